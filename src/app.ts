@@ -1,0 +1,52 @@
+import Fastify, { type FastifyInstance } from 'fastify'
+import fastifyView from '@fastify/view'
+import type { Config } from './config.ts'
+import type { Db } from './platform/db/database.ts'
+import { createNunjucks } from './platform/views/nunjucks.ts'
+import { setUpSecurity } from './platform/http/security.ts'
+import { setUpSessions } from './platform/http/sessions.ts'
+import { setUpAssets } from './platform/http/assets.ts'
+import { setUpErrorPages } from './platform/http/error-pages.ts'
+import { organisationService } from './features/organisations/service.ts'
+import { peopleService } from './features/people/service.ts'
+import { organisationRoutes } from './features/organisations/routes.ts'
+import { peopleRoutes } from './features/people/routes.ts'
+import { accountRoutes } from './features/account/routes.ts'
+import { siteRoutes } from './features/site/routes.ts'
+import { homeRoutes } from './features/home/routes.ts'
+import { userAdminRoutes } from './features/users/routes.ts'
+import { userService } from './features/users/service.ts'
+import { auditRoutes } from './features/audit/routes.ts'
+import { auditService } from './features/audit/service.ts'
+
+export interface Services {
+  db: Db
+}
+
+/** The composition root: platform concerns first, then each feature's routes. */
+export async function createApp(config: Config, { db }: Services): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
+    trustProxy: config.trustProxy,
+    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+  })
+
+  await setUpSecurity(app, { secureCookies: config.trustProxy })
+  await app.register(fastifyView, { engine: { nunjucks: createNunjucks() }, viewExt: 'njk' })
+  await setUpAssets(app)
+  setUpSessions(app, db)
+  setUpErrorPages(app)
+
+  const organisations = organisationService(db)
+  const people = peopleService(db)
+
+  homeRoutes(app, db, organisations, people)
+  await accountRoutes(app, db, config)
+  siteRoutes(app, db, config)
+  organisationRoutes(app, organisations, people)
+  peopleRoutes(app, people, organisations)
+  userAdminRoutes(app, userService(db))
+  auditRoutes(app, auditService(db))
+
+  return app
+}

@@ -1,0 +1,59 @@
+import { z } from 'zod'
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
+
+// Every setting the service reads, validated once at boot so a typo fails fast
+// rather than surfacing as odd behaviour later. The README's table mirrors this.
+const schema = z.object({
+  HOST: z.string().min(1).default('127.0.0.1'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().url().optional(),
+  THRIVE_DATA_DIR: z.string().min(1).default('./data'),
+  SESSION_TTL_HOURS: z.coerce.number().int().positive().default(12),
+  TRUST_PROXY: z.enum(['true', 'false']).default('false'),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
+  GIT_COMMIT: z.string().optional(),
+})
+
+export interface Config {
+  host: string
+  port: number
+  databaseUrl: string | undefined
+  dataDir: string
+  sessionTtlHours: number
+  trustProxy: boolean
+  logLevel: string
+  loginMaxFailures: number
+  loginLockMinutes: number
+  version: string
+  commit: string | undefined
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = schema.safeParse(env)
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join('.')}: ${i.message}`).join('\n')
+    throw new Error(`Invalid configuration:\n${problems}`)
+  }
+  const e = parsed.data
+  return {
+    host: e.HOST,
+    port: e.PORT,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.THRIVE_DATA_DIR,
+    sessionTtlHours: e.SESSION_TTL_HOURS,
+    trustProxy: e.TRUST_PROXY === 'true',
+    logLevel: e.LOG_LEVEL,
+    loginMaxFailures: e.LOGIN_MAX_FAILURES,
+    loginLockMinutes: e.LOGIN_LOCK_MINUTES,
+    version: packageVersion(),
+    commit: e.GIT_COMMIT,
+  }
+}
+
+function packageVersion(): string {
+  const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
+  return pkg.version
+}

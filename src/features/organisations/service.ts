@@ -1,0 +1,103 @@
+import type { Db } from '../../platform/db/database.ts'
+import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
+import type { Actor } from '../../platform/audit/actor.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import { assertCan } from '../../platform/auth/model.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
+import type { Organisation } from '../../platform/db/tables.ts'
+import * as repo from './repository.ts'
+import type { OrganisationFilters, OrganisationInput } from './schema.ts'
+
+const entityType = 'organisation'
+
+export function organisationService(db: Db) {
+  async function load(trx: Trx, actor: Actor, id: string): Promise<Organisation> {
+    const organisation = await repo.findOrganisation(trx, actor.partnershipId, id)
+    if (!organisation) throw new NotFoundError('The organisation')
+    return organisation
+  }
+
+  async function assertNameFree(trx: Trx, actor: Actor, name: string, exceptId?: string): Promise<void> {
+    const existing = await repo.findOrganisationByName(trx, actor.partnershipId, name)
+    if (existing && existing.id !== exceptId) {
+      const where = existing.archived_at ? ' (archived: restore it instead)' : ''
+      throw new ValidationError({ name: `An organisation called ‘${existing.name}’ already exists${where}` })
+    }
+  }
+
+  /** Saves a change of state only if nobody else has saved since `version` was read. */
+  async function change(
+    actor: Actor,
+    id: string,
+    version: number,
+    action: 'update' | 'archive' | 'restore',
+    changes: (current: Organisation) => Parameters<typeof repo.updateOrganisation>[4],
+    check?: (trx: Trx) => Promise<void>,
+  ): Promise<Organisation> {
+    assertCan(actor, 'directory.edit')
+    return inPartnership(db, actor.partnershipId, async (trx) => {
+      const before = await load(trx, actor, id)
+      await check?.(trx)
+      const after = await repo.updateOrganisation(trx, actor.partnershipId, id, version, changes(before))
+      if (!after) throw new ConflictError(`‘${before.name}’`)
+      await recordAudit(trx, actor, { action, entityType, entityId: id, summary: `${verbs[action]} organisation ‘${after.name}’`, before, after })
+      return after
+    })
+  }
+
+  return {
+    list(actor: Actor, filters: OrganisationFilters) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => repo.listOrganisations(trx, actor.partnershipId, filters))
+    },
+
+    get(actor: Actor, id: string) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => load(trx, actor, id))
+    },
+
+    options(actor: Actor) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => repo.organisationOptions(trx, actor.partnershipId))
+    },
+
+    create(actor: Actor, input: OrganisationInput): Promise<Organisation> {
+      assertCan(actor, 'directory.edit')
+      return inPartnership(db, actor.partnershipId, async (trx) => {
+        await assertNameFree(trx, actor, input.name)
+        const created = await repo.insertOrganisation(trx, actor.partnershipId, input)
+        await recordAudit(trx, actor, { action: 'create', entityType, entityId: created.id, summary: `Added organisation ‘${created.name}’`, after: created })
+        return created
+      })
+    },
+
+    update(actor: Actor, id: string, version: number, input: OrganisationInput): Promise<Organisation> {
+      return change(
+        actor,
+        id,
+        version,
+        'update',
+        () => ({
+          name: input.name,
+          sector: input.sector,
+          is_statutory: input.isStatutory,
+          website: input.website,
+          description: input.description,
+        }),
+        (trx) => assertNameFree(trx, actor, input.name, id),
+      )
+    },
+
+    archive(actor: Actor, id: string, version: number) {
+      return change(actor, id, version, 'archive', () => ({ archived_at: new Date() }))
+    },
+
+    restore(actor: Actor, id: string, version: number) {
+      return change(actor, id, version, 'restore', () => ({ archived_at: null }))
+    },
+  }
+}
+
+const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
+
+export type OrganisationService = ReturnType<typeof organisationService>

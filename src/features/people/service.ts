@@ -1,0 +1,95 @@
+import type { Db } from '../../platform/db/database.ts'
+import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
+import type { Actor } from '../../platform/audit/actor.ts'
+import { recordAudit } from '../../platform/audit/audit.ts'
+import { assertCan } from '../../platform/auth/model.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
+import type { Person } from '../../platform/db/tables.ts'
+import * as repo from './repository.ts'
+import type { PeopleFilters, PersonInput } from './schema.ts'
+import { personLabel } from './model.ts'
+
+const entityType = 'person'
+const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
+
+export function peopleService(db: Db) {
+  async function load(trx: Trx, actor: Actor, id: string): Promise<repo.PersonRow> {
+    const person = await repo.findPerson(trx, actor.partnershipId, id)
+    if (!person) throw new NotFoundError('The person')
+    return person
+  }
+
+  /** The organisation must be a current one of this partnership (archived ones may stay where already set). */
+  async function assertOrganisation(trx: Trx, actor: Actor, organisationId: string | null, keep?: string | null): Promise<void> {
+    if (!organisationId || organisationId === keep) return
+    const organisation = await trx
+      .selectFrom('organisations')
+      .select(['id', 'archived_at'])
+      .where('partnership_id', '=', actor.partnershipId)
+      .where('id', '=', organisationId)
+      .executeTakeFirst()
+    if (!organisation || organisation.archived_at) throw new ValidationError({ organisationId: 'Select an organisation from the list' })
+  }
+
+  async function change(
+    actor: Actor,
+    id: string,
+    version: number,
+    action: 'update' | 'archive' | 'restore',
+    changes: Parameters<typeof repo.updatePerson>[4],
+    check?: (trx: Trx, current: Person) => Promise<void>,
+  ): Promise<Person> {
+    assertCan(actor, 'directory.edit')
+    return inPartnership(db, actor.partnershipId, async (trx) => {
+      const { organisationName: _, ...before } = await load(trx, actor, id)
+      await check?.(trx, before)
+      const after = await repo.updatePerson(trx, actor.partnershipId, id, version, changes)
+      if (!after) throw new ConflictError(`‘${personLabel(before)}’`)
+      await recordAudit(trx, actor, { action, entityType, entityId: id, summary: `${verbs[action]} person ‘${personLabel(after)}’`, before, after })
+      return after
+    })
+  }
+
+  return {
+    list(actor: Actor, filters: Partial<PeopleFilters>) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => repo.listPeople(trx, actor.partnershipId, { status: 'active', ...filters }))
+    },
+
+    get(actor: Actor, id: string) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => load(trx, actor, id))
+    },
+
+    create(actor: Actor, input: PersonInput): Promise<Person> {
+      assertCan(actor, 'directory.edit')
+      return inPartnership(db, actor.partnershipId, async (trx) => {
+        await assertOrganisation(trx, actor, input.organisationId)
+        const created = await repo.insertPerson(trx, actor.partnershipId, input)
+        await recordAudit(trx, actor, { action: 'create', entityType, entityId: created.id, summary: `Added person ‘${personLabel(created)}’`, after: created })
+        return created
+      })
+    },
+
+    update(actor: Actor, id: string, version: number, input: PersonInput): Promise<Person> {
+      return change(
+        actor,
+        id,
+        version,
+        'update',
+        { name: input.name, role_title: input.roleTitle, job_title: input.jobTitle, organisation_id: input.organisationId, email: input.email },
+        (trx, current) => assertOrganisation(trx, actor, input.organisationId, current.organisation_id),
+      )
+    },
+
+    archive(actor: Actor, id: string, version: number) {
+      return change(actor, id, version, 'archive', { archived_at: new Date() })
+    },
+
+    restore(actor: Actor, id: string, version: number) {
+      return change(actor, id, version, 'restore', { archived_at: null })
+    },
+  }
+}
+
+export type PeopleService = ReturnType<typeof peopleService>

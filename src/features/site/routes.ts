@@ -1,0 +1,52 @@
+import type { FastifyInstance } from 'fastify'
+import { sql } from 'kysely'
+import type { Db } from '../../platform/db/database.ts'
+import type { Config } from '../../config.ts'
+import { renderPage } from '../../platform/http/render.ts'
+import { inPartnership } from '../../platform/db/tenancy.ts'
+import { NotFoundError } from '../../platform/errors.ts'
+import { sectorLabels } from '../organisations/model.ts'
+
+/** Pages about the service itself, the public partnership pages, and the machine-readable health and version. */
+export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
+  for (const [path, title] of [
+    ['accessibility', 'Accessibility statement'],
+    ['cookies', 'Cookies'],
+    ['privacy', 'Privacy notice'],
+  ] as const) {
+    app.get(`/${path}`, (request, reply) => renderPage(request, reply, `site/views/${path}.njk`, { title }))
+  }
+
+  app.get('/health', async (_request, reply) => {
+    try {
+      await sql`SELECT 1`.execute(db)
+      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: 'ok' })
+    } catch {
+      return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable', database: 'unreachable' })
+    }
+  })
+
+  app.get('/info', async () => ({ name: 'thrive', version: config.version, commit: config.commit ?? 'unknown' }))
+
+  // What a partnership has chosen to publish, for anyone.
+  app.get('/p/:slug', async (request, reply) => {
+    const { slug } = request.params as { slug: string }
+    const partnership = await db
+      .selectFrom('partnerships')
+      .select(['id', 'name', 'description', 'area_code'])
+      .where('slug', '=', slug)
+      .where('is_published', '=', true)
+      .executeTakeFirst()
+    if (!partnership) throw new NotFoundError('The partnership')
+    const organisations = await inPartnership(db, partnership.id, (trx) =>
+      trx
+        .selectFrom('organisations')
+        .select(['name', 'sector', 'is_statutory', 'website'])
+        .where('partnership_id', '=', partnership.id)
+        .where('archived_at', 'is', null)
+        .orderBy(sql`lower(name)`)
+        .execute(),
+    )
+    return renderPage(request, reply, 'site/views/partnership.njk', { title: partnership.name, partnership, organisations, sectorLabels })
+  })
+}

@@ -1,0 +1,41 @@
+import type { Role } from '../db/tables.ts'
+import { ForbiddenError } from '../errors.ts'
+
+export const roles: readonly Role[] = ['admin', 'editor', 'contributor', 'viewer']
+
+export const roleDescriptions: Record<Role, string> = {
+  admin: 'Admin – everything, including users and the audit trail',
+  editor: 'Editor – add and change the partnership’s records',
+  contributor: 'Contributor – read everything and update the items they lead',
+  viewer: 'Viewer – read only',
+}
+
+export type Permission = 'partnership.read' | 'directory.edit' | 'users.manage' | 'audit.read'
+
+// Contributors gain item-level rights in later capabilities (the bodies they
+// lead, their own objectives and indicators); the directory is not theirs to edit.
+const grants: Record<Role, readonly Permission[]> = {
+  admin: ['partnership.read', 'directory.edit', 'users.manage', 'audit.read'],
+  editor: ['partnership.read', 'directory.edit'],
+  contributor: ['partnership.read'],
+  viewer: ['partnership.read'],
+}
+
+export function can(role: Role, permission: Permission): boolean {
+  return grants[role].includes(permission)
+}
+
+export function assertCan(actor: { role: Role }, permission: Permission): void {
+  if (!can(actor.role, permission)) throw new ForbiddenError()
+}
+
+export function isRole(value: unknown): value is Role {
+  return typeof value === 'string' && (roles as readonly string[]).includes(value)
+}
+
+/** How long to lock an account after its latest failed sign-in, or null to leave it open. */
+export function lockAfterFailure(failuresSoFar: number, maxFailures: number, lockMinutes: number, now: Date): { failures: number; lockedUntil: Date | null } {
+  const failures = failuresSoFar + 1
+  if (failures < maxFailures) return { failures, lockedUntil: null }
+  return { failures: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) }
+}

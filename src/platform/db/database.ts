@@ -1,0 +1,40 @@
+import { Kysely, PostgresDialect, PGliteDialect, type Transaction } from 'kysely'
+import { PGlite } from '@electric-sql/pglite'
+import pg from 'pg'
+import { mkdirSync } from 'node:fs'
+import type { Database } from './tables.ts'
+
+export type Db = Kysely<Database>
+/** Repositories take either the database or an open transaction. */
+export type Executor = Kysely<Database> | Transaction<Database>
+
+export interface DatabaseHandle {
+  db: Db
+  kind: 'postgres' | 'pglite'
+  /** The embedded engine, when there is one (backups of PGlite use it). */
+  pglite?: PGlite
+  close(): Promise<void>
+}
+
+// PostgreSQL returns bigint and numeric as strings by default; counts are small
+// enough for JavaScript numbers, so read them as such.
+pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+
+export interface DatabaseOptions {
+  databaseUrl?: string | undefined
+  /** A directory for PGlite, or 'memory://' for a throwaway in-memory database. */
+  dataDir?: string
+}
+
+export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
+  if (options.databaseUrl) {
+    const pool = new pg.Pool({ connectionString: options.databaseUrl, max: 10 })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    return { db, kind: 'postgres', close: () => db.destroy() }
+  }
+  const dataDir = options.dataDir ?? './data'
+  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
+  const pglite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } })
+  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+  return { db, kind: 'pglite', pglite, close: () => db.destroy() }
+}

@@ -1,0 +1,41 @@
+import type { FastifyReply, FastifyRequest } from 'fastify'
+import { can } from '../auth/model.ts'
+
+interface NavItem {
+  href: string
+  text: string
+  active?: boolean
+}
+
+function navigationFor(request: FastifyRequest): NavItem[] {
+  const session = request.session
+  const path = request.url.split('?')[0] ?? '/'
+  const items: NavItem[] = [{ href: '/', text: 'Home' }]
+  if (session?.partnership) {
+    items.push({ href: '/organisations', text: 'Organisations' }, { href: '/people', text: 'People' })
+    if (can(session.partnership.role, 'users.manage')) items.push({ href: '/admin/users', text: 'Users' })
+    if (can(session.partnership.role, 'audit.read')) items.push({ href: '/admin/audit', text: 'Audit trail' })
+  } else if (!session) {
+    items.push({ href: '/sign-in', text: 'Sign in' })
+  }
+  return items.map((item) => ({
+    ...item,
+    active: item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`),
+  }))
+}
+
+/** Renders a page with what every page needs: who is signed in, the menu, the CSRF token and the CSP nonce. */
+export function renderPage(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> = {}) {
+  const session = request.session
+  return reply.view(template, {
+    serviceName: session?.partnership?.name ?? 'Thrive',
+    navigation: navigationFor(request),
+    user: session?.user ?? null,
+    actor: session?.partnership ?? null,
+    hasSeveralPartnerships: (session?.membershipCount ?? 0) > 1,
+    csrfToken: reply.generateCsrf(),
+    cspNonce: reply.cspNonce?.script,
+    currentPath: request.url,
+    ...data,
+  })
+}
