@@ -1,5 +1,6 @@
 import { z } from 'zod'
 import { readFileSync } from 'node:fs'
+import { execFileSync } from 'node:child_process'
 import { join } from 'node:path'
 
 // Every setting the service reads, validated once at boot so a typo fails fast
@@ -49,11 +50,20 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginMaxFailures: e.LOGIN_MAX_FAILURES,
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     version: packageVersion(),
-    commit: e.GIT_COMMIT,
+    commit: e.GIT_COMMIT ?? gitCommit(),
   }
 }
 
 function packageVersion(): string {
   const pkg = JSON.parse(readFileSync(join(import.meta.dirname, '..', 'package.json'), 'utf8')) as { version: string }
   return pkg.version
+}
+
+/** The checked-out commit, when running from a git clone (deployments set GIT_COMMIT instead). */
+function gitCommit(): string | undefined {
+  try {
+    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined
+  } catch {
+    return undefined
+  }
 }

@@ -2,7 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 
 // Table types in one place (as in Kysely's own example) so every query is typed.
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
-type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>
+type Timestamp = ColumnType<Date, Date | string, Date | string>
+// Defaults to now() on insert; every edit sets it.
+type UpdatedAt = ColumnType<Date, Date | string | undefined, Date | string>
 type NullableTimestamp = ColumnType<Date | null, Date | string | null | undefined, Date | string | null>
 
 export type Role = 'admin' | 'editor' | 'contributor' | 'viewer'
@@ -70,7 +72,7 @@ export interface OrganisationsTable {
   website: string | null
   description: Generated<string>
   created_at: Generated<CreatedAt>
-  updated_at: Generated<Timestamp>
+  updated_at: UpdatedAt
   archived_at: NullableTimestamp
   version: Generated<number>
 }
@@ -84,7 +86,7 @@ export interface PeopleTable {
   organisation_id: string | null
   email: string | null
   created_at: Generated<CreatedAt>
-  updated_at: Generated<Timestamp>
+  updated_at: UpdatedAt
   archived_at: NullableTimestamp
   version: Generated<number>
 }

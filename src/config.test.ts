@@ -1,0 +1,27 @@
+import { test } from 'node:test'
+import assert from 'node:assert/strict'
+import { loadConfig } from './config.ts'
+
+test('defaults: loopback on port 3000 with PGlite in ./data', () => {
+  const config = loadConfig({})
+  assert.equal(config.host, '127.0.0.1')
+  assert.equal(config.port, 3000)
+  assert.equal(config.databaseUrl, undefined)
+  assert.equal(config.dataDir, './data')
+  assert.equal(config.trustProxy, false)
+  assert.match(config.version, /^\d+\.\d+\.\d+/)
+})
+
+test('a bad setting fails at boot, naming the setting', () => {
+  assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/)
+  assert.throws(() => loadConfig({ DATABASE_URL: 'not a url' }), /DATABASE_URL/)
+  assert.throws(() => loadConfig({ TRUST_PROXY: 'yes' }), /TRUST_PROXY/)
+})
+
+test('settings from the environment are used', () => {
+  const config = loadConfig({ HOST: '0.0.0.0', PORT: '8080', DATABASE_URL: 'postgres://u@db:5432/thrive', GIT_COMMIT: 'abc123' })
+  assert.equal(config.host, '0.0.0.0')
+  assert.equal(config.port, 8080)
+  assert.equal(config.databaseUrl, 'postgres://u@db:5432/thrive')
+  assert.equal(config.commit, 'abc123')
+})
