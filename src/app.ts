@@ -1,8 +1,9 @@
 import Fastify, { type FastifyInstance } from 'fastify'
 import fastifyView from '@fastify/view'
+import nunjucks from 'nunjucks'
 import type { Config } from './config.ts'
 import type { Db } from './platform/db/database.ts'
-import { createNunjucks } from './platform/views/nunjucks.ts'
+import { addFilters, nunjucksOptions, templatePaths } from './platform/views/nunjucks.ts'
 import { setUpSecurity } from './platform/http/security.ts'
 import { setUpSessions } from './platform/http/sessions.ts'
 import { setUpAssets } from './platform/http/assets.ts'
@@ -32,7 +33,12 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   })
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
-  await app.register(fastifyView, { engine: { nunjucks: createNunjucks() }, viewExt: 'njk' })
+  await app.register(fastifyView, {
+    engine: { nunjucks },
+    templates: templatePaths,
+    viewExt: 'njk',
+    options: { ...nunjucksOptions, onConfigure: addFilters },
+  })
   await setUpAssets(app)
   setUpSessions(app, db)
   setUpErrorPages(app)

@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
+import { escapeLike } from '../../platform/db/like.ts'
 import type { Organisation } from '../../platform/db/tables.ts'
 import type { OrganisationFilters, OrganisationInput } from './schema.ts'
 
@@ -31,10 +32,6 @@ export async function listOrganisations(db: Executor, partnershipId: string, fil
   return rows.map((row) => ({ ...row, peopleCount: Number(row.peopleCount ?? 0) }))
 }
 
-export function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`)
-}
-
 export async function findOrganisation(db: Executor, partnershipId: string, id: string): Promise<Organisation | undefined> {
   return db.selectFrom('organisations').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
 }
@@ -44,7 +41,8 @@ export async function findOrganisationByName(db: Executor, partnershipId: string
     .selectFrom('organisations')
     .selectAll()
     .where('partnership_id', '=', partnershipId)
-    .where(sql`lower(name)`, '=', name.toLowerCase())
+    // lower() on both sides, as in the unique index: JavaScript and PostgreSQL fold some letters differently.
+    .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
     .executeTakeFirst()
 }
 

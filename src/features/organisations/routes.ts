@@ -1,14 +1,14 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm } from '../../platform/http/forms.ts'
+import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
 import type { Organisation } from '../../platform/db/tables.ts'
 import type { OrganisationService } from './service.ts'
-import { organisationFilters, organisationForm, versionField } from './schema.ts'
+import { organisationFilters, organisationForm } from './schema.ts'
 import { sectorLabels, sectors } from './model.ts'
 import type { PeopleService } from '../people/service.ts'
 
@@ -26,7 +26,7 @@ function formValues(organisation: Organisation) {
 
 export function organisationRoutes(app: FastifyInstance, organisations: OrganisationService, people: PeopleService): void {
   const showForm = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
-    renderPage(request, reply, 'organisations/views/form.njk', { sectorItems, ...data })
+    renderPage(request, reply, 'organisations/views/form.njk', { sectorItems, sectorLabels, ...data })
 
   app.get('/organisations', async (request, reply) => {
     const actor = actorOf(request)
@@ -51,6 +51,8 @@ export function organisationRoutes(app: FastifyInstance, organisations: Organisa
 
   app.post('/organisations', async (request, reply) => {
     const actor = actorOf(request)
+    // Before reading the form, so someone who cannot edit gets 403, not a form full of errors.
+    assertCan(actor, 'directory.edit')
     const body = formBody(request)
     try {
       const created = await organisations.create(actor, parseForm(organisationForm, body))
@@ -91,6 +93,7 @@ export function organisationRoutes(app: FastifyInstance, organisations: Organisa
 
   app.post('/organisations/:id/edit', async (request, reply) => {
     const actor = actorOf(request)
+    assertCan(actor, 'directory.edit')
     const id = idParam(request)
     const body = formBody(request)
     try {
@@ -126,6 +129,7 @@ export function organisationRoutes(app: FastifyInstance, organisations: Organisa
   for (const action of ['archive', 'restore'] as const) {
     app.post(`/organisations/:id/${action}`, async (request, reply) => {
       const actor = actorOf(request)
+      assertCan(actor, 'directory.edit')
       const id = idParam(request)
       try {
         const { version } = parseForm(versionField, formBody(request))
@@ -134,8 +138,10 @@ export function organisationRoutes(app: FastifyInstance, organisations: Organisa
         return reply.redirect(`/organisations/${id}`, 303)
       } catch (error) {
         if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        reply.code(409)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message: error.message, backTo: `/organisations/${id}` })
+        // A ValidationError here can only be the missing version, whose own message says what to do.
+        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
+        reply.code(error instanceof ConflictError ? 409 : 400)
+        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/organisations/${id}` })
       }
     })
   }

@@ -1,7 +1,8 @@
 import { z } from 'zod'
 import { sectors } from './model.ts'
 
-const blankToNull = (value: unknown) => (typeof value === 'string' && value.trim() === '' ? null : value)
+// A field left out (an import, the API) means the same as one left blank.
+const blankToNull = (value: unknown) => (value == null || (typeof value === 'string' && value.trim() === '') ? null : value)
 
 export const organisationForm = z.object({
   name: z
@@ -25,9 +26,6 @@ export const organisationForm = z.object({
 
 export type OrganisationInput = z.infer<typeof organisationForm>
 
-export const versionField = z.object({
-  version: z.coerce.number({ error: 'The form is missing its version: reload the page' }).int().positive(),
-})
 
 export const organisationFilters = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

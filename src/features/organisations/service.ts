@@ -3,6 +3,7 @@ import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { assertCan } from '../../platform/auth/model.ts'
+import { assertArchiveChange } from '../../platform/archiving.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
 import type { Organisation } from '../../platform/db/tables.ts'
 import * as repo from './repository.ts'
@@ -25,6 +26,15 @@ export function organisationService(db: Db) {
     }
   }
 
+  // Two people adding the same name at once both pass assertNameFree; the unique
+  // index stops the second, which should get the same message, not an error page.
+  function nameTaken(name: string) {
+    return (error: unknown): never => {
+      if (isUniqueViolation(error, 'organisations_name')) throw new ValidationError({ name: `An organisation called ‘${name}’ already exists` })
+      throw error
+    }
+  }
+
   /** Saves a change of state only if nobody else has saved since `version` was read. */
   async function change(
     actor: Actor,
@@ -37,35 +47,38 @@ export function organisationService(db: Db) {
     assertCan(actor, 'directory.edit')
     return inPartnership(db, actor.partnershipId, async (trx) => {
       const before = await load(trx, actor, id)
+      assertArchiveChange(action, before.archived_at, `‘${before.name}’`)
       await check?.(trx)
-      const after = await repo.updateOrganisation(trx, actor.partnershipId, id, version, changes(before))
+      const fields = changes(before)
+      const after = await repo.updateOrganisation(trx, actor.partnershipId, id, version, fields).catch(nameTaken(fields.name ?? before.name))
       if (!after) throw new ConflictError(`‘${before.name}’`)
       await recordAudit(trx, actor, { action, entityType, entityId: id, summary: `${verbs[action]} organisation ‘${after.name}’`, before, after })
       return after
     })
   }
 
+  // Every method is async so that a refusal (assertCan) arrives as a rejected promise, never a synchronous throw.
   return {
-    list(actor: Actor, filters: OrganisationFilters) {
+    async list(actor: Actor, filters: OrganisationFilters) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, (trx) => repo.listOrganisations(trx, actor.partnershipId, filters))
     },
 
-    get(actor: Actor, id: string) {
+    async get(actor: Actor, id: string) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, (trx) => load(trx, actor, id))
     },
 
-    options(actor: Actor) {
+    async options(actor: Actor) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, (trx) => repo.organisationOptions(trx, actor.partnershipId))
     },
 
-    create(actor: Actor, input: OrganisationInput): Promise<Organisation> {
+    async create(actor: Actor, input: OrganisationInput): Promise<Organisation> {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         await assertNameFree(trx, actor, input.name)
-        const created = await repo.insertOrganisation(trx, actor.partnershipId, input)
+        const created = await repo.insertOrganisation(trx, actor.partnershipId, input).catch(nameTaken(input.name))
         await recordAudit(trx, actor, { action: 'create', entityType, entityId: created.id, summary: `Added organisation ‘${created.name}’`, after: created })
         return created
       })
@@ -99,5 +112,10 @@ export function organisationService(db: Db) {
 }
 
 const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
+
+function isUniqueViolation(error: unknown, constraint: string): boolean {
+  const e = error as { code?: unknown; constraint?: unknown } | null
+  return e?.code === '23505' && e.constraint === constraint
+}
 
 export type OrganisationService = ReturnType<typeof organisationService>

@@ -1,11 +1,13 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
 import type { Person } from '../../platform/db/tables.ts'
-import { escapeLike } from '../organisations/repository.ts'
+import { escapeLike } from '../../platform/db/like.ts'
 import type { PeopleFilters, PersonInput } from './schema.ts'
 
 export interface PersonRow extends Person {
   organisationName: string | null
+  /** Set when the person's organisation has since been archived, so pages can say so. */
+  organisationArchivedAt: Date | null
 }
 
 function withOrganisation(db: Executor, partnershipId: string) {
@@ -13,7 +15,7 @@ function withOrganisation(db: Executor, partnershipId: string) {
     .selectFrom('people as p')
     .leftJoin('organisations as o', 'o.id', 'p.organisation_id')
     .selectAll('p')
-    .select('o.name as organisationName')
+    .select(['o.name as organisationName', 'o.archived_at as organisationArchivedAt'])
     .where('p.partnership_id', '=', partnershipId)
 }
 

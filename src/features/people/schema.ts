@@ -42,3 +42,4 @@ export const personForm = z
   })
 
 export type PersonInput = z.infer<typeof personForm>
+

@@ -3,6 +3,7 @@ import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { assertCan } from '../../platform/auth/model.ts'
+import { assertArchiveChange } from '../../platform/archiving.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
 import type { Person } from '../../platform/db/tables.ts'
 import * as repo from './repository.ts'
@@ -41,7 +42,8 @@ export function peopleService(db: Db) {
   ): Promise<Person> {
     assertCan(actor, 'directory.edit')
     return inPartnership(db, actor.partnershipId, async (trx) => {
-      const { organisationName: _, ...before } = await load(trx, actor, id)
+      const { organisationName: _name, organisationArchivedAt: _archived, ...before } = await load(trx, actor, id)
+      assertArchiveChange(action, before.archived_at, `‘${personLabel(before)}’`)
       await check?.(trx, before)
       const after = await repo.updatePerson(trx, actor.partnershipId, id, version, changes)
       if (!after) throw new ConflictError(`‘${personLabel(before)}’`)
@@ -50,18 +52,19 @@ export function peopleService(db: Db) {
     })
   }
 
+  // Every method is async so that a refusal (assertCan) arrives as a rejected promise, never a synchronous throw.
   return {
-    list(actor: Actor, filters: Partial<PeopleFilters>) {
+    async list(actor: Actor, filters: Partial<PeopleFilters>) {
       assertCan(actor, 'partnership.read')
-      return inPartnership(db, actor.partnershipId, (trx) => repo.listPeople(trx, actor.partnershipId, { status: 'active', ...filters }))
+      return inPartnership(db, actor.partnershipId, (trx) => repo.listPeople(trx, actor.partnershipId, { ...filters, status: filters.status ?? 'active' }))
     },
 
-    get(actor: Actor, id: string) {
+    async get(actor: Actor, id: string) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, (trx) => load(trx, actor, id))
     },
 
-    create(actor: Actor, input: PersonInput): Promise<Person> {
+    async create(actor: Actor, input: PersonInput): Promise<Person> {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         await assertOrganisation(trx, actor, input.organisationId)

@@ -1,4 +1,4 @@
-import type { z } from 'zod'
+import { z } from 'zod'
 import { ValidationError, type FieldErrors } from '../errors.ts'
 
 export interface ErrorView {
@@ -25,3 +25,8 @@ export function parseForm<S extends z.ZodType>(schema: S, body: unknown): z.infe
   }
   throw new ValidationError(fields)
 }
+
+/** The record version an edit form was opened at, for optimistic locking. */
+export const versionField = z.object({
+  version: z.coerce.number({ error: 'The form is missing its version: reload the page' }).int().positive(),
+})

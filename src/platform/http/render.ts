@@ -36,6 +36,7 @@ export function renderPage(request: FastifyRequest, reply: FastifyReply, templat
     csrfToken: reply.generateCsrf(),
     cspNonce: reply.cspNonce?.script,
     currentPath: request.url,
+    flash: request.flash,
     ...data,
   })
 }
