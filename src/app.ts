@@ -1,4 +1,4 @@
-import Fastify, { type FastifyInstance } from 'fastify'
+import Fastify, { LogController, type FastifyInstance } from 'fastify'
 import fastifyView from '@fastify/view'
 import nunjucks from 'nunjucks'
 import type { Config } from './config.ts'
@@ -29,7 +29,8 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
     trustProxy: config.trustProxy,
-    disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace',
+    // One line per request only when debugging; errors are always logged.
+    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
   })
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
