@@ -17,7 +17,7 @@ export interface PartnershipsTable {
   area_code: string | null
   description: Generated<string>
   is_published: Generated<boolean>
-  created_at: Generated<CreatedAt>
+  created_at: CreatedAt
   version: Generated<number>
 }
 
@@ -28,7 +28,7 @@ export interface UsersTable {
   password_hash: string
   failed_sign_ins: Generated<number>
   locked_until: NullableTimestamp
-  created_at: Generated<CreatedAt>
+  created_at: CreatedAt
   disabled_at: NullableTimestamp
   version: Generated<number>
 }
@@ -37,7 +37,7 @@ export interface MembershipsTable {
   partnership_id: string
   user_id: string
   role: Role
-  created_at: Generated<CreatedAt>
+  created_at: CreatedAt
   version: Generated<number>
 }
 
@@ -45,7 +45,7 @@ export interface SessionsTable {
   id: string
   user_id: string
   partnership_id: string | null
-  created_at: Generated<CreatedAt>
+  created_at: CreatedAt
   expires_at: Timestamp
 }
 
@@ -60,7 +60,7 @@ export interface AuditEventsTable {
   summary: string
   before: unknown
   after: unknown
-  at: Generated<CreatedAt>
+  at: CreatedAt
 }
 
 export interface OrganisationsTable {
@@ -71,7 +71,7 @@ export interface OrganisationsTable {
   is_statutory: boolean
   website: string | null
   description: Generated<string>
-  created_at: Generated<CreatedAt>
+  created_at: CreatedAt
   updated_at: UpdatedAt
   archived_at: NullableTimestamp
   version: Generated<number>
@@ -85,7 +85,7 @@ export interface PeopleTable {
   job_title: string | null
   organisation_id: string | null
   email: string | null
-  created_at: Generated<CreatedAt>
+  created_at: CreatedAt
   updated_at: UpdatedAt
   archived_at: NullableTimestamp
   version: Generated<number>
