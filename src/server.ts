@@ -3,7 +3,7 @@ import { createApp } from './app.ts'
 import { openDatabase } from './platform/db/database.ts'
 import { migrateToLatest } from './platform/db/migrate.ts'
 import { buildCss } from './platform/views/build-css.ts'
-import { seedDemoIfEmpty } from '../demo/seed.ts'
+import { demoAccounts, demoAdminEmail, seedDemoIfEmpty } from '../demo/seed.ts'
 
 /** Migrates, seeds the demo on an empty database, serves, and shuts down cleanly on a signal. */
 export async function serve(config: Config): Promise<void> {
@@ -32,8 +32,10 @@ export async function serve(config: Config): Promise<void> {
     console.log('\nThe demo partnership has been created. Sign in with:')
     console.log(`  email:    ${demo.email}`)
     console.log(`  password: ${demo.password}`)
-    console.log('This password is shown only once. Change it with: npx thrive user set-password ' + demo.email)
+    const others = demoAccounts.filter((account) => account.email !== demo.email).map((account) => `${account.email} (${account.role})`)
+    console.log(`The same password signs in ${others.join(', ')}.`)
+    console.log('It is shown only once. To set a new one, stop the server and run: npx thrive user set-password ' + demo.email)
   } else {
-    console.log('Sign in with your account. Forgotten the demo password? Run: npx thrive user set-password admin@demo.thrive.local')
+    console.log(`Forgotten the demo password? Stop the server and run: npx thrive user set-password ${demoAdminEmail}`)
   }
 }

@@ -3,6 +3,7 @@ import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
 import { mkdirSync } from 'node:fs'
 import type { Database } from './tables.ts'
+import { lockDataDir } from './data-dir-lock.ts'
 
 export type Db = Kysely<Database>
 /** Repositories take either the database or an open transaction. */
@@ -36,8 +37,23 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     return { db, kind: 'postgres', close: () => db.destroy() }
   }
   const dataDir = options.dataDir ?? './data'
-  if (!dataDir.startsWith('memory://')) mkdirSync(dataDir, { recursive: true })
-  const pglite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } })
-  const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
-  return { db, kind: 'pglite', pglite, close: () => db.destroy() }
+  const inMemory = dataDir.startsWith('memory://')
+  if (!inMemory) mkdirSync(dataDir, { recursive: true })
+  const unlock = inMemory ? () => {} : lockDataDir(dataDir)
+  try {
+    const pglite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } })
+    const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
+    return {
+      db,
+      kind: 'pglite',
+      pglite,
+      close: async () => {
+        await db.destroy()
+        unlock()
+      },
+    }
+  } catch (error) {
+    unlock()
+    throw error
+  }
 }

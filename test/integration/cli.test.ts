@@ -1,0 +1,176 @@
+import { after, before, describe, test } from 'node:test'
+import assert from 'node:assert/strict'
+import { spawn } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
+import pg from 'pg'
+import { openDatabase, type Db } from '../../src/platform/db/database.ts'
+import { verifyPassword } from '../../src/platform/auth/passwords.ts'
+import { postgresUrl } from '../support/database.ts'
+
+// The real `thrive` command, run as a person or a script would run it: a
+// separate process, configured only through the environment.
+
+const root = join(import.meta.dirname, '..', '..')
+
+interface Run {
+  code: number | null
+  stdout: string
+  stderr: string
+}
+
+describe('the thrive command line', () => {
+  let directory: string
+  let env: NodeJS.ProcessEnv
+  let dropDatabase: (() => Promise<void>) | undefined
+
+  function thrive(args: string[], input?: string): Promise<Run> {
+    return new Promise((resolve, reject) => {
+      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] })
+      let stdout = ''
+      let stderr = ''
+      child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+      child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+      child.on('error', reject)
+      child.on('close', (code) => resolve({ code, stdout, stderr }))
+      child.stdin.end(input ?? '')
+    })
+  }
+
+  /** Opens the same database the command used, between commands (PGlite allows one process at a time). */
+  async function inspect<T>(work: (db: Db) => Promise<T>): Promise<T> {
+    const database = await openDatabase({ databaseUrl: env.DATABASE_URL, dataDir: env.THRIVE_DATA_DIR })
+    try {
+      return await work(database.db)
+    } finally {
+      await database.close()
+    }
+  }
+
+  async function passwordWorks(email: string, password: string): Promise<boolean> {
+    const user = await inspect((db) => db.selectFrom('users').select('password_hash').where('email', '=', email).executeTakeFirst())
+    return user ? verifyPassword(user.password_hash, password) : false
+  }
+
+  before(async () => {
+    directory = await mkdtemp(join(tmpdir(), 'thrive-cli-'))
+    env = { ...process.env, THRIVE_DATA_DIR: join(directory, 'data'), LOG_LEVEL: 'silent' }
+    delete env.DATABASE_URL
+    if (postgresUrl) {
+      // A database of its own on the test server, created and dropped as test/support/database.ts does.
+      const name = `thrive_test_${randomBytes(6).toString('hex')}`
+      const admin = new pg.Client({ connectionString: postgresUrl })
+      await admin.connect()
+      await admin.query(`CREATE DATABASE ${name}`)
+      await admin.end()
+      const url = new URL(postgresUrl)
+      url.pathname = `/${name}`
+      env.DATABASE_URL = url.toString()
+      dropDatabase = async () => {
+        const dropper = new pg.Client({ connectionString: postgresUrl })
+        await dropper.connect()
+        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
+        await dropper.end()
+      }
+    }
+  })
+
+  after(async () => {
+    await dropDatabase?.()
+    await rm(directory, { recursive: true, force: true })
+  })
+
+  test('migrate brings a new database up to date, and can run again', async () => {
+    const first = await thrive(['migrate'])
+    assert.equal(first.code, 0, first.stderr)
+    assert.match(first.stdout, /Applied 1 migration .*\n\s+2026-11-23T0900-foundation/)
+    const second = await thrive(['migrate'])
+    assert.equal(second.code, 0, second.stderr)
+    assert.match(second.stdout, /already up to date/)
+  })
+
+  test('seed without --demo says what it needs; seed --demo prints working credentials', async () => {
+    const bare = await thrive(['seed'])
+    assert.equal(bare.code, 1)
+    assert.match(bare.stderr, /--demo/)
+
+    const seeded = await thrive(['seed', '--demo'])
+    assert.equal(seeded.code, 0, seeded.stderr)
+    assert.match(seeded.stdout, /admin@demo\.thrive\.local/)
+    const password = /password: (\S+)/.exec(seeded.stdout)?.[1]
+    assert.ok(password)
+    assert.equal(await passwordWorks('admin@demo.thrive.local', password), true)
+  })
+
+  const firstPassword = 'first long password 1'
+  const secondPassword = 'second long password 2'
+  const thirdPassword = 'third long password 3'
+
+  test('user add reads the password from standard input, never prints it, and adds the membership', async () => {
+    const added = await thrive(['user', 'add', 'Lead.Officer@Example.org', '--name', 'Lead Officer', '--partnership', 'oldham', '--role', 'editor'], `${firstPassword}\n`)
+    assert.equal(added.code, 0, added.stderr)
+    assert.match(added.stdout, /Created an account for Lead Officer <lead\.officer@example\.org>/)
+    assert.match(added.stdout, /as editor/)
+    assert.ok(!(added.stdout + added.stderr).includes(firstPassword))
+
+    const changed = await thrive(['user', 'set-password', 'lead.officer@example.org'], `${secondPassword}\n`)
+    assert.equal(changed.code, 0, changed.stderr)
+    assert.ok(!(changed.stdout + changed.stderr).includes(secondPassword))
+
+    const role = await inspect((db) =>
+      db
+        .selectFrom('memberships as m')
+        .innerJoin('users as u', 'u.id', 'm.user_id')
+        .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+        .select('m.role')
+        .where('u.email', '=', 'lead.officer@example.org')
+        .where('p.slug', '=', 'oldham')
+        .executeTakeFirst(),
+    )
+    assert.equal(role?.role, 'editor')
+    assert.equal(await passwordWorks('lead.officer@example.org', secondPassword), true)
+    assert.equal(await passwordWorks('lead.officer@example.org', firstPassword), false)
+  })
+
+  test('bad input exits non-zero with the reason, and adds nobody', async () => {
+    const badEmail = await thrive(['user', 'add', 'not-an-email', '--name', 'Someone'], `${firstPassword}\n`)
+    assert.equal(badEmail.code, 1)
+    assert.match(badEmail.stderr, /^Error: Enter an email address in the correct format/m)
+    assert.equal(badEmail.stdout, '')
+
+    const unknown = await thrive(['user', 'set-password', 'nobody@example.org'], `${firstPassword}\n`)
+    assert.equal(unknown.code, 1)
+    assert.match(unknown.stderr, /No user has the email address nobody@example\.org/)
+
+    const count = await inspect((db) => db.selectFrom('users').select('email').where('email', 'in', ['not-an-email', 'nobody@example.org']).execute())
+    assert.deepEqual(count, [])
+  })
+
+  test('backup then restore --force puts back exactly what was backed up', async () => {
+    const file = join(directory, 'backup.jsonl')
+    const backedUp = await thrive(['backup', file])
+    assert.equal(backedUp.code, 0, backedUp.stderr)
+    assert.match(backedUp.stdout, /Backed up \d+ rows from \d+ tables/)
+
+    // A change after the backup, which the restore must undo.
+    const changed = await thrive(['user', 'set-password', 'lead.officer@example.org'], `${thirdPassword}\n`)
+    assert.equal(changed.code, 0, changed.stderr)
+
+    const refused = await thrive(['restore', file])
+    assert.equal(refused.code, 1)
+    assert.match(refused.stderr, /not empty.*--force/)
+    assert.equal(await passwordWorks('lead.officer@example.org', thirdPassword), true)
+
+    const restored = await thrive(['restore', file, '--force'])
+    assert.equal(restored.code, 0, restored.stderr)
+    assert.match(restored.stdout, /Restored \d+ rows/)
+    assert.equal(await passwordWorks('lead.officer@example.org', secondPassword), true)
+    assert.equal(await passwordWorks('lead.officer@example.org', thirdPassword), false)
+
+    const missing = await thrive(['restore', join(directory, 'no-such-file.jsonl')])
+    assert.equal(missing.code, 1)
+    assert.match(missing.stderr, /There is no file at/)
+  })
+})
