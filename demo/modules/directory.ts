@@ -2,6 +2,8 @@ import type { DemoModule } from '../context.ts'
 import { organisationForm } from '../../src/features/organisations/schema.ts'
 import { personForm } from '../../src/features/people/schema.ts'
 import { personLabel } from '../../src/features/people/model.ts'
+import { insertOrganisation } from '../../src/features/organisations/repository.ts'
+import { insertPerson } from '../../src/features/people/repository.ts'
 import { demoOrganisations } from '../data/organisations.ts'
 import { demoPeople } from '../data/people.ts'
 
@@ -15,18 +17,7 @@ export const directory: DemoModule = {
   async seed({ trx, partnershipId, refs, audit }) {
     for (const organisation of demoOrganisations) {
       const input = organisationForm.parse({ ...organisation, isStatutory: organisation.isStatutory ? 'yes' : 'no' })
-      const created = await trx
-        .insertInto('organisations')
-        .values({
-          partnership_id: partnershipId,
-          name: input.name,
-          sector: input.sector,
-          is_statutory: input.isStatutory,
-          website: input.website,
-          description: input.description,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow()
+      const created = await insertOrganisation(trx, partnershipId, input)
       refs.set('organisation', organisation.key, created.id)
       await audit({ action: 'create', entityType: 'organisation', entityId: created.id, summary: `Added organisation ‘${created.name}’`, after: created })
     }
@@ -34,18 +25,7 @@ export const directory: DemoModule = {
     for (const person of demoPeople) {
       const organisationId = person.organisation ? refs.get('organisation', person.organisation) : null
       const input = personForm.parse({ name: null, roleTitle: person.roleTitle, jobTitle: null, organisationId, email: null })
-      const created = await trx
-        .insertInto('people')
-        .values({
-          partnership_id: partnershipId,
-          name: input.name,
-          role_title: input.roleTitle,
-          job_title: input.jobTitle,
-          organisation_id: input.organisationId,
-          email: input.email,
-        })
-        .returningAll()
-        .executeTakeFirstOrThrow()
+      const created = await insertPerson(trx, partnershipId, input)
       refs.set('person', person.key, created.id)
       await audit({ action: 'create', entityType: 'person', entityId: created.id, summary: `Added person ‘${personLabel(created)}’`, after: created })
     }

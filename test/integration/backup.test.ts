@@ -1,19 +1,17 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { sql } from 'kysely'
-import pg from 'pg'
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm, stat, writeFile, readdir } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { openDatabase, type DatabaseHandle, type Db } from '../../src/platform/db/database.ts'
+import { type DatabaseHandle, type Db } from '../../src/platform/db/database.ts'
 import { writeBackup } from '../../src/cli/backup.ts'
 import { prepareSchemaFor, readBackupHeader, restoreBackup } from '../../src/cli/restore.ts'
 import { BackupError } from '../../src/cli/backup-format.ts'
 import { applicationTables } from '../../src/cli/schema.ts'
 import { seedDemo } from '../../demo/seed.ts'
 import { organisationService } from '../../src/features/organisations/service.ts'
-import { postgresUrl, testDatabase } from '../support/database.ts'
+import { testDatabase } from '../support/database.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
 
 /**
@@ -40,29 +38,6 @@ async function nullKinds(db: Db) {
 /** A body accountable to another body: the shape governance will need, a table referring to itself. */
 async function addSelfReferencingTable(db: Db): Promise<void> {
   await sql`CREATE TABLE test_bodies (id uuid PRIMARY KEY, accountable_to uuid REFERENCES test_bodies(id), name text NOT NULL)`.execute(db)
-}
-
-/** A database that has never been migrated, as `thrive restore` meets on a new install. */
-async function unmigratedDatabase(): Promise<DatabaseHandle> {
-  if (!postgresUrl) return openDatabase({ dataDir: 'memory://' })
-  const name = `thrive_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: postgresUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(postgresUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString() })
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close()
-      const dropper = new pg.Client({ connectionString: postgresUrl })
-      await dropper.connect()
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await dropper.end()
-    },
-  }
 }
 
 describe('backup and restore', () => {
@@ -203,7 +178,7 @@ describe('backup and restore', () => {
     const header = await readBackupHeader(file)
     await assert.rejects(prepareSchemaFor(target.db, { ...header, migrations: [] }), /newer schema than the backup/)
 
-    const fresh = await unmigratedDatabase()
+    const fresh = await testDatabase({ migrate: false })
     try {
       await prepareSchemaFor(fresh.db, header)
       await addSelfReferencingTable(fresh.db)

@@ -1,14 +1,13 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { spawn } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import pg from 'pg'
 import { openDatabase, type Db } from '../../src/platform/db/database.ts'
 import { verifyPassword } from '../../src/platform/auth/passwords.ts'
 import { postgresUrl } from '../support/database.ts'
+import { createScratchDatabase } from '../support/scratch-database.ts'
 
 // The real `thrive` command, run as a person or a script would run it: a
 // separate process, configured only through the environment.
@@ -59,21 +58,9 @@ describe('the thrive command line', () => {
     env = { ...process.env, THRIVE_DATA_DIR: join(directory, 'data'), LOG_LEVEL: 'silent' }
     delete env.DATABASE_URL
     if (postgresUrl) {
-      // A database of its own on the test server, created and dropped as test/support/database.ts does.
-      const name = `thrive_test_${randomBytes(6).toString('hex')}`
-      const admin = new pg.Client({ connectionString: postgresUrl })
-      await admin.connect()
-      await admin.query(`CREATE DATABASE ${name}`)
-      await admin.end()
-      const url = new URL(postgresUrl)
-      url.pathname = `/${name}`
-      env.DATABASE_URL = url.toString()
-      dropDatabase = async () => {
-        const dropper = new pg.Client({ connectionString: postgresUrl })
-        await dropper.connect()
-        await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-        await dropper.end()
-      }
+      const scratch = await createScratchDatabase(postgresUrl)
+      env.DATABASE_URL = scratch.url
+      dropDatabase = scratch.drop
     }
   })
 

@@ -1,39 +1,32 @@
-import pg from 'pg'
-import { randomBytes } from 'node:crypto'
 import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts'
 import { migrateToLatest } from '../../src/platform/db/migrate.ts'
+import { createScratchDatabase } from './scratch-database.ts'
 
 /** The PostgreSQL server to test against, when there is one; otherwise tests use in-memory PGlite. */
 export const postgresUrl = process.env.TEST_DATABASE_URL ?? process.env.DATABASE_URL
 
 /**
- * A fresh, migrated database for one test file: an in-memory PGlite, or a new
- * database on the PostgreSQL server (dropped again on close), so test files
- * can run in parallel without seeing each other's rows.
+ * A fresh database for one test file (migrated unless told not to): an
+ * in-memory PGlite, or a new database on the PostgreSQL server, dropped again
+ * on close, so test files can run in parallel without seeing each other's rows.
  */
-export async function testDatabase(): Promise<DatabaseHandle> {
-  if (!postgresUrl) {
+export async function testDatabase({ migrate = true, serverUrl = postgresUrl, prefix = 'thrive_test' } = {}): Promise<DatabaseHandle> {
+  if (!serverUrl) {
     const handle = await openDatabase({ dataDir: 'memory://' })
-    await migrateToLatest(handle.db)
+    if (migrate) await migrateToLatest(handle.db)
     return handle
   }
-  const name = `thrive_test_${randomBytes(6).toString('hex')}`
-  const admin = new pg.Client({ connectionString: postgresUrl })
-  await admin.connect()
-  await admin.query(`CREATE DATABASE ${name}`)
-  await admin.end()
-  const url = new URL(postgresUrl)
-  url.pathname = `/${name}`
-  const handle = await openDatabase({ databaseUrl: url.toString() })
-  await migrateToLatest(handle.db)
-  return {
-    ...handle,
-    close: async () => {
-      await handle.close()
-      const dropper = new pg.Client({ connectionString: postgresUrl })
-      await dropper.connect()
-      await dropper.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)
-      await dropper.end()
-    },
+  const scratch = await createScratchDatabase(serverUrl, prefix)
+  const handle = await openDatabase({ databaseUrl: scratch.url })
+  const close = async () => {
+    await handle.close()
+    await scratch.drop()
   }
+  try {
+    if (migrate) await migrateToLatest(handle.db)
+  } catch (error) {
+    await close()
+    throw error
+  }
+  return { ...handle, close }
 }
