@@ -72,7 +72,7 @@ describe('the thrive command line', () => {
   test('migrate brings a new database up to date, and can run again', async () => {
     const first = await thrive(['migrate'])
     assert.equal(first.code, 0, first.stderr)
-    assert.match(first.stdout, /Applied 1 migration .*\n\s+2026-11-23T0900-foundation/)
+    assert.match(first.stdout, /Applied \d+ migrations? .*\n\s+2026-11-23T0900-foundation/)
     const second = await thrive(['migrate'])
     assert.equal(second.code, 0, second.stderr)
     assert.match(second.stdout, /already up to date/)

@@ -20,6 +20,8 @@ export interface DatabaseHandle {
 // PostgreSQL returns bigint and numeric as strings by default; counts are small
 // enough for JavaScript numbers, so read them as such.
 pg.types.setTypeParser(pg.types.builtins.INT8, (v) => Number(v))
+// Calendar dates stay 'YYYY-MM-DD' strings: as JavaScript Dates they would gain a time and a zone.
+pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 
 export interface DatabaseOptions {
   databaseUrl?: string | undefined
@@ -41,7 +43,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const unlock = inMemory ? () => {} : lockDataDir(dataDir)
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v) } })
+    const pglite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v } })
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
     return {
       db,

@@ -1,0 +1,54 @@
+import { AxeBuilder } from '@axe-core/playwright'
+import type { Page } from 'playwright-core'
+
+/** WCAG 2.2 AA, as the quality bar sets it. */
+export const wcagTags = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa']
+
+type Violations = Awaited<ReturnType<AxeBuilder['analyze']>>['violations']
+
+/** One paragraph per rule broken: what, how bad, where, and what axe says to fix. */
+export function describeViolations(violations: Violations): string {
+  return violations
+    .map((v) => {
+      const nodes = v.nodes.map((n) => `    at ${n.target.join(' ')}\n      ${(n.failureSummary ?? '').replace(/\n/g, '\n      ')}`).join('\n')
+      return `  ${v.id} (${v.impact ?? 'unknown impact'}): ${v.help}\n    ${v.helpUrl}\n${nodes}`
+    })
+    .join('\n')
+}
+
+async function violationsOn(page: Page): Promise<Violations> {
+  return (await new AxeBuilder({ page }).withTags(wcagTags).analyze()).violations
+}
+
+/**
+ * axe runs on timers, which never fire in a page with JavaScript turned off.
+ * So the page as it stands (the DOM a person without JavaScript has) is
+ * served, without its scripts, at the same address to a JavaScript-enabled
+ * page that loads the real stylesheet, and axe runs there.
+ */
+async function violationsWithoutJavaScript(page: Page): Promise<Violations> {
+  const browser = page.context().browser()
+  if (!browser) throw new Error('The page has no browser to audit it in')
+  const html = (await page.content()).replace(/<script\b[\s\S]*?<\/script>/gi, '')
+  const address = page.url()
+  const context = await browser.newContext({ javaScriptEnabled: true })
+  try {
+    const auditor = await context.newPage()
+    await auditor.route(
+      (url) => url.href === address,
+      (route) => route.fulfill({ status: 200, contentType: 'text/html; charset=utf-8', body: html }),
+    )
+    await auditor.goto(address)
+    return await violationsOn(auditor)
+  } finally {
+    await context.close()
+  }
+}
+
+/** Fails with a readable list of every WCAG 2.2 AA violation axe finds on the page as it is now. */
+export async function assertAccessible(page: Page, what: string, { javaScript = true } = {}): Promise<void> {
+  const violations = javaScript ? await violationsOn(page) : await violationsWithoutJavaScript(page)
+  if (violations.length > 0) {
+    throw new Error(`${what} (${page.url()}) has ${violations.length} accessibility violation(s)${javaScript ? '' : ' without JavaScript'}:\n${describeViolations(violations)}`)
+  }
+}

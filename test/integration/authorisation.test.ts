@@ -1,0 +1,466 @@
+import { test, describe, before, after } from 'node:test'
+import assert from 'node:assert/strict'
+import { sql } from 'kysely'
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import type { Db } from '../../src/platform/db/database.ts'
+import type { Role } from '../../src/platform/db/tables.ts'
+import type { Actor } from '../../src/platform/audit/actor.ts'
+import { can, type Permission } from '../../src/platform/auth/model.ts'
+import { buildCss } from '../../src/platform/views/build-css.ts'
+import { organisationService } from '../../src/features/organisations/service.ts'
+import { organisationForm } from '../../src/features/organisations/schema.ts'
+import { peopleService } from '../../src/features/people/service.ts'
+import { personForm } from '../../src/features/people/schema.ts'
+import { testApp, type TestApp } from '../support/app.ts'
+import { TestClient } from '../support/client.ts'
+import { createMember, createPartnership } from '../support/fixtures.ts'
+
+/*
+ * Walks every route the app has, as every kind of visitor, and checks each
+ * gets what it should. The routes come from the app itself, so a new route
+ * fails this test until it is given an expectation below.
+ */
+
+// ---------------------------------------------------------------- the routes
+
+/**
+ * Every method and path the app answers, read from Fastify's own radix tree
+ * (printRoutes), where each line adds its characters to its parent's path.
+ * (With commonPrefix: false the tree loses the static routes' prefixes.)
+ * HEAD is left out: Fastify answers it with the GET handler.
+ */
+function routesOf(app: FastifyInstance): string[] {
+  const found: string[] = []
+  const stack: { depth: number; path: string }[] = []
+  for (const line of app.printRoutes().split('\n')) {
+    const match = /^(.*?)(?:└── |├── )(.*?)(?: \(([A-Z, ]+)\))?(?: \{.*\})?$/.exec(line)
+    if (!match) continue
+    const depth = match[1]!.length / 4
+    while (stack.length > depth) stack.pop()
+    const path = (stack.at(-1)?.path ?? '') + match[2]!
+    stack.push({ depth, path })
+    for (const method of (match[3] ?? '').split(', ').filter(Boolean)) {
+      if (method !== 'HEAD') found.push(`${method} ${path}`)
+    }
+  }
+  return [...new Set(found)].sort()
+}
+
+// ---------------------------------------------------------------- who visits
+
+type Partnership = 'A' | 'B'
+
+interface Visitor {
+  name: string
+  /** The role in the partnership they are signed in to; null when signed out. */
+  role: Role | null
+  memberOf: Partnership | null
+  /** Whose records fill the address: another partnership's must be not found, never shown. */
+  idsFrom: Partnership
+}
+
+const visitors: Visitor[] = [
+  { name: 'signed out', role: null, memberOf: null, idsFrom: 'A' },
+  { name: 'viewer', role: 'viewer', memberOf: 'A', idsFrom: 'A' },
+  { name: 'contributor', role: 'contributor', memberOf: 'A', idsFrom: 'A' },
+  { name: 'editor', role: 'editor', memberOf: 'A', idsFrom: 'A' },
+  { name: 'admin', role: 'admin', memberOf: 'A', idsFrom: 'A' },
+  { name: 'admin of another partnership', role: 'admin', memberOf: 'B', idsFrom: 'A' },
+  { name: 'admin, with another partnership’s ids', role: 'admin', memberOf: 'A', idsFrom: 'B' },
+]
+
+// ---------------------------------------------------------------- the rules
+
+type Fields = Record<string, string>
+
+/** What a walker can make in a partnership to fill an address or a form. */
+interface Fixtures {
+  partnershipId: string
+  organisation(options?: { archived?: boolean }): Promise<string>
+  person(options?: { archived?: boolean }): Promise<string>
+  member(): Promise<string>
+  auditEvent(): Promise<string>
+  version(table: 'organisations' | 'people', id: string): Promise<number>
+  membershipVersion(userId: string): Promise<number>
+}
+
+interface Rule {
+  /** Who may: anyone, anyone signed in, or members whose role has the permission. */
+  access: 'public' | 'signed in' | Permission
+  /** How to fill the address's parameter; a record another partnership owns must be not found. */
+  param?: { name: string; value: (f: Fixtures) => Promise<string> }
+  /** For a POST, a form that would succeed, so that only the refusal can stop it. None: only the empty form is sent. */
+  form?: (f: Fixtures, id: string) => Promise<Fields>
+  /** An allowed write must leave a row in the audit trail. */
+  audited?: boolean
+  /** The answer to an empty form from someone allowed (default 400: the form with its errors). */
+  emptyStatus?: number
+  /** Answers that differ for the signed-in, such as the sign-in page sending them home. */
+  signedIn?: { status: number; location?: RegExp }
+}
+
+const unique = (() => {
+  let n = 0
+  return (what: string) => `${what} ${++n}`
+})()
+
+const asset = (path: string) => ({ name: '*', value: async () => path })
+const organisationId = { name: 'id', value: (f: Fixtures) => f.organisation() }
+const personId = { name: 'id', value: (f: Fixtures) => f.person() }
+const memberId = { name: 'id', value: (f: Fixtures) => f.member() }
+
+const organisationFields = (): Fields => ({ name: unique('Walked organisation'), sector: 'vcfs', isStatutory: 'no', website: '', description: '' })
+const personFields = (): Fields => ({ name: unique('Walked person'), roleTitle: '', jobTitle: '', organisationId: '', email: '' })
+
+const rules: Record<string, Rule> = {
+  'GET /': { access: 'public' },
+  'GET /sign-in': { access: 'public', signedIn: { status: 302, location: /^\/$/ } },
+  'POST /sign-in': { access: 'public' },
+  'POST /sign-out': { access: 'public', form: async () => ({}), emptyStatus: 303 },
+  'GET /partnerships': { access: 'signed in' },
+  'POST /partnerships/switch': { access: 'signed in', form: async (f) => ({ partnershipId: f.partnershipId }) },
+  'GET /accessibility': { access: 'public' },
+  'GET /cookies': { access: 'public' },
+  'GET /privacy': { access: 'public' },
+  'GET /health': { access: 'public' },
+  'GET /info': { access: 'public' },
+  // Partnership A's page, which it publishes; B's unpublished one is checked on its own below.
+  'GET /p/:slug': { access: 'public', param: { name: 'slug', value: async () => 'alpha' } },
+  'GET /assets/*': { access: 'public', param: asset('init.js') },
+  'GET /build/*': { access: 'public', param: asset('app.css') },
+
+  'GET /organisations': { access: 'partnership.read' },
+  'GET /organisations/new': { access: 'directory.edit' },
+  'POST /organisations': { access: 'directory.edit', form: async () => organisationFields(), audited: true },
+  'GET /organisations/:id': { access: 'partnership.read', param: organisationId },
+  'GET /organisations/:id/edit': { access: 'directory.edit', param: organisationId },
+  'POST /organisations/:id/edit': {
+    access: 'directory.edit',
+    param: organisationId,
+    form: async (f, id) => ({ ...organisationFields(), version: String(await f.version('organisations', id)) }),
+    audited: true,
+  },
+  'GET /organisations/:id/archive': { access: 'directory.edit', param: organisationId },
+  'POST /organisations/:id/archive': {
+    access: 'directory.edit',
+    param: organisationId,
+    form: async (f, id) => ({ version: String(await f.version('organisations', id)) }),
+    audited: true,
+  },
+  'POST /organisations/:id/restore': {
+    access: 'directory.edit',
+    param: { name: 'id', value: (f) => f.organisation({ archived: true }) },
+    form: async (f, id) => ({ version: String(await f.version('organisations', id)) }),
+    audited: true,
+  },
+
+  'GET /people': { access: 'partnership.read' },
+  'GET /people/new': { access: 'directory.edit' },
+  'POST /people': { access: 'directory.edit', form: async () => personFields(), audited: true },
+  'GET /people/:id': { access: 'partnership.read', param: personId },
+  'GET /people/:id/edit': { access: 'directory.edit', param: personId },
+  'POST /people/:id/edit': {
+    access: 'directory.edit',
+    param: personId,
+    form: async (f, id) => ({ ...personFields(), version: String(await f.version('people', id)) }),
+    audited: true,
+  },
+  'GET /people/:id/archive': { access: 'directory.edit', param: personId },
+  'POST /people/:id/archive': {
+    access: 'directory.edit',
+    param: personId,
+    form: async (f, id) => ({ version: String(await f.version('people', id)) }),
+    audited: true,
+  },
+  'POST /people/:id/restore': {
+    access: 'directory.edit',
+    param: { name: 'id', value: (f) => f.person({ archived: true }) },
+    form: async (f, id) => ({ version: String(await f.version('people', id)) }),
+    audited: true,
+  },
+
+  'GET /admin/users': { access: 'users.manage' },
+  'GET /admin/users/new': { access: 'users.manage' },
+  'POST /admin/users': {
+    access: 'users.manage',
+    form: async () => ({ email: `${unique('walked').replace(' ', '-')}@example.org`, displayName: unique('Walked user'), role: 'viewer', password: 'a passphrase long enough' }),
+    audited: true,
+  },
+  'GET /admin/users/:id': { access: 'users.manage', param: memberId },
+  'POST /admin/users/:id/role': {
+    access: 'users.manage',
+    param: memberId,
+    form: async (f, id) => ({ role: 'editor', version: String(await f.membershipVersion(id)) }),
+    audited: true,
+  },
+  'POST /admin/users/:id/password': { access: 'users.manage', param: memberId, form: async () => ({ password: 'another passphrase long enough' }), audited: true },
+  'GET /admin/users/:id/remove': { access: 'users.manage', param: memberId },
+  'POST /admin/users/:id/remove': {
+    access: 'users.manage',
+    param: memberId,
+    form: async (f, id) => ({ version: String(await f.membershipVersion(id)) }),
+    audited: true,
+  },
+
+  'GET /admin/audit': { access: 'audit.read' },
+  'GET /admin/audit/:id': { access: 'audit.read', param: { name: 'id', value: (f) => f.auditEvent() } },
+}
+
+// ---------------------------------------------------------------- expectations
+
+interface Outcome {
+  status: number
+  location?: RegExp
+}
+
+type Variant = 'page' | 'empty form' | 'valid form'
+
+function expected(rule: Rule, visitor: Visitor, variant: Variant): Outcome {
+  const allowed: Outcome = { status: variant === 'page' ? 200 : variant === 'valid form' ? 303 : (rule.emptyStatus ?? 400) }
+  if (rule.access === 'public') return visitor.role && rule.signedIn ? rule.signedIn : allowed
+  if (!visitor.role) return { status: 302, location: /^\/sign-in/ }
+  if (rule.access === 'signed in') return allowed
+  if (!can(visitor.role, rule.access)) return { status: 403 }
+  // The records of a partnership the visitor is not working in do not exist, as far as they can tell.
+  if (rule.param && visitor.idsFrom !== visitor.memberOf) return { status: 404 }
+  return allowed
+}
+
+// ---------------------------------------------------------------- the walk
+
+let testing: TestApp
+let db: Db
+const fixtures = {} as Record<Partnership, Fixtures>
+const clients = new Map<string, TestClient>()
+
+/**
+ * A fingerprint of every row of every table, found from the catalogue so a new
+ * table is covered too: any change to any column of any row shows.
+ */
+async function state(): Promise<string> {
+  const tables = await sql<{ name: string }>`
+    SELECT table_name AS name FROM information_schema.tables
+    WHERE table_schema = 'public' AND table_type = 'BASE TABLE' ORDER BY table_name`.execute(db)
+  const parts: string[] = []
+  for (const { name } of tables.rows) {
+    const { rows } = await sql<{ digest: string }>`SELECT md5(coalesce(string_agg(t::text, ',' ORDER BY t::text), '')) AS digest FROM ${sql.table(name)} t`.execute(db)
+    parts.push(`${name}:${rows[0]!.digest.slice(0, 8)}`)
+  }
+  return parts.join(' ')
+}
+
+const auditCount = async () => Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+
+async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixtures> {
+  const organisations = organisationService(db)
+  const people = peopleService(db)
+  return {
+    partnershipId,
+    async organisation({ archived = false } = {}) {
+      const created = await organisations.create(admin, organisationForm.parse(organisationFields()))
+      if (archived) await organisations.archive(admin, created.id, created.version)
+      return created.id
+    },
+    async person({ archived = false } = {}) {
+      const created = await people.create(admin, personForm.parse(personFields()))
+      if (archived) await people.archive(admin, created.id, created.version)
+      return created.id
+    },
+    async member() {
+      const email = `${unique('member').replace(' ', '-')}@example.org`
+      return (await createMember(db, partnershipId, 'viewer', email)).user.id
+    },
+    async auditEvent() {
+      const event = await db.selectFrom('audit_events').select('id').where('partnership_id', '=', partnershipId).limit(1).executeTakeFirstOrThrow()
+      return event.id
+    },
+    async version(table, id) {
+      return (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+    },
+    async membershipVersion(userId) {
+      const row = await db.selectFrom('memberships').select('version').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow()
+      return row.version
+    },
+  }
+}
+
+/** The address and form for one visit, with fresh records made first where the visit may change them. */
+async function prepare(visitor: Visitor, method: string, route: string, variant: Variant): Promise<{ url: string; fields: Fields }> {
+  const rule = rules[`${method} ${route}`]!
+  const f = fixtures[visitor.idsFrom]
+  let url = route
+  let id = ''
+  if (rule.param) {
+    id = await rule.param.value(f)
+    url = route.replace(rule.param.name === '*' ? '*' : `:${rule.param.name}`, id)
+  }
+  // A visitor's own partnership fills forms that name one (switching), so the form is one they could send.
+  const own = fixtures[visitor.memberOf ?? 'A']
+  const fields = variant === 'valid form' && rule.form ? await rule.form({ ...f, partnershipId: own.partnershipId }, id) : {}
+  return { url, fields }
+}
+
+/** A form token from a page the client can see: every signed-in page has the sign-out form; signed out, the sign-in page. */
+async function tokenFor(client: TestClient): Promise<string> {
+  const home = await client.get('/')
+  const token = /name="_csrf" value="([^"]+)"/.exec(home.body)?.[1]
+  return token ?? client.csrfToken('/sign-in')
+}
+
+const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g
+
+/** A page with what differs per request or per id taken out: form tokens, script nonces and ids. */
+function normalised(body: string): string {
+  return body.replace(/name="_csrf" value="[^"]*"/g, '').replace(/nonce="[^"]*"/g, '').replace(uuidPattern, 'ID')
+}
+
+/**
+ * Some forms are checked before the record is looked up (a missing version on
+ * archive), so another partnership's id can get the form's own error rather
+ * than 404. That tells nothing only if an id that exists nowhere gets exactly
+ * the same answer, which is what this checks.
+ */
+async function answersAsForNobody(client: TestClient, url: string, response: LightMyRequestResponse): Promise<boolean> {
+  if (response.statusCode === 404) return false
+  const nobody = await client.post(url.replace(uuidPattern, '00000000-0000-4000-8000-000000000000'), {}, { csrf: await tokenFor(client) })
+  return nobody.statusCode === response.statusCode && normalised(nobody.body) === normalised(response.body)
+}
+
+function describeOutcome(response: LightMyRequestResponse): string {
+  const location = response.headers.location ? ` → ${String(response.headers.location)}` : ''
+  return `${response.statusCode}${location}`
+}
+
+async function walk(method: string, route: string): Promise<string[]> {
+  const rule = rules[`${method} ${route}`]!
+  const variants: Variant[] = method === 'GET' ? ['page'] : rule.form ? ['empty form', 'valid form'] : ['empty form']
+  const problems: string[] = []
+  for (const visitor of visitors) {
+    for (const variant of variants) {
+      const want = expected(rule, visitor, variant)
+      const client = clients.get(visitor.name)!
+      const { url, fields } = await prepare(visitor, method, route, variant)
+      const where = `${visitor.name}, ${variant}: ${method} ${url}`
+      if (method === 'GET') {
+        const response = await client.get(url)
+        if (response.statusCode !== want.status || (want.location && !want.location.test(String(response.headers.location ?? '')))) {
+          problems.push(`${where} got ${describeOutcome(response)}, expected ${want.status}${want.location ? ` → ${want.location}` : ''}`)
+        }
+        continue
+      }
+      // The CSRF token is fetched first, so that only the POST itself happens between the two looks at the database.
+      const csrf = await tokenFor(client)
+      const before = await state()
+      const auditBefore = await auditCount()
+      const response = await client.post(url, fields, { csrf })
+      const sameAsNobody = want.status === 404 && variant === 'empty form' && (await answersAsForNobody(client, url, response))
+      if (!sameAsNobody && (response.statusCode !== want.status || (want.location && !want.location.test(String(response.headers.location ?? ''))))) {
+        problems.push(`${where} got ${describeOutcome(response)}, expected ${want.status}${want.location ? ` → ${want.location}` : ''}`)
+        continue
+      }
+      // Anything but a redirect after success must leave every record as it was.
+      if (response.statusCode !== 303) {
+        const after = await state()
+        if (after !== before) problems.push(`${where} was answered ${response.statusCode} but changed the database: ${before} → ${after}`)
+      } else if (variant === 'valid form' && rule.audited) {
+        // Also proves the fingerprint sees a change, so the check above is not empty.
+        if ((await state()) === before) problems.push(`${where} was allowed but the database did not change`)
+        if ((await auditCount()) <= auditBefore) problems.push(`${where} was allowed but left nothing in the audit trail`)
+      }
+    }
+  }
+  return problems
+}
+
+before(async () => {
+  // The stylesheet is served from its build; a clean clone has not built it yet.
+  buildCss()
+  testing = await testApp()
+  db = testing.database.db
+  const a = await createPartnership(db, 'alpha', 'Alpha partnership', true)
+  const b = await createPartnership(db, 'beta', 'Beta partnership', false)
+  const members: Record<string, { email: string; actor?: Actor }> = {}
+  for (const role of ['viewer', 'contributor', 'editor', 'admin'] as const) {
+    const { user, actor } = await createMember(db, a.id, role)
+    members[role] = { email: user.email, actor }
+  }
+  const adminB = await createMember(db, b.id, 'admin')
+  fixtures.A = await fixturesFor(a.id, members.admin!.actor!)
+  fixtures.B = await fixturesFor(b.id, adminB.actor)
+  // Each partnership has records and an audit trail before the walk starts.
+  for (const f of [fixtures.A, fixtures.B]) {
+    await f.organisation()
+    await f.person()
+  }
+
+  const signedIn = new Map<string, TestClient>()
+  const clientFor = async (email: string) => {
+    if (!signedIn.has(email)) {
+      const client = new TestClient(testing.app)
+      await client.signIn(email)
+      signedIn.set(email, client)
+    }
+    return signedIn.get(email)!
+  }
+  for (const visitor of visitors) {
+    if (!visitor.role) clients.set(visitor.name, new TestClient(testing.app))
+    else if (visitor.memberOf === 'B') clients.set(visitor.name, await clientFor(adminB.user.email))
+    else clients.set(visitor.name, await clientFor(members[visitor.role]!.email))
+  }
+})
+
+after(() => testing.close())
+
+// Before the walk, whose last route signs every visitor out.
+describe('what the walk cannot see', () => {
+  test('a member cannot switch into a partnership they do not belong to', async () => {
+    const client = new TestClient(testing.app)
+    const { user } = await createMember(db, fixtures.A.partnershipId, 'editor', 'switcher@example.org')
+    await client.signIn(user.email)
+    const before = await state()
+    const refused = await client.post('/partnerships/switch', { partnershipId: fixtures.B.partnershipId })
+    assert.equal(refused.statusCode, 400)
+    assert.match(refused.body, /Select one of your partnerships/)
+    assert.equal(await state(), before)
+    assert.equal((await client.get(`/organisations`)).statusCode, 200)
+    const session = await db.selectFrom('sessions').select('partnership_id').where('user_id', '=', user.id).executeTakeFirstOrThrow()
+    assert.equal(session.partnership_id, fixtures.A.partnershipId)
+  })
+
+  test('an unpublished partnership’s public page is not found, even by its own admin', async () => {
+    for (const visitor of ['signed out', 'admin of another partnership']) {
+      const response = await clients.get(visitor)!.get('/p/beta')
+      assert.equal(response.statusCode, 404, visitor)
+    }
+  })
+
+  test('an address that is not an id at all is not found, not a fault', async () => {
+    const admin = new TestClient(testing.app)
+    const { user } = await createMember(db, fixtures.A.partnershipId, 'admin', 'admin-two@example.org')
+    await admin.signIn(user.email)
+    for (const url of ['/organisations/not-an-id', '/people/123', '/admin/users/x', '/admin/audit/%27%3B--', '/organisations/00000000-0000-0000-0000-000000000000/edit']) {
+      assert.equal((await admin.get(url)).statusCode, 404, url)
+    }
+  })
+})
+
+describe('every route, as every visitor', () => {
+  test('every route the app has is walked, and every rule here names a route the app has', async () => {
+    const routes = routesOf(testing.app)
+    const withoutRule = routes.filter((r) => !rules[r])
+    const withoutRoute = Object.keys(rules).filter((r) => !routes.includes(r))
+    assert.deepEqual(withoutRule, [], `routes with no expectation: add them to the rules in ${import.meta.filename}`)
+    assert.deepEqual(withoutRoute, [], 'rules for routes the app no longer has')
+    assert.ok(routes.length >= 40, `found only ${routes.length} routes: is the route tree still read correctly?`)
+  })
+
+  // Signing out ends the session each visitor walks with, so it goes last.
+  const order = Object.keys(rules).sort((a, b) => Number(a === 'POST /sign-out') - Number(b === 'POST /sign-out'))
+  for (const key of order) {
+    test(key, async () => {
+      const [method, route] = key.split(' ') as [string, string]
+      const problems = await walk(method, route)
+      assert.deepEqual(problems, [], `\n${problems.join('\n')}`)
+    })
+  }
+})
