@@ -1,7 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
 import type { Role } from '../../platform/db/tables.ts'
-import type { AuditEntry } from '../../platform/audit/audit.ts'
 
 /** A member as the partnership sees them: only the user columns the application role may read. */
 export interface Member {
