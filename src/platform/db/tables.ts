@@ -85,6 +85,180 @@ export interface PeopleTable {
   job_title: string | null
   organisation_id: string | null
   email: string | null
+  /** The person's account, when they use the service: their "my work" page. */
+  user_id: ColumnType<string | null, string | null | undefined, string | null>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  archived_at: NullableTimestamp
+  version: Generated<number>
+}
+
+export type BodyKind =
+  | 'health-and-wellbeing-board'
+  | 'strategic-partnership-board'
+  | 'strategy-group'
+  | 'commissioning-group'
+  | 'delivery-partnership'
+  | 'locality-group'
+  | 'stakeholder-board'
+  | 'children-and-young-peoples-board'
+  | 'sub-group'
+  | 'working-group'
+export type MemberRole = 'chair' | 'vice-chair' | 'lead-officer' | 'member' | 'adviser' | 'observer'
+export type PaperPurpose = 'decision' | 'noting' | 'information'
+export type Decision = 'approved' | 'endorsed' | 'noted' | 'agreed' | 'deferred' | 'rejected' | 'amended'
+export type AttendanceStatus = 'present' | 'apologies' | 'absent' | 'substitute'
+export type ActionStatus = 'open' | 'in-progress' | 'done' | 'dropped'
+export type Recurrence = 'once' | 'monthly' | 'quarterly' | 'six-monthly' | 'annually'
+/** A calendar date without a time (PostgreSQL's date), always read and written as 'YYYY-MM-DD' so no time zone can shift it. */
+type CalendarDate = ColumnType<string | null, string | null | undefined, string | null>
+
+export interface StoredFilesTable {
+  id: Generated<string>
+  partnership_id: string
+  filename: string
+  content_type: string
+  size_bytes: number
+  sha256: string
+  content: Buffer
+  uploaded_by_label: string
+  created_at: CreatedAt
+}
+
+export interface BodiesTable {
+  id: Generated<string>
+  partnership_id: string
+  name: string
+  short_name: string | null
+  kind: BodyKind
+  purpose: Generated<string>
+  accountable_to_id: string | null
+  established_on: CalendarDate
+  ended_on: CalendarDate
+  superseded_by_id: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  archived_at: NullableTimestamp
+  version: Generated<number>
+}
+
+export interface BodyMembersTable {
+  id: Generated<string>
+  partnership_id: string
+  body_id: string
+  person_id: string
+  role: MemberRole
+  representing_id: string | null
+  starts_on: CalendarDate
+  ends_on: CalendarDate
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  archived_at: NullableTimestamp
+  version: Generated<number>
+}
+
+export interface TermsOfReferenceTable {
+  id: Generated<string>
+  partnership_id: string
+  body_id: string
+  version_number: number
+  purpose: Generated<string>
+  membership: Generated<string>
+  quorum: number | null
+  quorum_notes: Generated<string>
+  delegated_powers: Generated<string>
+  reporting_arrangements: Generated<string>
+  agreed_on: CalendarDate
+  review_due_on: CalendarDate
+  file_id: string | null
+  created_by_label: string
+  created_at: CreatedAt
+}
+
+export interface MeetingsTable {
+  id: Generated<string>
+  partnership_id: string
+  body_id: string
+  starts_at: Timestamp
+  location: Generated<string>
+  status: Generated<'scheduled' | 'held' | 'cancelled'>
+  notes: Generated<string>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  version: Generated<number>
+}
+
+export interface AgendaItemsTable {
+  id: Generated<string>
+  partnership_id: string
+  meeting_id: string
+  position: number
+  title: string
+  presenter_id: string | null
+  purpose: PaperPurpose
+  report: Generated<string>
+  file_id: string | null
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  version: Generated<number>
+}
+
+export interface RecommendationsTable {
+  id: Generated<string>
+  partnership_id: string
+  agenda_item_id: string
+  label: string
+  text: string
+  decision: Decision | null
+  decision_text: Generated<string>
+  decided_at: NullableTimestamp
+  version: Generated<number>
+}
+
+export interface AttendanceTable {
+  partnership_id: string
+  meeting_id: string
+  person_id: string
+  status: AttendanceStatus
+  substitute_for_id: string | null
+}
+
+export interface ActionsTable {
+  id: Generated<string>
+  partnership_id: string
+  body_id: string
+  meeting_id: string | null
+  agenda_item_id: string | null
+  description: string
+  owner_id: string | null
+  due_on: CalendarDate
+  status: Generated<ActionStatus>
+  created_at: CreatedAt
+  updated_at: UpdatedAt
+  version: Generated<number>
+}
+
+export interface ActionUpdatesTable {
+  id: Generated<string>
+  partnership_id: string
+  action_id: string
+  note: string
+  status: ActionStatus
+  author_label: string
+  created_at: CreatedAt
+}
+
+export interface PlannedItemsTable {
+  id: Generated<string>
+  partnership_id: string
+  body_id: string
+  title: string
+  purpose: PaperPurpose
+  lead_id: string | null
+  meeting_id: string | null
+  first_due_on: string
+  recurrence: Generated<Recurrence>
+  ends_on: CalendarDate
   created_at: CreatedAt
   updated_at: UpdatedAt
   archived_at: NullableTimestamp
@@ -99,6 +273,17 @@ export interface Database {
   audit_events: AuditEventsTable
   organisations: OrganisationsTable
   people: PeopleTable
+  stored_files: StoredFilesTable
+  bodies: BodiesTable
+  body_members: BodyMembersTable
+  terms_of_reference: TermsOfReferenceTable
+  meetings: MeetingsTable
+  agenda_items: AgendaItemsTable
+  recommendations: RecommendationsTable
+  attendance: AttendanceTable
+  actions: ActionsTable
+  action_updates: ActionUpdatesTable
+  planned_items: PlannedItemsTable
 }
 
 export type Partnership = Selectable<PartnershipsTable>
