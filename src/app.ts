@@ -19,6 +19,23 @@ import { userAdminRoutes } from './features/users/routes.ts'
 import { userService } from './features/users/service.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { auditService } from './features/audit/service.ts'
+import { bodyService } from './features/bodies/service.ts'
+import { bodyRoutes } from './features/bodies/routes.ts'
+import { memberRoutes } from './features/bodies/member-routes.ts'
+import { structureRoutes } from './features/structure/routes.ts'
+import { meetingRoutes } from './features/meetings/routes.ts'
+import { meetingService } from './features/meetings/service.ts'
+import { actionRoutes } from './features/actions/routes.ts'
+import { actionService } from './features/actions/service.ts'
+import { myWorkRoutes } from './features/my-work/routes.ts'
+import { setUpUploads } from './platform/files/uploads.ts'
+import { fileRoutes } from './platform/files/routes.ts'
+import { fileService } from './platform/files/service.ts'
+import { termsOfReferenceRoutes } from './features/terms-of-reference/routes.ts'
+import { termsOfReferenceService } from './features/terms-of-reference/service.ts'
+import { governanceOverviewRoutes } from './features/governance-overview/routes.ts'
+import { forwardPlanRoutes } from './features/forward-plan/routes.ts'
+import { forwardPlanService } from './features/forward-plan/service.ts'
 
 export interface Services {
   db: Db
@@ -34,6 +51,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   })
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
+  await setUpUploads(app)
   await app.register(fastifyView, {
     engine: { nunjucks },
     templates: templatePaths,
@@ -54,6 +72,17 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   peopleRoutes(app, people, organisations)
   userAdminRoutes(app, userService(db))
   auditRoutes(app, auditService(db))
+  const bodies = bodyService(db)
+  bodyRoutes(app, bodies)
+  memberRoutes(app, bodies, people, organisations)
+  structureRoutes(app, bodies)
+  meetingRoutes(app, meetingService(db))
+  actionRoutes(app, actionService(db))
+  myWorkRoutes(app, db, actionService(db))
+  fileRoutes(app, fileService(db))
+  termsOfReferenceRoutes(app, termsOfReferenceService(db, bodies))
+  governanceOverviewRoutes(app, termsOfReferenceService(db, bodies))
+  forwardPlanRoutes(app, forwardPlanService(db))
 
   return app
 }

@@ -11,6 +11,16 @@ import { organisationService } from '../../src/features/organisations/service.ts
 import { organisationForm } from '../../src/features/organisations/schema.ts'
 import { peopleService } from '../../src/features/people/service.ts'
 import { personForm } from '../../src/features/people/schema.ts'
+import { bodyService } from '../../src/features/bodies/service.ts'
+import { bodyForm, memberForm } from '../../src/features/bodies/schema.ts'
+import { termsOfReferenceService } from '../../src/features/terms-of-reference/service.ts'
+import { parseTermsForm } from '../../src/features/terms-of-reference/schema.ts'
+import { meetingService } from '../../src/features/meetings/service.ts'
+import { agendaItemForm, attendanceForm, meetingForm } from '../../src/features/meetings/schema.ts'
+import { actionService } from '../../src/features/actions/service.ts'
+import { actionForm } from '../../src/features/actions/schema.ts'
+import { forwardPlanService } from '../../src/features/forward-plan/service.ts'
+import { plannedItemForm } from '../../src/features/forward-plan/schema.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
@@ -80,8 +90,26 @@ interface Fixtures {
   person(options?: { archived?: boolean }): Promise<string>
   member(): Promise<string>
   auditEvent(): Promise<string>
-  version(table: 'organisations' | 'people', id: string): Promise<number>
+  version(table: 'organisations' | 'people' | 'bodies' | 'body_members', id: string): Promise<number>
   membershipVersion(userId: string): Promise<number>
+  /** The one body each partnership's meetings and actions belong to here. */
+  meetingBody(): Promise<string>
+  meeting(): Promise<string>
+  /** An item with another after it, so it can always move down. */
+  agendaItem(): Promise<string>
+  recommendation(): Promise<string>
+  action(): Promise<string>
+  /** Someone recorded at the meeting, to be taken off its attendance. */
+  attendee(meetingId: string): Promise<string>
+  /** An item on the meeting body's forward plan. */
+  plannedItem(options?: { archived?: boolean }): Promise<string>
+  meetingRecordVersion(table: 'meetings' | 'agenda_items' | 'recommendations' | 'actions' | 'planned_items', id: string): Promise<number>
+  /** A body of its own, so that changing, ending or archiving it touches nothing else walked. */
+  body(options?: { archived?: boolean }): Promise<string>
+  /** Someone sitting on a body of their own. */
+  bodyMember(): Promise<{ bodyId: string; memberId: string }>
+  /** A body with a first version of its terms of reference, whose document is a stored file. */
+  termsOfReference(): Promise<{ bodyId: string; fileId: string }>
 }
 
 interface Rule {
@@ -109,8 +137,60 @@ const organisationId = { name: 'id', value: (f: Fixtures) => f.organisation() }
 const personId = { name: 'id', value: (f: Fixtures) => f.person() }
 const memberId = { name: 'id', value: (f: Fixtures) => f.member() }
 
+const meetingId = { name: 'id', value: (f: Fixtures) => f.meeting() }
+const agendaItemId = { name: 'id', value: (f: Fixtures) => f.agendaItem() }
+const recommendationId = { name: 'id', value: (f: Fixtures) => f.recommendation() }
+const actionId = { name: 'id', value: (f: Fixtures) => f.action() }
+const plannedItemId = { name: 'id', value: (f: Fixtures) => f.plannedItem() }
+const bodyId = { name: 'id', value: (f: Fixtures) => f.body() }
+/**
+ * Addresses with two parameters are filled as one: the name spans from the
+ * first to the second, and the value fills both, each from the same partnership.
+ */
+const bodyMemberId = { name: 'id/members/:memberId', value: async (f: Fixtures) => ((m) => `${m.bodyId}/members/${m.memberId}`)(await f.bodyMember()) }
+const termsVersion = { name: 'id/terms-of-reference/:version', value: async (f: Fixtures) => `${(await f.termsOfReference()).bodyId}/terms-of-reference/1` }
+/**
+ * Admins and editors change any body's meetings and actions; a contributor only
+ * the bodies they chair or are lead officer of, and the walking contributor
+ * holds no such role, so is refused exactly as directory.edit would refuse them.
+ */
+const changesMeetings = 'directory.edit' as const
+/** Forms that name a body fill it from the visitor's own partnership (its id is in partnershipId), as the form they could send. */
+/** Bodies, their members and terms of reference follow the same rule, and the walking contributor chairs nothing either. */
+const changesBodies = changesMeetings
+const ownFixtures = (f: Fixtures) => (f.partnershipId === fixtures.B.partnershipId ? fixtures.B : fixtures.A)
+
 const organisationFields = (): Fields => ({ name: unique('Walked organisation'), sector: 'vcfs', isStatutory: 'no', website: '', description: '' })
 const personFields = (): Fields => ({ name: unique('Walked person'), roleTitle: '', jobTitle: '', organisationId: '', email: '' })
+const meetingFields = (bodyId: string): Fields => ({ bodyId, day: '29', month: '1', year: '2019', time: '14:00', location: unique('Walked room'), notes: '', status: 'scheduled' })
+const bodyFields = (): Fields => ({ name: unique('Walked body'), shortName: '', kind: 'working-group', purpose: '', accountableToId: '', 'establishedOn-day': '', 'establishedOn-month': '', 'establishedOn-year': '' })
+const memberFields = (personId: string): Fields => ({ personId, role: 'member', representingId: '', 'startsOn-day': '', 'startsOn-month': '', 'startsOn-year': '', 'endsOn-day': '', 'endsOn-month': '', 'endsOn-year': '' })
+/** The text of a new version; the form's file field is left out, as a form sent without choosing a file. */
+const termsFields = (): Fields => ({
+  purpose: unique('Walked purpose'),
+  membership: '',
+  quorum: '',
+  quorumNotes: '',
+  delegatedPowers: '',
+  reportingArrangements: '',
+  'agreedOn-day': '1',
+  'agreedOn-month': '4',
+  'agreedOn-year': '2025',
+  'reviewDueOn-day': '1',
+  'reviewDueOn-month': '4',
+  'reviewDueOn-year': '2026',
+})
+const agendaItemFields = (): Fields => ({ title: unique('Walked item'), presenterId: '', purpose: 'decision', report: '' })
+const plannedItemFields = (bodyId: string): Fields => ({
+  bodyId,
+  title: unique('Walked planned item'),
+  purpose: 'noting',
+  leadId: '',
+  'firstDueOn-day': '1',
+  'firstDueOn-month': '4',
+  'firstDueOn-year': '2019',
+  recurrence: 'quarterly',
+})
 
 const rules: Record<string, Rule> = {
   'GET /': { access: 'public' },
@@ -202,6 +282,145 @@ const rules: Record<string, Rule> = {
     audited: true,
   },
 
+  'GET /meetings': { access: 'partnership.read' },
+  'GET /meetings/new': { access: changesMeetings },
+  'POST /meetings': { access: changesMeetings, form: async (f) => meetingFields(await ownFixtures(f).meetingBody()), audited: true },
+  'GET /meetings/:id': { access: 'partnership.read', param: meetingId },
+  'GET /meetings/:id/edit': { access: changesMeetings, param: meetingId },
+  'POST /meetings/:id/edit': {
+    access: changesMeetings,
+    param: meetingId,
+    form: async (f, id) => ({ ...meetingFields(await f.meetingBody()), version: String(await f.meetingRecordVersion('meetings', id)) }),
+    audited: true,
+  },
+  'POST /meetings/:id/cancel': {
+    access: changesMeetings,
+    param: meetingId,
+    form: async (f, id) => ({ version: String(await f.meetingRecordVersion('meetings', id)) }),
+    audited: true,
+  },
+  'GET /meetings/:id/items/new': { access: changesMeetings, param: meetingId },
+  'POST /meetings/:id/items': { access: changesMeetings, param: meetingId, form: async () => agendaItemFields(), audited: true },
+  'POST /meetings/:id/attendance': {
+    access: changesMeetings,
+    param: meetingId,
+    form: async (f) => ({ personId: await f.person(), status: 'present', substituteForId: '' }),
+    audited: true,
+  },
+  'POST /meetings/:id/attendance/remove': { access: changesMeetings, param: meetingId, form: async (f, id) => ({ personId: await f.attendee(id) }), audited: true },
+  'GET /agenda-items/:id/edit': { access: changesMeetings, param: agendaItemId },
+  'POST /agenda-items/:id/edit': {
+    access: changesMeetings,
+    param: agendaItemId,
+    form: async (f, id) => ({ ...agendaItemFields(), version: String(await f.meetingRecordVersion('agenda_items', id)) }),
+    audited: true,
+  },
+  'POST /agenda-items/:id/move': { access: changesMeetings, param: agendaItemId, form: async () => ({ direction: 'down' }), audited: true },
+  // Nothing to fill in: the button alone removes the item.
+  'POST /agenda-items/:id/remove': { access: changesMeetings, param: agendaItemId, emptyStatus: 303 },
+  'POST /agenda-items/:id/recommendations': {
+    access: changesMeetings,
+    param: agendaItemId,
+    form: async () => ({ label: 'a)', text: unique('Walked recommendation') }),
+    audited: true,
+  },
+  'POST /recommendations/:id/decision': {
+    access: changesMeetings,
+    param: recommendationId,
+    form: async (f, id) => ({ decision: 'approved', decisionText: '', version: String(await f.meetingRecordVersion('recommendations', id)) }),
+    audited: true,
+  },
+
+  'GET /actions': { access: 'partnership.read' },
+  'GET /actions/new': { access: changesMeetings },
+  'POST /actions': {
+    access: changesMeetings,
+    form: async (f) => ({ bodyId: await ownFixtures(f).meetingBody(), meetingId: '', agendaItemId: '', description: unique('Walked action'), ownerId: '', dueDay: '', dueMonth: '', dueYear: '' }),
+    audited: true,
+  },
+  'GET /actions/:id': { access: 'partnership.read', param: actionId },
+  'POST /actions/:id/updates': {
+    access: changesMeetings,
+    param: actionId,
+    form: async (f, id) => ({ note: unique('Walked update'), status: 'in-progress', version: String(await f.meetingRecordVersion('actions', id)) }),
+    audited: true,
+  },
+  'GET /my-work': { access: 'partnership.read' },
+
+  'GET /forward-plan': { access: 'partnership.read' },
+  'GET /forward-plan/items/new': { access: changesMeetings },
+  'POST /forward-plan/items/new': { access: changesMeetings, form: async (f) => plannedItemFields(await ownFixtures(f).meetingBody()), audited: true },
+  'GET /forward-plan/items/:id/edit': { access: changesMeetings, param: plannedItemId },
+  'POST /forward-plan/items/:id/edit': {
+    access: changesMeetings,
+    param: plannedItemId,
+    form: async (f, id) => ({ ...plannedItemFields(await f.meetingBody()), version: String(await f.meetingRecordVersion('planned_items', id)) }),
+    audited: true,
+  },
+  'GET /forward-plan/items/:id/archive': { access: changesMeetings, param: plannedItemId },
+  'POST /forward-plan/items/:id/archive': {
+    access: changesMeetings,
+    param: plannedItemId,
+    form: async (f, id) => ({ version: String(await f.meetingRecordVersion('planned_items', id)) }),
+    audited: true,
+  },
+  'POST /forward-plan/items/:id/restore': {
+    access: changesMeetings,
+    param: { name: 'id', value: (f) => f.plannedItem({ archived: true }) },
+    form: async (f, id) => ({ version: String(await f.meetingRecordVersion('planned_items', id)) }),
+    audited: true,
+  },
+
+  'GET /bodies': { access: 'partnership.read' },
+  'GET /bodies/new': { access: changesBodies },
+  'POST /bodies': { access: changesBodies, form: async () => bodyFields(), audited: true },
+  'GET /bodies/:id': { access: 'partnership.read', param: bodyId },
+  'GET /bodies/:id/edit': { access: changesBodies, param: bodyId },
+  'POST /bodies/:id/edit': {
+    access: changesBodies,
+    param: bodyId,
+    form: async (f, id) => ({ ...bodyFields(), version: String(await f.version('bodies', id)) }),
+    audited: true,
+  },
+  'GET /bodies/:id/end': { access: changesBodies, param: bodyId },
+  'POST /bodies/:id/end': {
+    access: changesBodies,
+    param: bodyId,
+    form: async (f, id) => ({ 'endedOn-day': '31', 'endedOn-month': '3', 'endedOn-year': '2025', supersededById: '', version: String(await f.version('bodies', id)) }),
+    audited: true,
+  },
+  'GET /bodies/:id/archive': { access: changesBodies, param: bodyId },
+  'POST /bodies/:id/archive': {
+    access: changesBodies,
+    param: bodyId,
+    form: async (f, id) => ({ version: String(await f.version('bodies', id)) }),
+    audited: true,
+  },
+  'POST /bodies/:id/restore': {
+    access: changesBodies,
+    param: { name: 'id', value: (f) => f.body({ archived: true }) },
+    form: async (f, id) => ({ version: String(await f.version('bodies', id)) }),
+    audited: true,
+  },
+  'GET /bodies/:id/members/new': { access: changesBodies, param: bodyId },
+  'POST /bodies/:id/members': { access: changesBodies, param: bodyId, form: async (f) => memberFields(await f.person()), audited: true },
+  'GET /bodies/:id/members/:memberId/edit': { access: changesBodies, param: bodyMemberId },
+  'POST /bodies/:id/members/:memberId/edit': {
+    access: changesBodies,
+    param: bodyMemberId,
+    form: async (f, id) => ({ ...memberFields(await f.person()), version: String(await f.version('body_members', id.split('/members/')[1]!)) }),
+    audited: true,
+  },
+  'GET /people/:id/bodies': { access: 'partnership.read', param: personId },
+  'GET /structure': { access: 'partnership.read' },
+  'GET /governance': { access: 'partnership.read' },
+  'GET /bodies/:id/terms-of-reference': { access: 'partnership.read', param: bodyId },
+  'GET /bodies/:id/terms-of-reference/new': { access: changesBodies, param: bodyId },
+  // Sent urlencoded, as the walker's client sends every form: the text alone makes a version, and the refusals come before the form is read.
+  'POST /bodies/:id/terms-of-reference/new': { access: changesBodies, param: bodyId, form: async () => ({ ...termsFields(), basedOn: '0' }), audited: true },
+  'GET /bodies/:id/terms-of-reference/:version': { access: 'partnership.read', param: termsVersion },
+  'GET /files/:id': { access: 'partnership.read', param: { name: 'id', value: async (f) => (await f.termsOfReference()).fileId } },
+
   'GET /admin/audit': { access: 'audit.read' },
   'GET /admin/audit/:id': { access: 'audit.read', param: { name: 'id', value: (f) => f.auditEvent() } },
 }
@@ -254,6 +473,14 @@ const auditCount = async () => Number((await db.selectFrom('audit_events').selec
 async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixtures> {
   const organisations = organisationService(db)
   const people = peopleService(db)
+  const bodies = bodyService(db)
+  const meetings = meetingService(db)
+  const actions = actionService(db)
+  const terms = termsOfReferenceService(db, bodies)
+  let body: Promise<string> | undefined
+  const meetingBody = () => (body ??= bodies.create(admin, bodyForm.parse({ name: unique('Walked body'), kind: 'working-group', purpose: '' })).then((b) => b.id))
+  const meeting = async () => (await meetings.create(admin, meetingForm.parse(meetingFields(await meetingBody())))).id
+  const agendaItem = async (meetingId: string) => (await meetings.addItem(admin, meetingId, agendaItemForm.parse(agendaItemFields()))).id
   return {
     partnershipId,
     async organisation({ archived = false } = {}) {
@@ -280,6 +507,51 @@ async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixture
     async membershipVersion(userId) {
       const row = await db.selectFrom('memberships').select('version').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow()
       return row.version
+    },
+    meetingBody,
+    meeting,
+    async agendaItem() {
+      const meetingId = await meeting()
+      const first = await agendaItem(meetingId)
+      await agendaItem(meetingId)
+      return first
+    },
+    async recommendation() {
+      const itemId = await agendaItem(await meeting())
+      return (await meetings.addRecommendation(admin, itemId, { label: 'a)', text: unique('Walked recommendation') })).recommendation.id
+    },
+    async action() {
+      return (await actions.create(admin, actionForm.parse({ bodyId: await meetingBody(), description: unique('Walked action') }))).id
+    },
+    async attendee(meetingId) {
+      const personId = (await people.create(admin, personForm.parse(personFields()))).id
+      await meetings.recordAttendance(admin, meetingId, attendanceForm.parse({ personId, status: 'present' }))
+      return personId
+    },
+    async plannedItem({ archived = false } = {}) {
+      const plan = forwardPlanService(db)
+      const created = await plan.create(admin, plannedItemForm.parse(plannedItemFields(await meetingBody())))
+      if (archived) await plan.archive(admin, created.id, created.version)
+      return created.id
+    },
+    async meetingRecordVersion(table, id) {
+      return (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+    },
+    async body({ archived = false } = {}) {
+      const created = await bodies.create(admin, bodyForm.parse(bodyFields()))
+      if (archived) await bodies.archive(admin, created.id, created.version)
+      return created.id
+    },
+    async bodyMember() {
+      const created = await bodies.create(admin, bodyForm.parse(bodyFields()))
+      const member = await bodies.addMember(admin, created.id, memberForm.parse(memberFields((await people.create(admin, personForm.parse(personFields()))).id)))
+      return { bodyId: created.id, memberId: member.id }
+    },
+    async termsOfReference() {
+      const created = await bodies.create(admin, bodyForm.parse(bodyFields()))
+      const document = { filename: 'walked-terms.txt', content: Buffer.from('Terms of reference of a walked body.\n'), truncated: false }
+      const version = await terms.create(admin, created.id, 0, parseTermsForm(termsFields()), document)
+      return { bodyId: created.id, fileId: version.created.file_id! }
     },
   }
 }

@@ -123,6 +123,48 @@ describe('the demo partnership', () => {
     assert.ok(!JSON.stringify(audit).includes('$argon2'), 'a password hash reached the audit trail')
   })
 
+  test('the Health and Wellbeing Board of 29 January 2019 decided seed 000’s two recommendations and raised the workshops action', async () => {
+    const partnership = await demoPartnership(db)
+    const meeting = await db
+      .selectFrom('meetings as m')
+      .innerJoin('bodies as b', 'b.id', 'm.body_id')
+      .select(['m.id', 'm.status', 'm.starts_at'])
+      .where('m.partnership_id', '=', partnership.id)
+      .where('b.name', '=', 'Health and Wellbeing Board')
+      .executeTakeFirstOrThrow()
+    assert.equal(meeting.status, 'held')
+    assert.equal(meeting.starts_at.toISOString().slice(0, 10), '2019-01-29')
+    const item = await db
+      .selectFrom('agenda_items as i')
+      .innerJoin('people as p', 'p.id', 'i.presenter_id')
+      .select(['i.id', 'i.title', 'i.purpose', 'p.role_title'])
+      .where('i.meeting_id', '=', meeting.id)
+      .executeTakeFirstOrThrow()
+    assert.equal(item.title, 'Establishment of the Children and Young People’s Strategic Partnership')
+    assert.equal(item.purpose, 'decision')
+    assert.equal(item.role_title, 'Assistant Director Safeguarding and Partnerships')
+    const recommendations = await db.selectFrom('recommendations').select(['label', 'text', 'decision', 'decision_text']).where('agenda_item_id', '=', item.id).orderBy('label').execute()
+    assert.deepEqual(
+      recommendations.map((r) => [r.label, r.decision, r.decision_text]),
+      [
+        ['a)', 'approved', ''],
+        ['b)', 'endorsed', 'Noted and endorsed'],
+      ],
+    )
+    assert.match(recommendations[0]!.text, /^Approve the approach to establish the Children and Young People’s Strategic Framework/)
+    assert.match(recommendations[1]!.text, /^Note and endorse the approach to establishing the Children and Young People’s Strategic Partnership Board/)
+    const action = await db
+      .selectFrom('actions as a')
+      .innerJoin('people as p', 'p.id', 'a.owner_id')
+      .select(['a.description', 'a.due_on', 'a.agenda_item_id', 'p.role_title'])
+      .where('a.meeting_id', '=', meeting.id)
+      .executeTakeFirstOrThrow()
+    assert.match(action.description, /Staff College workshops/)
+    assert.equal(action.due_on, '2019-02-07')
+    assert.equal(action.agenda_item_id, item.id)
+    assert.equal(action.role_title, 'Assistant Director Safeguarding and Partnerships')
+  })
+
   test('seedDemoIfEmpty on a database that has a partnership returns null and changes nothing', async () => {
     const before = await snapshot(db)
     assert.equal(await seedDemoIfEmpty(db), null)

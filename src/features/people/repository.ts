@@ -45,6 +45,7 @@ export async function insertPerson(db: Executor, partnershipId: string, input: P
       job_title: input.jobTitle,
       organisation_id: input.organisationId,
       email: input.email,
+      user_id: input.userId ?? null,
     })
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -55,7 +56,7 @@ export async function updatePerson(
   partnershipId: string,
   id: string,
   version: number,
-  changes: Partial<Pick<Person, 'name' | 'role_title' | 'job_title' | 'organisation_id' | 'email' | 'archived_at'>>,
+  changes: Partial<Pick<Person, 'name' | 'role_title' | 'job_title' | 'organisation_id' | 'email' | 'user_id' | 'archived_at'>>,
 ): Promise<Person | undefined> {
   return db
     .updateTable('people')
@@ -65,4 +66,19 @@ export async function updatePerson(
     .where('version', '=', version)
     .returningAll()
     .executeTakeFirst()
+}
+
+/** The partnership's user accounts, for linking a person to the account they sign in with. */
+export async function partnershipAccounts(db: Executor, partnershipId: string) {
+  return db
+    .selectFrom('memberships as m')
+    .innerJoin('users as u', 'u.id', 'm.user_id')
+    .select(['u.id', 'u.display_name as displayName', 'u.email'])
+    .where('m.partnership_id', '=', partnershipId)
+    .orderBy('u.display_name')
+    .execute()
+}
+
+export async function findPersonByAccount(db: Executor, partnershipId: string, userId: string): Promise<Person | undefined> {
+  return db.selectFrom('people').selectAll().where('partnership_id', '=', partnershipId).where('user_id', '=', userId).executeTakeFirst()
 }

@@ -20,10 +20,11 @@ function formValues(person: Person) {
     jobTitle: person.job_title ?? '',
     organisationId: person.organisation_id ?? '',
     email: person.email ?? '',
+    userId: person.user_id ?? '',
   }
 }
 
-const fieldOrder = ['name', 'roleTitle', 'jobTitle', 'organisationId', 'email']
+const fieldOrder = ['name', 'roleTitle', 'jobTitle', 'organisationId', 'email', 'userId']
 
 // The name-or-role rule is checked after the fields, so its message would come
 // last; the error summary should follow the order of the form.
@@ -46,8 +47,9 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleService, organi
   }
 
   async function showForm(request: FastifyRequest, reply: FastifyReply, actor: Actor, data: { values: Record<string, unknown>; person?: Person } & Record<string, unknown>) {
-    const items = await organisationItems(actor, data.person?.organisation_id)
-    return renderPage(request, reply, 'people/views/form.njk', { organisationItems: items, ...data })
+    const [items, accounts] = await Promise.all([organisationItems(actor, data.person?.organisation_id), people.accounts(actor)])
+    const accountItems = [{ value: '', text: 'Not linked' }].concat(accounts.map((a) => ({ value: a.id, text: `${a.displayName} (${a.email})` })))
+    return renderPage(request, reply, 'people/views/form.njk', { organisationItems: items, accountItems, ...data })
   }
 
   app.get('/people', async (request, reply) => {

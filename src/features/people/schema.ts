@@ -23,6 +23,11 @@ export const personForm = z
       (v) => (v === '' || v == null ? null : v),
       z.string().uuid('Select an organisation from the list').nullable(),
     ),
+    // Left out (an import, the demo) means "leave the link as it is"; blank on the form means "not linked".
+    userId: z.preprocess(
+      (v) => (v === '' || v === null ? null : v),
+      z.string().uuid('Select an account from the list').nullable().optional(),
+    ),
     email: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null)),
       z

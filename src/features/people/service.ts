@@ -32,6 +32,15 @@ export function peopleService(db: Db) {
     if (!organisation || organisation.archived_at) throw new ValidationError({ organisationId: 'Select an organisation from the list' })
   }
 
+  /** The account must belong to this partnership, and be linked to no one else: "my work" follows the link. */
+  async function assertAccount(trx: Trx, actor: Actor, userId: string | null | undefined, personId?: string): Promise<void> {
+    if (!userId) return
+    const accounts = await repo.partnershipAccounts(trx, actor.partnershipId)
+    if (!accounts.some((account) => account.id === userId)) throw new ValidationError({ userId: 'Select an account from the list' })
+    const linked = await repo.findPersonByAccount(trx, actor.partnershipId, userId)
+    if (linked && linked.id !== personId) throw new ValidationError({ userId: `That account is already linked to ‘${personLabel(linked)}’` })
+  }
+
   async function change(
     actor: Actor,
     id: string,
@@ -54,6 +63,11 @@ export function peopleService(db: Db) {
 
   // Every method is async so that a refusal (assertCan) arrives as a rejected promise, never a synchronous throw.
   return {
+    async accounts(actor: Actor) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => repo.partnershipAccounts(trx, actor.partnershipId))
+    },
+
     async list(actor: Actor, filters: Partial<PeopleFilters>) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, (trx) => repo.listPeople(trx, actor.partnershipId, { ...filters, status: filters.status ?? 'active' }))
@@ -68,6 +82,7 @@ export function peopleService(db: Db) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         await assertOrganisation(trx, actor, input.organisationId)
+        await assertAccount(trx, actor, input.userId)
         const created = await repo.insertPerson(trx, actor.partnershipId, input)
         await recordAudit(trx, actor, { action: 'create', entityType, entityId: created.id, summary: `Added person ‘${personLabel(created)}’`, after: created })
         return created
@@ -80,8 +95,11 @@ export function peopleService(db: Db) {
         id,
         version,
         'update',
-        { name: input.name, role_title: input.roleTitle, job_title: input.jobTitle, organisation_id: input.organisationId, email: input.email },
-        (trx, current) => assertOrganisation(trx, actor, input.organisationId, current.organisation_id),
+        { name: input.name, role_title: input.roleTitle, job_title: input.jobTitle, organisation_id: input.organisationId, email: input.email, user_id: input.userId },
+        async (trx, current) => {
+          await assertOrganisation(trx, actor, input.organisationId, current.organisation_id)
+          await assertAccount(trx, actor, input.userId, id)
+        },
       )
     },
 

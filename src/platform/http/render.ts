@@ -4,6 +4,8 @@ import { can } from '../auth/model.ts'
 interface NavItem {
   href: string
   text: string
+  /** Other sections of the service that belong under this item. */
+  also?: string[]
   active?: boolean
 }
 
@@ -12,15 +14,22 @@ function navigationFor(request: FastifyRequest): NavItem[] {
   const path = request.url.split('?')[0] ?? '/'
   const items: NavItem[] = [{ href: '/', text: 'Home' }]
   if (session?.partnership) {
-    items.push({ href: '/organisations', text: 'Organisations' }, { href: '/people', text: 'People' })
+    items.push(
+      { href: '/my-work', text: 'My work' },
+      { href: '/bodies', text: 'Governance', also: ['/structure', '/governance'] },
+      { href: '/meetings', text: 'Meetings', also: ['/actions', '/forward-plan'] },
+      { href: '/organisations', text: 'Organisations' },
+      { href: '/people', text: 'People' },
+    )
     if (can(session.partnership.role, 'users.manage')) items.push({ href: '/admin/users', text: 'Users' })
     if (can(session.partnership.role, 'audit.read')) items.push({ href: '/admin/audit', text: 'Audit trail' })
   } else if (!session) {
     items.push({ href: '/sign-in', text: 'Sign in' })
   }
-  return items.map((item) => ({
+  const under = (section: string) => path === section || path.startsWith(`${section}/`)
+  return items.map(({ also = [], ...item }) => ({
     ...item,
-    active: item.href === '/' ? path === '/' : path === item.href || path.startsWith(`${item.href}/`),
+    active: item.href === '/' ? path === '/' : [item.href, ...also].some(under),
   }))
 }
 
