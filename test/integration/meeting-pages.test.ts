@@ -62,6 +62,9 @@ describe('meeting pages', () => {
     const overdue = await client.get(`/actions?body=${body}&overdue=yes`)
     assert.match(overdue.body, /Arrange workshop 1/)
     assert.match(overdue.body, /Overdue/)
+    // …and on the body's own page, where the board sees what it is behind on.
+    const bodyPage = await client.get(`/bodies/${body}`)
+    assert.match(bodyPage.body, /<h2 class="govuk-heading-m">Overdue actions<\/h2>\s*<ul[^>]*>\s*<li><a class="govuk-link" href="\/actions\/[0-9a-f-]+">Arrange workshop 1/)
   })
 
   test('a viewer sees meetings and their own actions but cannot schedule or record', async () => {

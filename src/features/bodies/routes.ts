@@ -1,3 +1,4 @@
+import type { ActionService } from '../actions/service.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
@@ -21,7 +22,7 @@ function formError(error: unknown): { status: number; errors: ReturnType<typeof 
   throw error
 }
 
-export function bodyRoutes(app: FastifyInstance, bodies: BodyService): void {
+export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: ActionService): void {
   async function showForm(request: FastifyRequest, reply: FastifyReply, data: { body?: Body } & Record<string, unknown>) {
     const options = await bodies.options(actorOf(request), data.body?.id)
     const accountableItems = [{ value: '', text: 'None: it is not accountable to another body here' }, ...options.map((b) => ({ value: b.id, text: b.name }))]
@@ -67,9 +68,11 @@ export function bodyRoutes(app: FastifyInstance, bodies: BodyService): void {
   app.get('/bodies/:id', async (request, reply) => {
     const actor = actorOf(request)
     const page = await bodies.page(actor, idParam(request))
+    const overdueActions = await actions.list(actor, { body: page.body.id, status: 'outstanding', overdue: 'yes' })
     return renderPage(request, reply, 'bodies/views/show.njk', {
       title: page.body.name,
       ...page,
+      overdueActions,
       bodyKindLabels,
       memberRoleHeadings,
       memberRoleLabels,
