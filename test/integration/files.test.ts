@@ -1,58 +1,11 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { createHash } from 'node:crypto'
-import type { LightMyRequestResponse } from 'fastify'
 import type { Db } from '../../src/platform/db/database.ts'
 import { maxFileBytes } from '../../src/platform/files/file-types.ts'
 import { testApp, type TestApp } from '../support/app.ts'
-import { createMember, createPartnership, testPassword } from '../support/fixtures.ts'
-
-/**
- * A signed-in browser that sends multipart forms (file uploads), keeping its
- * cookies and reading the CSRF token from a page, as a person's browser does.
- */
-class UploadBrowser {
-  private readonly cookies = new Map<string, string>()
-  constructor(private readonly t: TestApp) {}
-
-  private keep(response: LightMyRequestResponse): LightMyRequestResponse {
-    for (const c of response.cookies) this.cookies.set(c.name, c.value)
-    return response
-  }
-
-  private get cookie(): string {
-    return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
-  }
-
-  async get(url: string) {
-    return this.keep(await this.t.app.inject({ method: 'GET', url, headers: { cookie: this.cookie } }))
-  }
-
-  async token(page = '/'): Promise<string> {
-    const match = /name="_csrf" value="([^"]+)"/.exec((await this.get(page)).body)
-    if (!match?.[1]) throw new Error(`No CSRF token on ${page}`)
-    return match[1]
-  }
-
-  async signIn(email: string): Promise<void> {
-    const body = new URLSearchParams({ _csrf: await this.token('/sign-in'), email, password: testPassword }).toString()
-    const response = this.keep(await this.t.app.inject({ method: 'POST', url: '/sign-in', headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body }))
-    assert.equal(response.statusCode, 303)
-  }
-
-  /** Posts multipart/form-data; `csrf: false` leaves the token out. */
-  async upload(url: string, fields: Record<string, string>, file: { name: string; content: Buffer; type?: string } | null, { csrf = true } = {}) {
-    const form = new FormData()
-    if (csrf) form.append('_csrf', await this.token())
-    for (const [k, v] of Object.entries(fields)) form.append(k, v)
-    if (file) form.append('document', new Blob([new Uint8Array(file.content)], { type: file.type ?? 'application/octet-stream' }), file.name)
-    return this.send(url, form)
-  }
-
-  async send(url: string, form: FormData) {
-    return this.keep(await this.t.app.inject({ method: 'POST', url, headers: { cookie: this.cookie }, payload: form }))
-  }
-}
+import { UploadBrowser } from '../support/upload-browser.ts'
+import { createMember, createPartnership } from '../support/fixtures.ts'
 
 const termsFields = {
   basedOn: '0',
@@ -87,11 +40,11 @@ describe('uploading and downloading files', () => {
     const partnership = await createPartnership(db, 'oldham')
     const other = await createPartnership(db, 'elsewhere')
     bodyId = (await db.insertInto('bodies').values({ partnership_id: partnership.id, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' }).returning('id').executeTakeFirstOrThrow()).id
-    editor = new UploadBrowser(t)
+    editor = new UploadBrowser(t, 'document')
     await editor.signIn((await createMember(db, partnership.id, 'editor')).user.email)
-    viewer = new UploadBrowser(t)
+    viewer = new UploadBrowser(t, 'document')
     await viewer.signIn((await createMember(db, partnership.id, 'viewer')).user.email)
-    outsider = new UploadBrowser(t)
+    outsider = new UploadBrowser(t, 'document')
     await outsider.signIn((await createMember(db, other.id, 'admin')).user.email)
   })
   after(() => t.close())

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { canChangeBody, fromLondon, londonWallClock, quoracy, quoracyText } from './model.ts'
+import { canChangeBody, fileSizeText, fromLondon, londonWallClock, quoracy, quoracyText } from './model.ts'
 
 describe('who may change a body’s meetings', () => {
   test('admins and editors may change any body, with or without a role on it', () => {
@@ -49,5 +49,20 @@ describe('London meeting times', () => {
 
   test('reading an instant back gives the form values it came from', () => {
     assert.deepEqual(londonWallClock(fromLondon(2019, 7, 4, 9, 5)), { day: '4', month: '7', year: '2019', time: '09:05' })
+  })
+})
+
+describe('the size shown beside a paper', () => {
+  test('kilobytes are rounded up, so a small file never shows as 0 KB', () => {
+    assert.equal(fileSizeText(40), '1 KB')
+    assert.equal(fileSizeText(1024), '1 KB')
+    assert.equal(fileSizeText(1025), '2 KB')
+    assert.equal(fileSizeText(500 * 1024 + 1), '501 KB')
+  })
+
+  test('a megabyte or more is shown in megabytes to one decimal place', () => {
+    assert.equal(fileSizeText(1024 * 1024), '1 MB')
+    assert.equal(fileSizeText(1.5 * 1024 * 1024), '1.5 MB')
+    assert.equal(fileSizeText(20 * 1024 * 1024), '20 MB')
   })
 })

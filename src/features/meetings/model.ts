@@ -86,3 +86,9 @@ export function fromLondon(year: number, month: number, day: number, hour: numbe
   }
   return new Date(guess)
 }
+
+/** A file's size as people read it: whole kilobytes up to a megabyte, then megabytes to one decimal place. */
+export function fileSizeText(bytes: number): string {
+  if (bytes < 1024 * 1024) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`
+  return `${(bytes / (1024 * 1024)).toLocaleString('en-GB', { maximumFractionDigits: 1 })} MB`
+}

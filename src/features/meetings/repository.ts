@@ -69,6 +69,9 @@ export async function updateMeeting(
 
 export interface AgendaItemRow extends AgendaItem {
   presenterLabel: string | null
+  /** The uploaded paper's name and size, when the item has one. */
+  paperFilename: string | null
+  paperBytes: number | null
 }
 export interface AttendanceRow {
   person_id: string
@@ -94,8 +97,10 @@ export async function loadMeetingDetail(db: Executor, partnershipId: string, mee
   const items = await db
     .selectFrom('agenda_items as i')
     .leftJoin('people as p', 'p.id', 'i.presenter_id')
+    .leftJoin('stored_files as f', (join) => join.onRef('f.id', '=', 'i.file_id').onRef('f.partnership_id', '=', 'i.partnership_id'))
     .selectAll('i')
     .select(sql<string | null>`case when p.id is null then null else ${personLabel} end`.as('presenterLabel'))
+    .select(['f.filename as paperFilename', 'f.size_bytes as paperBytes'])
     .where('i.partnership_id', '=', partnershipId)
     .where('i.meeting_id', '=', meeting.id)
     .orderBy('i.position')
@@ -223,7 +228,14 @@ export async function findItem(db: Executor, partnershipId: string, id: string):
   return db.selectFrom('agenda_items').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
 }
 
-export async function insertItem(db: Executor, partnershipId: string, meetingId: string, input: AgendaItemInput): Promise<AgendaItem> {
+/** The name and size of an item's uploaded paper, for the change form. */
+export async function findPaper(db: Executor, partnershipId: string, fileId: string | null): Promise<{ id: string; filename: string; size_bytes: number } | null> {
+  if (!fileId) return null
+  const row = await db.selectFrom('stored_files').select(['id', 'filename', 'size_bytes']).where('partnership_id', '=', partnershipId).where('id', '=', fileId).executeTakeFirst()
+  return row ?? null
+}
+
+export async function insertItem(db: Executor, partnershipId: string, meetingId: string, input: AgendaItemInput, fileId: string | null = null): Promise<AgendaItem> {
   return db
     .insertInto('agenda_items')
     .values((eb) => ({
@@ -239,6 +251,7 @@ export async function insertItem(db: Executor, partnershipId: string, meetingId:
       presenter_id: input.presenterId,
       purpose: input.purpose,
       report: input.report,
+      file_id: fileId,
     }))
     .returningAll()
     .executeTakeFirstOrThrow()
@@ -249,7 +262,7 @@ export async function updateItem(
   partnershipId: string,
   id: string,
   version: number,
-  changes: Partial<Pick<AgendaItem, 'title' | 'presenter_id' | 'purpose' | 'report' | 'position'>>,
+  changes: Partial<Pick<AgendaItem, 'title' | 'presenter_id' | 'purpose' | 'report' | 'file_id' | 'position'>>,
 ): Promise<AgendaItem | undefined> {
   return db
     .updateTable('agenda_items')

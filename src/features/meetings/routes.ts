@@ -7,8 +7,10 @@ import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { actionStatusLabels } from '../actions/model.ts'
 import { formatUkDate } from '../../platform/views/dates.ts'
+import { uploadedFile } from '../../platform/files/uploads.ts'
+import { allowedTypesText } from '../../platform/files/file-types.ts'
 import type { MeetingService } from './service.ts'
-import { agendaItemForm, attendanceForm, attendanceRemovalForm, decisionForm, meetingFilters, meetingForm, moveForm, recommendationForm } from './schema.ts'
+import { agendaItemForm, attendanceForm, attendanceRemovalForm, decisionForm, meetingFilters, meetingForm, moveForm, paperRemovalField, recommendationForm } from './schema.ts'
 import {
   attendanceLabels,
   attendanceStatuses,
@@ -57,7 +59,12 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
 
   async function showItemForm(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) {
     const people = await meetings.people(actorOf(request))
-    return renderPage(request, reply, 'meetings/views/item-form.njk', { personItems: [{ value: '', text: 'No presenter' }, ...people.map((p) => ({ value: p.id, text: p.label }))], purposeItems, ...data })
+    return renderPage(request, reply, 'meetings/views/item-form.njk', {
+      personItems: [{ value: '', text: 'No presenter' }, ...people.map((p) => ({ value: p.id, text: p.label }))],
+      purposeItems,
+      allowedTypesText,
+      ...data,
+    })
   }
 
   app.get('/meetings', async (request, reply) => {
@@ -157,22 +164,30 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
     const id = idParam(request)
     await meetings.getForChange(actor, id)
     const body = formBody(request)
+    const upload = uploadedFile(body, 'paper')
     try {
-      const item = await meetings.addItem(actor, id, parseForm(agendaItemForm, body))
+      const item = await meetings.addItem(actor, id, parseForm(agendaItemForm, body), upload)
       setFlash(reply, `Agenda item ‘${item.title}’ added`)
       return reply.redirect(`/meetings/${id}#item-${item.id}`, 303)
     } catch (error) {
       const { status, fields } = problem(error)
       reply.code(status)
-      return showItemForm(request, reply, { title: 'Add an agenda item', meeting: await meetings.get(actor, id), values: body, errors: errorView(fields), action: `/meetings/${id}/items` })
+      return showItemForm(request, reply, {
+        title: 'Add an agenda item',
+        meeting: await meetings.get(actor, id),
+        values: body,
+        errors: errorView(fields),
+        action: `/meetings/${id}/items`,
+        fileLost: upload !== null,
+      })
     }
   })
 
   app.get('/agenda-items/:id/edit', async (request, reply) => {
     const actor = actorOf(request)
-    const { item, meeting } = await meetings.getItemForChange(actor, idParam(request))
+    const { item, meeting, paper } = await meetings.getItemForChange(actor, idParam(request))
     const values = { title: item.title, presenterId: item.presenter_id ?? '', purpose: item.purpose, report: item.report }
-    return showItemForm(request, reply, { title: `Change ‘${item.title}’`, meeting, values, version: item.version, action: `/agenda-items/${item.id}/edit` })
+    return showItemForm(request, reply, { title: `Change ‘${item.title}’`, meeting, paper, values, version: item.version, action: `/agenda-items/${item.id}/edit` })
   })
 
   app.post('/agenda-items/:id/edit', async (request, reply) => {
@@ -180,18 +195,22 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
     const id = idParam(request)
     await meetings.getItemForChange(actor, id)
     const body = formBody(request)
+    const upload = uploadedFile(body, 'paper')
     try {
       const { version } = parseForm(versionField, body)
-      const saved = await meetings.updateItem(actor, id, version, parseForm(agendaItemForm, body))
+      const { removePaper } = parseForm(paperRemovalField, body)
+      const saved = await meetings.updateItem(actor, id, version, parseForm(agendaItemForm, body), { upload, remove: removePaper })
       setFlash(reply, `Agenda item ‘${saved.title}’ saved`)
       return reply.redirect(`/meetings/${saved.meeting_id}#item-${id}`, 303)
     } catch (error) {
       const { status, fields } = problem(error)
-      const { item, meeting } = await meetings.getItem(actor, id)
+      const { item, meeting, paper } = await meetings.getItem(actor, id)
       reply.code(status)
       return showItemForm(request, reply, {
         title: `Change ‘${item.title}’`,
         meeting,
+        paper,
+        fileLost: upload !== null,
         values: body,
         version: status === 409 ? item.version : body.version,
         errors: errorView(fields),

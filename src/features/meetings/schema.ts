@@ -44,6 +44,9 @@ export const agendaItemForm = z.object({
 })
 export type AgendaItemInput = z.infer<typeof agendaItemForm>
 
+/** The checkbox on the change form that takes the uploaded paper off an item; a newly chosen file replaces it anyway. */
+export const paperRemovalField = z.object({ removePaper: z.preprocess((v) => v === 'yes', z.boolean()) })
+
 export const moveForm = z.object({ direction: z.enum(['up', 'down'], { error: 'Choose up or down' }) })
 
 export const recommendationForm = z.object({

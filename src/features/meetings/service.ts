@@ -5,10 +5,21 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
 import { formatUkDateTime, londonToday } from '../../platform/views/dates.ts'
+import { storeFile } from '../../platform/files/service.ts'
+import type { UploadedFile } from '../../platform/files/uploads.ts'
 import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from './access.ts'
-import { quoracy } from './model.ts'
+import { fileSizeText, quoracy } from './model.ts'
 import * as repo from './repository.ts'
 import type { AgendaItemInput, AttendanceInput, DecisionInput, MeetingFilters, MeetingInput, RecommendationInput } from './schema.ts'
+
+/** What the change form says about the item's uploaded paper: a new file replaces it, or the checkbox takes it off. */
+export interface PaperChange {
+  upload: UploadedFile | null
+  remove: boolean
+}
+
+/** The form field a refused file's message is shown by. */
+const paperField = 'paper'
 
 export function meetingService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string) {
@@ -34,6 +45,12 @@ export function meetingService(db: Db) {
 
   async function assertPerson(trx: Trx, actor: Actor, id: string | null, field: string) {
     if (id && !(await repo.findPersonLabel(trx, actor.partnershipId, id))) throw new ValidationError({ [field]: 'Select a person from the list' })
+  }
+
+  /** An item's uploaded paper with its size as people read it, for the change form. */
+  async function paperOf(trx: Trx, actor: Actor, fileId: string | null) {
+    const paper = await repo.findPaper(trx, actor.partnershipId, fileId)
+    return paper && { ...paper, size: fileSizeText(paper.size_bytes) }
   }
 
   const describe = (m: { bodyName: string; starts_at: Date }) => `${m.bodyName} meeting on ${formatUkDateTime(m.starts_at)}`
@@ -75,9 +92,13 @@ export function meetingService(db: Db) {
       })
     },
 
+    /** The item and its meeting, once the actor may change them, with the uploaded paper the change form offers to keep or remove. */
     async getItemForChange(actor: Actor, id: string) {
       assertCan(actor, 'partnership.read')
-      return inPartnership(db, actor.partnershipId, (trx) => loadItem(trx, actor, id))
+      return inPartnership(db, actor.partnershipId, async (trx) => {
+        const found = await loadItem(trx, actor, id)
+        return { ...found, paper: await paperOf(trx, actor, found.item.file_id) }
+      })
     },
 
     async getRecommendationForChange(actor: Actor, id: string) {
@@ -106,7 +127,11 @@ export function meetingService(db: Db) {
         const canEdit = await mayChangeBody(trx, actor, meeting.body_id)
         const byItem = new Map<string, repo.Recommendation[]>()
         for (const r of detail.recommendations) byItem.set(r.agenda_item_id, [...(byItem.get(r.agenda_item_id) ?? []), r])
-        const items = detail.items.map((item) => ({ ...item, recommendations: byItem.get(item.id) ?? [] }))
+        const items = detail.items.map((item) => ({
+          ...item,
+          paperSize: item.paperBytes === null ? null : fileSizeText(item.paperBytes),
+          recommendations: byItem.get(item.id) ?? [],
+        }))
         return {
           meeting,
           items,
@@ -162,28 +187,36 @@ export function meetingService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const item = await repo.findItem(trx, actor.partnershipId, id)
         if (!item) throw new NotFoundError('The agenda item')
-        return { item, meeting: await load(trx, actor, item.meeting_id) }
+        return { item, meeting: await load(trx, actor, item.meeting_id), paper: await paperOf(trx, actor, item.file_id) }
       })
     },
 
-    async addItem(actor: Actor, meetingId: string, input: AgendaItemInput) {
+    /** Adds an item to the end of the agenda; an uploaded paper is stored in the same transaction, so a refused item keeps no file. */
+    async addItem(actor: Actor, meetingId: string, input: AgendaItemInput, upload: UploadedFile | null = null) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const meeting = await load(trx, actor, meetingId)
         await assertMayChangeBody(trx, actor, meeting.body_id)
         await assertPerson(trx, actor, input.presenterId, 'presenterId')
-        const item = await repo.insertItem(trx, actor.partnershipId, meetingId, input)
+        const file = upload ? await storeFile(trx, actor, upload, paperField) : null
+        const item = await repo.insertItem(trx, actor.partnershipId, meetingId, input, file?.id ?? null)
         await recordAudit(trx, actor, { action: 'create', entityType: 'agenda-item', entityId: item.id, summary: `Added ‘${item.title}’ to the ${describe(meeting)}`, after: item })
         return item
       })
     },
 
-    async updateItem(actor: Actor, id: string, version: number, input: AgendaItemInput) {
+    /**
+     * Changes an item. Its uploaded paper is kept unless a new file replaces it or
+     * the writer asks for it to be removed; the stored file itself stays, for the record.
+     */
+    async updateItem(actor: Actor, id: string, version: number, input: AgendaItemInput, paper: PaperChange = { upload: null, remove: false }) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const { item: before } = await loadItem(trx, actor, id)
         await assertPerson(trx, actor, input.presenterId, 'presenterId')
-        const after = await repo.updateItem(trx, actor.partnershipId, id, version, { title: input.title, presenter_id: input.presenterId, purpose: input.purpose, report: input.report })
+        const file = paper.upload ? await storeFile(trx, actor, paper.upload, paperField) : null
+        const fileId = file ? file.id : paper.remove ? null : before.file_id
+        const after = await repo.updateItem(trx, actor.partnershipId, id, version, { title: input.title, presenter_id: input.presenterId, purpose: input.purpose, report: input.report, file_id: fileId })
         if (!after) throw new ConflictError(`‘${before.title}’`)
         await recordAudit(trx, actor, { action: 'update', entityType: 'agenda-item', entityId: id, summary: `Changed agenda item ‘${after.title}’`, before, after })
         return after
