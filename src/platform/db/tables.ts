@@ -1,4 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { StrategyTables } from './strategy-tables.ts'
 
 // Table types in one place (as in Kysely's own example) so every query is typed.
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -265,7 +266,7 @@ export interface PlannedItemsTable {
   version: Generated<number>
 }
 
-export interface Database {
+export interface Database extends StrategyTables {
   partnerships: PartnershipsTable
   users: UsersTable
   memberships: MembershipsTable
