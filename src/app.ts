@@ -85,6 +85,10 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   termsOfReferenceRoutes(app, termsOfReference)
   governanceOverviewRoutes(app, termsOfReference)
   forwardPlanRoutes(app, forwardPlanService(db))
+  // strategy: framework, external frameworks and alignment
+  // strategy: strategies, plans and objectives
+  // strategy: plan import and export
+  // strategy: workstreams and the golden thread
 
   return app
 }

@@ -5,7 +5,7 @@ import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
 import type { Db } from '../../src/platform/db/database.ts'
 import type { Role } from '../../src/platform/db/tables.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
-import { can, type Permission } from '../../src/platform/auth/model.ts'
+import { can } from '../../src/platform/auth/model.ts'
 import { buildCss } from '../../src/platform/views/build-css.ts'
 import { organisationService } from '../../src/features/organisations/service.ts'
 import { organisationForm } from '../../src/features/organisations/schema.ts'
@@ -24,6 +24,11 @@ import { plannedItemForm } from '../../src/features/forward-plan/schema.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
+import { unique, type Fields, type Fixtures, type Rule } from './authorisation/rules.ts'
+import { frameworkRules } from './authorisation/framework.ts'
+import { planRules } from './authorisation/plans.ts'
+import { planTransferRules } from './authorisation/plan-transfer.ts'
+import { workstreamRules } from './authorisation/workstreams.ts'
 
 /*
  * Walks every route the app has, as every kind of visitor, and checks each
@@ -80,57 +85,6 @@ const visitors: Visitor[] = [
 ]
 
 // ---------------------------------------------------------------- the rules
-
-type Fields = Record<string, string>
-
-/** What a walker can make in a partnership to fill an address or a form. */
-interface Fixtures {
-  partnershipId: string
-  organisation(options?: { archived?: boolean }): Promise<string>
-  person(options?: { archived?: boolean }): Promise<string>
-  member(): Promise<string>
-  auditEvent(): Promise<string>
-  version(table: 'organisations' | 'people' | 'bodies' | 'body_members', id: string): Promise<number>
-  membershipVersion(userId: string): Promise<number>
-  /** The one body each partnership's meetings and actions belong to here. */
-  meetingBody(): Promise<string>
-  meeting(): Promise<string>
-  /** An item with another after it, so it can always move down. */
-  agendaItem(): Promise<string>
-  recommendation(): Promise<string>
-  action(): Promise<string>
-  /** Someone recorded at the meeting, to be taken off its attendance. */
-  attendee(meetingId: string): Promise<string>
-  /** An item on the meeting body's forward plan. */
-  plannedItem(options?: { archived?: boolean }): Promise<string>
-  meetingRecordVersion(table: 'meetings' | 'agenda_items' | 'recommendations' | 'actions' | 'planned_items', id: string): Promise<number>
-  /** A body of its own, so that changing, ending or archiving it touches nothing else walked. */
-  body(options?: { archived?: boolean }): Promise<string>
-  /** Someone sitting on a body of their own. */
-  bodyMember(): Promise<{ bodyId: string; memberId: string }>
-  /** A body with a first version of its terms of reference, whose document is a stored file. */
-  termsOfReference(): Promise<{ bodyId: string; fileId: string }>
-}
-
-interface Rule {
-  /** Who may: anyone, anyone signed in, or members whose role has the permission. */
-  access: 'public' | 'signed in' | Permission
-  /** How to fill the address's parameter; a record another partnership owns must be not found. */
-  param?: { name: string; value: (f: Fixtures) => Promise<string> }
-  /** For a POST, a form that would succeed, so that only the refusal can stop it. None: only the empty form is sent. */
-  form?: (f: Fixtures, id: string) => Promise<Fields>
-  /** An allowed write must leave a row in the audit trail. */
-  audited?: boolean
-  /** The answer to an empty form from someone allowed (default 400: the form with its errors). */
-  emptyStatus?: number
-  /** Answers that differ for the signed-in, such as the sign-in page sending them home. */
-  signedIn?: { status: number; location?: RegExp }
-}
-
-const unique = (() => {
-  let n = 0
-  return (what: string) => `${what} ${++n}`
-})()
 
 const asset = (path: string) => ({ name: '*', value: async () => path })
 const organisationId = { name: 'id', value: (f: Fixtures) => f.organisation() }
@@ -423,6 +377,11 @@ const rules: Record<string, Rule> = {
 
   'GET /admin/audit': { access: 'audit.read' },
   'GET /admin/audit/:id': { access: 'audit.read', param: { name: 'id', value: (f) => f.auditEvent() } },
+
+  ...frameworkRules,
+  ...planRules,
+  ...planTransferRules,
+  ...workstreamRules,
 }
 
 // ---------------------------------------------------------------- expectations
@@ -483,6 +442,9 @@ async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixture
   const agendaItem = async (meetingId: string) => (await meetings.addItem(admin, meetingId, agendaItemForm.parse(agendaItemFields()))).id
   return {
     partnershipId,
+    db,
+    admin,
+    own: () => ownFixtures({ partnershipId } as Fixtures),
     async organisation({ archived = false } = {}) {
       const created = await organisations.create(admin, organisationForm.parse(organisationFields()))
       if (archived) await organisations.archive(admin, created.id, created.version)

@@ -10,12 +10,14 @@ export const roleDescriptions: Record<Role, string> = {
   viewer: 'Viewer – read only',
 }
 
-export type Permission = 'partnership.read' | 'directory.edit' | 'users.manage' | 'audit.read'
+export type Permission = 'partnership.read' | 'directory.edit' | 'users.manage' | 'audit.read' | 'shared-frameworks.edit'
 
 // Contributors gain item-level rights in later capabilities (the bodies they
 // lead, their own objectives and indicators); the directory is not theirs to edit.
+// Regional and national priority sets are shared by every partnership on the
+// service, so only admins change them.
 const grants: Record<Role, readonly Permission[]> = {
-  admin: ['partnership.read', 'directory.edit', 'users.manage', 'audit.read'],
+  admin: ['partnership.read', 'directory.edit', 'users.manage', 'audit.read', 'shared-frameworks.edit'],
   editor: ['partnership.read', 'directory.edit'],
   contributor: ['partnership.read'],
   viewer: ['partnership.read'],

@@ -18,6 +18,8 @@ function navigationFor(request: FastifyRequest): NavItem[] {
       { href: '/my-work', text: 'My work' },
       { href: '/bodies', text: 'Governance', also: ['/structure', '/governance'] },
       { href: '/meetings', text: 'Meetings', also: ['/actions', '/forward-plan'] },
+      { href: '/framework', text: 'Strategy', also: ['/outcomes', '/external-frameworks', '/alignment', '/golden-thread'] },
+      { href: '/plans', text: 'Plans', also: ['/strategies', '/objectives', '/workstreams'] },
       { href: '/organisations', text: 'Organisations' },
       { href: '/people', text: 'People' },
     )

@@ -1,0 +1,3 @@
+import type { Rule } from './rules.ts'
+
+export const frameworkRules: Record<string, Rule> = {}
