@@ -13,8 +13,9 @@ export class ForbiddenError extends Error {
 
 /** Someone else saved the record after this edit began: never overwrite silently. */
 export class ConflictError extends Error {
-  constructor(what: string) {
-    super(`${what} was changed by someone else while you were editing it. Your changes have not been saved. Check the latest version and make your changes again.`)
+  /** `reason` replaces the usual "changed by someone else" when the record is in a state that refuses the change. */
+  constructor(what: string, reason?: string) {
+    super(reason ?? `${what} was changed by someone else while you were editing it. Your changes have not been saved. Check the latest version and make your changes again.`)
   }
 }
 

@@ -45,13 +45,12 @@ describe('meetings, agendas, decisions and actions, as the demo admin', () => {
     await page.getByLabel('Month').fill('2')
     await page.getByLabel('Year').fill(year)
     await e2e.submit(page, 'Save meeting', { status: 400 })
-    assert.deepEqual(await errorSummary(page), ['Select the body that is meeting'])
+    // Every mistake at once, in the order of the form.
+    assert.deepEqual(await errorSummary(page), ['Select the body that is meeting', 'The meeting date must be a real date, like 29 1 2019'])
     assert.equal(await page.getByLabel('Location (optional)').inputValue(), 'Civic Centre, Oldham', 'what was typed is kept')
+    assert.equal(await page.getByLabel('Day').inputValue(), '31', 'the date typed is kept')
 
     await page.getByLabel('Body').selectOption({ label: 'Health and Wellbeing Board' })
-    await e2e.submit(page, 'Save meeting', { status: 400 })
-    assert.deepEqual(await errorSummary(page), ['The meeting date must be a real date, like 29 1 2019'])
-    assert.equal(await page.getByLabel('Day').inputValue(), '31', 'the date typed is kept')
     await page.getByLabel('Day').fill('29')
     await page.getByLabel('Month').fill('1')
     await e2e.submit(page, 'Save meeting')
@@ -93,8 +92,9 @@ describe('meetings, agendas, decisions and actions, as the demo admin', () => {
     await e2e.submit(page, 'Add recommendation')
     assert.match(await flash(page), /Recommendation added/)
 
-    await page.getByLabel('Decision on a)').selectOption({ label: 'Approved' })
-    await page.getByLabel('Decision as minuted (optional)').fill('Approved as recommended')
+    await page.getByRole('combobox', { name: 'Decision on a)' }).selectOption({ label: 'Approved' })
+    // Each recommendation's fields are named after it, so a screen reader user knows which one they are in.
+    await page.getByRole('textbox', { name: `Decision on a) of ‘${itemTitle}’ as minuted (optional)` }).fill('Approved as recommended')
     await e2e.submit(page, 'Record decision on a)')
     assert.match(await flash(page), /Decision recorded/)
     const recommendation = page.locator('li[id^="recommendation-"]')

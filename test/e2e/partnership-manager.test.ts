@@ -183,8 +183,8 @@ describe('a partnership manager rebuilds the 2019 structure and runs its first m
     assert.equal(await asked.count(), 2)
     for (const [i, r] of recommendations.entries()) {
       const recommendation = asked.nth(i)
-      await recommendation.getByLabel(`Decision on ${r.label}`).selectOption({ label: r.decision })
-      await recommendation.getByLabel('Decision as minuted (optional)').fill(`${r.decision} as recommended`)
+      await recommendation.getByRole('combobox', { name: `Decision on ${r.label}` }).selectOption({ label: r.decision })
+      await recommendation.getByRole('textbox', { name: `Decision on ${r.label}` }).fill(`${r.decision} as recommended`)
       await e2e.submit(page, `Record decision on ${r.label}`)
       assert.match(await flash(page), /Decision recorded/)
     }

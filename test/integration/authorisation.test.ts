@@ -365,6 +365,12 @@ const rules: Record<string, Rule> = {
     form: async (f, id) => ({ ...memberFields(await f.person()), version: String(await f.version('body_members', id.split('/members/')[1]!)) }),
     audited: true,
   },
+  'POST /bodies/:id/members/:memberId/remove': {
+    access: changesBodies,
+    param: bodyMemberId,
+    form: async (f, id) => ({ version: String(await f.version('body_members', id.split('/members/')[1]!)) }),
+    audited: true,
+  },
   'GET /people/:id/bodies': { access: 'partnership.read', param: personId },
   'GET /structure': { access: 'partnership.read' },
   'GET /governance': { access: 'partnership.read' },

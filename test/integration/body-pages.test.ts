@@ -153,6 +153,29 @@ describe('board and group pages, through the browser forms', () => {
     assert.match(person, /Sits on now[\s\S]*?Strategic Partnership Board<\/a><\/td>\s*<td class="govuk-table__cell">Chair<\/td>/)
   })
 
+  test('a membership recorded by mistake is removed from the body, kept in the record and audited; a stale removal is refused', async () => {
+    const spb = await bodyNamed(db, 'Strategic Partnership Board')
+    const added = await editor.post(`/bodies/${spb.id}/members`, { personId: police, role: 'observer' }, { formPage: `/bodies/${spb.id}/members/new` })
+    assert.equal(added.statusCode, 303)
+    const mistake = await db.selectFrom('body_members').selectAll().where('person_id', '=', police).where('role', '=', 'observer').executeTakeFirstOrThrow()
+    const editUrl = `/bodies/${spb.id}/members/${mistake.id}/edit`
+    assert.match((await editor.get(editUrl)).body, /Remove this membership/)
+
+    const stale = await editor.post(`/bodies/${spb.id}/members/${mistake.id}/remove`, { version: String(mistake.version + 1) }, { formPage: editUrl })
+    assert.equal(stale.statusCode, 409)
+    const refused = await viewer.post(`/bodies/${spb.id}/members/${mistake.id}/remove`, { version: String(mistake.version) }, { formPage: `/bodies/${spb.id}` })
+    assert.equal(refused.statusCode, 403)
+
+    const removed = await editor.post(`/bodies/${spb.id}/members/${mistake.id}/remove`, { version: String(mistake.version) }, { formPage: editUrl })
+    assert.equal(removed.statusCode, 303)
+    assert.doesNotMatch((await viewer.get(`/bodies/${spb.id}`)).body, /Observer/)
+    const kept = await db.selectFrom('body_members').select('archived_at').where('id', '=', mistake.id).executeTakeFirstOrThrow()
+    assert.ok(kept.archived_at, 'the row is kept, archived')
+    const audit = await db.selectFrom('audit_events').select('summary').where('entity_id', '=', mistake.id).where('action', '=', 'archive').executeTakeFirst()
+    assert.match(audit?.summary ?? '', /recorded by mistake/)
+    assert.equal((await editor.get(editUrl)).statusCode, 404)
+  })
+
   test('viewers cannot open or send the forms; a contributor changes only the body they chair', async () => {
     const spb = await bodyNamed(db, 'Strategic Partnership Board')
     const hwb = await bodyNamed(db, 'Health and Wellbeing Board')

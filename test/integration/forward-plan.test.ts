@@ -137,6 +137,10 @@ describe('forward plan pages', () => {
     const archived = await client.post(`/forward-plan/items/${id}/archive`, { version: '2' }, { formPage: `/forward-plan/items/${id}/archive` })
     assert.equal(archived.statusCode, 303)
     assert.match((await client.get(`/forward-plan?body=${body}`)).body, /Archived items[\s\S]*Restore Changed/)
+    const onArchived = await client.post(`/forward-plan/items/${id}/edit`, { bodyId: body, title: 'Late', purpose: 'noting', firstDueOn: '2019-04-01', recurrence: 'quarterly', version: '3' }, { formPage: `/forward-plan?body=${body}` })
+    assert.equal(onArchived.statusCode, 409)
+    assert.match(onArchived.body, /has been archived, so your changes have not been saved/)
+    assert.doesNotMatch(onArchived.body, /changed by someone else/)
   })
 
   test('a viewer reads the plan but is refused the form, before it is read', async () => {

@@ -28,8 +28,10 @@ describe('meeting pages', () => {
   test('an editor schedules a meeting, adds an item, a recommendation, a decision, attendance and an action', async () => {
     const client = new TestClient(t.app)
     await client.signIn(editorEmail)
-    const blank = await client.post('/meetings', { bodyId: body }, { formPage: '/meetings/new' })
+    const blank = await client.post('/meetings', {}, { formPage: '/meetings/new' })
     assert.equal(blank.statusCode, 400)
+    // Every mistake at once, not the body first and the date on the next try.
+    assert.match(blank.body, /Select the body that is meeting/)
     assert.match(blank.body, /Enter the date of the meeting/)
     assert.match(blank.body, /Enter the start time/)
     const bad = await client.post('/meetings', { bodyId: body, day: '31', month: '2', year: '2019', time: '14:00', location: 'Kept' }, { formPage: '/meetings/new' })

@@ -106,6 +106,30 @@ export function memberRoutes(app: FastifyInstance, bodies: BodyService, people: 
     }
   })
 
+  app.post('/bodies/:id/members/:memberId/remove', async (request, reply) => {
+    const { actor, body } = await loadForChange(request)
+    const memberId = idParam(request, 'memberId')
+    const form = formBody(request)
+    try {
+      const { version } = parseForm(versionField, form)
+      const removed = await bodies.removeMember(actor, body.id, memberId, version)
+      setFlash(reply, `${personLabel({ name: removed.personName, role_title: removed.personRoleTitle })} removed from ‘${body.name}’`)
+      return reply.redirect(`/bodies/${body.id}#members`, 303)
+    } catch (error) {
+      const { status, errors } = formError(error)
+      const latest = await bodies.member(actor, body.id, memberId)
+      reply.code(status)
+      return showForm(request, reply, body, {
+        title: `Change ${personLabel({ name: latest.personName, role_title: latest.personRoleTitle })}’s membership`,
+        member: latest,
+        values: memberValues(latest),
+        version: latest.version,
+        errors,
+        action: `/bodies/${body.id}/members/${memberId}/edit`,
+      })
+    }
+  })
+
   app.get('/people/:id/bodies', async (request, reply) => {
     const actor = actorOf(request)
     const person = await people.get(actor, idParam(request))

@@ -134,6 +134,19 @@ export async function insertMember(db: Executor, partnershipId: string, bodyId: 
     .executeTakeFirstOrThrow()
 }
 
+/** Takes a membership entered by mistake off the body; the row stays, archived, for the audit trail. */
+export async function archiveMember(db: Executor, partnershipId: string, id: string, version: number): Promise<BodyMember | undefined> {
+  return db
+    .updateTable('body_members')
+    .set({ archived_at: new Date(), updated_at: new Date(), version: sql`version + 1` })
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .where('archived_at', 'is', null)
+    .returningAll()
+    .executeTakeFirst()
+}
+
 export async function updateMember(db: Executor, partnershipId: string, id: string, version: number, input: MemberValues): Promise<BodyMember | undefined> {
   return db
     .updateTable('body_members')

@@ -239,6 +239,25 @@ export function bodyService(db: Db) {
       })
     },
 
+    /**
+     * Removes a membership that should never have been recorded. Someone who
+     * left is given an end date instead, so the body's history stays true.
+     */
+    async removeMember(actor: Actor, bodyId: string, memberId: string, version: number) {
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, async (trx) => {
+        const body = await load(trx, actor, bodyId)
+        await assertMayChange(trx, actor, bodyId)
+        const found = await repo.findMember(trx, actor.partnershipId, bodyId, memberId)
+        if (!found) throw new NotFoundError('The membership')
+        const after = await repo.archiveMember(trx, actor.partnershipId, memberId, version)
+        if (!after) throw new ConflictError('The membership')
+        const who = found.personName ?? found.personRoleTitle ?? 'someone'
+        await recordAudit(trx, actor, { action: 'archive', entityType: 'body-member', entityId: memberId, summary: `Removed ${who}’s membership of ‘${body.name}’, recorded by mistake`, after })
+        return found
+      })
+    },
+
     /** Everything a person sits on or has sat on. */
     async personBodies(actor: Actor, personId: string) {
       assertCan(actor, 'partnership.read')

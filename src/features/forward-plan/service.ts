@@ -154,7 +154,7 @@ export function forwardPlanService(db: Db) {
       if (input.bodyId !== found.body_id) await assertMayChange(actor, input.bodyId)
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const before = await load(trx, actor, id)
-        if (before.archived_at) throw new ConflictError(`‘${before.title}’`)
+        if (before.archived_at) throw new ConflictError(`‘${before.title}’`, `‘${before.title}’ has been archived, so your changes have not been saved. Restore it from the forward plan first if it is still planned.`)
         await assertChoices(trx, actor, input, before)
         const after = await repo.updateItem(trx, actor.partnershipId, id, version, repo.itemValues(input))
         if (!after) throw new ConflictError(`‘${before.title}’`)

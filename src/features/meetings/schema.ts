@@ -6,10 +6,14 @@ const optionalUuid = (message: string) => z.preprocess((v) => (v === '' || v == 
 const text = (label: string, max: number) =>
   z.preprocess((v) => v ?? '', z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`))
 
-/** A GOV.UK date input (day, month, year) plus a 24-hour time, read as London wall-clock time. */
+/**
+ * A GOV.UK date input (day, month, year) plus a 24-hour time, read as London wall-clock time.
+ * The body is checked in the same pass as the date and time, so every error shows at once
+ * (zod skips the transform when a field of the object fails).
+ */
 export const meetingForm = z
   .object({
-    bodyId: uuid('Select the body that is meeting'),
+    bodyId: z.string().optional(),
     day: z.string().optional(),
     month: z.string().optional(),
     year: z.string().optional(),
@@ -19,15 +23,17 @@ export const meetingForm = z
     status: z.enum(meetingStatuses, { error: 'Select the meeting’s status' }).default('scheduled'),
   })
   .transform((value, ctx) => {
+    const bodyId = z.string().uuid().safeParse(value.bodyId)
+    if (!bodyId.success) ctx.addIssue({ code: 'custom', path: ['bodyId'], message: 'Select the body that is meeting' })
     const [d, m, y] = [value.day, value.month, value.year].map((v) => (v ?? '').trim())
     const date = /^\d{1,2}$/.test(d ?? '') && /^\d{1,2}$/.test(m ?? '') && /^\d{4}$/.test(y ?? '') ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : null
     const real = date && date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1
     if (!real) ctx.addIssue({ code: 'custom', path: ['day'], message: d || m || y ? 'The meeting date must be a real date, like 29 1 2019' : 'Enter the date of the meeting' })
     const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec((value.time ?? '').trim())
     if (!time) ctx.addIssue({ code: 'custom', path: ['time'], message: 'Enter the start time in 24-hour format, like 14:00' })
-    if (!real || !time) return z.NEVER
+    if (!real || !time || !bodyId.success) return z.NEVER
     return {
-      bodyId: value.bodyId,
+      bodyId: bodyId.data,
       startsAt: fromLondon(Number(y), Number(m), Number(d), Number(time[1]), Number(time[2])),
       location: value.location,
       notes: value.notes,

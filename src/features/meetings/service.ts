@@ -140,7 +140,8 @@ export function meetingService(db: Db) {
           quorum: detail.quorum,
           quoracy: quoracy(detail.attendance.map((a) => a.status), detail.quorum),
           members,
-          people,
+          // Members are offered first on the attendance form; everyone else after, once each.
+          people: people.filter((p) => !members.some((m) => m.id === p.id)),
           canEdit,
         }
       })
