@@ -2,6 +2,7 @@ import type { Migration } from 'kysely/migration'
 import * as foundation from './2026-11-23T0900-foundation.ts'
 import * as governance from './2026-11-23T1200-governance.ts'
 import * as strategy from './2026-11-23T1500-strategy.ts'
+import * as performance from './2026-11-23T1800-performance.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -9,4 +10,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T0900-foundation': foundation,
   '2026-11-23T1200-governance': governance,
   '2026-11-23T1500-strategy': strategy,
+  '2026-11-23T1800-performance': performance,
 }

@@ -36,6 +36,8 @@ import { termsOfReferenceService } from './features/terms-of-reference/service.t
 import { governanceOverviewRoutes } from './features/governance-overview/routes.ts'
 import { forwardPlanRoutes } from './features/forward-plan/routes.ts'
 import { forwardPlanService } from './features/forward-plan/service.ts'
+import { indicatorRoutes } from './features/indicators/routes.ts'
+import { indicatorService } from './features/indicators/service.ts'
 
 export interface Services {
   db: Db
@@ -89,6 +91,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   // strategy: strategies, plans and objectives
   // strategy: plan import and export
   // strategy: workstreams and the golden thread
+  indicatorRoutes(app, indicatorService(db))
 
   return app
 }

@@ -29,6 +29,7 @@ import { frameworkRules } from './authorisation/framework.ts'
 import { planRules } from './authorisation/plans.ts'
 import { planTransferRules } from './authorisation/plan-transfer.ts'
 import { workstreamRules } from './authorisation/workstreams.ts'
+import { indicatorRules } from './authorisation/indicators.ts'
 
 /*
  * Walks every route the app has, as every kind of visitor, and checks each
@@ -388,6 +389,7 @@ const rules: Record<string, Rule> = {
   ...planRules,
   ...planTransferRules,
   ...workstreamRules,
+  ...indicatorRules,
 }
 
 // ---------------------------------------------------------------- expectations

@@ -1,5 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { StrategyTables } from './strategy-tables.ts'
+import type { PerformanceTables } from './performance-tables.ts'
 
 // Table types in one place (as in Kysely's own example) so every query is typed.
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -266,7 +267,7 @@ export interface PlannedItemsTable {
   version: Generated<number>
 }
 
-export interface Database extends StrategyTables {
+export interface Database extends StrategyTables, PerformanceTables {
   partnerships: PartnershipsTable
   users: UsersTable
   memberships: MembershipsTable
