@@ -3,6 +3,7 @@ import * as foundation from './2026-11-23T0900-foundation.ts'
 import * as governance from './2026-11-23T1200-governance.ts'
 import * as strategy from './2026-11-23T1500-strategy.ts'
 import * as performance from './2026-11-23T1800-performance.ts'
+import * as referenceAreas from './2026-11-23T1801-reference-areas.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -11,4 +12,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1200-governance': governance,
   '2026-11-23T1500-strategy': strategy,
   '2026-11-23T1800-performance': performance,
+  '2026-11-23T1801-reference-areas': referenceAreas,
 }

@@ -38,6 +38,8 @@ import { forwardPlanRoutes } from './features/forward-plan/routes.ts'
 import { forwardPlanService } from './features/forward-plan/service.ts'
 import { indicatorRoutes } from './features/indicators/routes.ts'
 import { indicatorService } from './features/indicators/service.ts'
+import { comparatorGroupRoutes } from './features/comparator-groups/routes.ts'
+import { comparatorGroupService } from './features/comparator-groups/service.ts'
 
 export interface Services {
   db: Db
@@ -92,6 +94,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   // strategy: plan import and export
   // strategy: workstreams and the golden thread
   indicatorRoutes(app, indicatorService(db))
+  comparatorGroupRoutes(app, comparatorGroupService(db))
 
   return app
 }

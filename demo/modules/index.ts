@@ -4,10 +4,11 @@ import { governanceBodies } from './governance-bodies.ts'
 import { governanceTerms } from './governance-terms.ts'
 import { governanceMeetings } from './governance-meetings.ts'
 import { governanceForwardPlan } from './governance-forward-plan.ts'
+import { performanceComparators } from './performance-comparators.ts'
 
 /**
  * The demo, one module per capability, in the order they run: a module may
  * refer (through refs) to anything an earlier one created. A new capability
  * adds its data in demo/data/ and its module here.
  */
-export const demoModules: readonly DemoModule[] = [directory, governanceBodies, governanceTerms, governanceMeetings, governanceForwardPlan]
+export const demoModules: readonly DemoModule[] = [directory, governanceBodies, governanceTerms, governanceMeetings, governanceForwardPlan, performanceComparators]

@@ -30,6 +30,7 @@ import { planRules } from './authorisation/plans.ts'
 import { planTransferRules } from './authorisation/plan-transfer.ts'
 import { workstreamRules } from './authorisation/workstreams.ts'
 import { indicatorRules } from './authorisation/indicators.ts'
+import { comparatorGroupRules } from './authorisation/comparator-groups.ts'
 
 /*
  * Walks every route the app has, as every kind of visitor, and checks each
@@ -390,6 +391,7 @@ const rules: Record<string, Rule> = {
   ...planTransferRules,
   ...workstreamRules,
   ...indicatorRules,
+  ...comparatorGroupRules,
 }
 
 // ---------------------------------------------------------------- expectations
