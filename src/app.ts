@@ -40,6 +40,8 @@ import { indicatorRoutes } from './features/indicators/routes.ts'
 import { indicatorService } from './features/indicators/service.ts'
 import { comparatorGroupRoutes } from './features/comparator-groups/routes.ts'
 import { comparatorGroupService } from './features/comparator-groups/service.ts'
+import { indicatorValueRoutes } from './features/indicator-values/routes.ts'
+import { indicatorValueService } from './features/indicator-values/service.ts'
 
 export interface Services {
   db: Db
@@ -95,6 +97,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   // strategy: workstreams and the golden thread
   indicatorRoutes(app, indicatorService(db))
   comparatorGroupRoutes(app, comparatorGroupService(db))
+  indicatorValueRoutes(app, indicatorValueService(db))
 
   return app
 }

@@ -31,6 +31,7 @@ import { planTransferRules } from './authorisation/plan-transfer.ts'
 import { workstreamRules } from './authorisation/workstreams.ts'
 import { indicatorRules } from './authorisation/indicators.ts'
 import { comparatorGroupRules } from './authorisation/comparator-groups.ts'
+import { indicatorValueRules } from './authorisation/indicator-values.ts'
 
 /*
  * Walks every route the app has, as every kind of visitor, and checks each
@@ -392,6 +393,7 @@ const rules: Record<string, Rule> = {
   ...workstreamRules,
   ...indicatorRules,
   ...comparatorGroupRules,
+  ...indicatorValueRules,
 }
 
 // ---------------------------------------------------------------- expectations
@@ -540,7 +542,7 @@ async function prepare(visitor: Visitor, method: string, route: string, variant:
   }
   // A visitor's own partnership fills forms that name one (switching), so the form is one they could send.
   const own = fixtures[visitor.memberOf ?? 'A']
-  const fields = variant === 'valid form' && rule.form ? await rule.form({ ...f, partnershipId: own.partnershipId }, id) : {}
+  const fields = variant === 'valid form' && rule.form ? await rule.form({ ...f, partnershipId: own.partnershipId, own: () => own }, id) : {}
   return { url, fields }
 }
 

@@ -1,0 +1,135 @@
+import { sql, type Selectable } from 'kysely'
+import type { Executor } from '../../platform/db/database.ts'
+import type { AreaKind, IndicatorValuesTable } from '../../platform/db/performance-tables.ts'
+import type { ValueInput } from './schema.ts'
+
+export type IndicatorValue = Selectable<IndicatorValuesTable>
+export interface ValueRow extends IndicatorValue {
+  areaName: string
+  areaKind: AreaKind
+}
+
+export async function valuesOf(db: Executor, partnershipId: string, indicatorId: string, areaCode?: string): Promise<ValueRow[]> {
+  let query = db
+    .selectFrom('indicator_values as v')
+    .innerJoin('areas as a', 'a.code', 'v.area_code')
+    .selectAll('v')
+    .select(['a.name as areaName', 'a.kind as areaKind'])
+    .where('v.partnership_id', '=', partnershipId)
+    .where('v.indicator_id', '=', indicatorId)
+  if (areaCode) query = query.where('v.area_code', '=', areaCode)
+  return query
+    .orderBy('v.period_starts_on', 'desc')
+    .orderBy(sql`case a.kind when 'country' then 0 when 'region' then 1 else 2 end`)
+    .orderBy('a.name')
+    .orderBy('v.sex')
+    .orderBy('v.age')
+    .orderBy('v.category_type')
+    .orderBy(sql`coalesce(v.category_rank, 0)`)
+    .orderBy('v.category')
+    .execute()
+}
+
+export async function findValue(db: Executor, partnershipId: string, id: string): Promise<ValueRow | undefined> {
+  return db
+    .selectFrom('indicator_values as v')
+    .innerJoin('areas as a', 'a.code', 'v.area_code')
+    .selectAll('v')
+    .select(['a.name as areaName', 'a.kind as areaKind'])
+    .where('v.partnership_id', '=', partnershipId)
+    .where('v.id', '=', id)
+    .executeTakeFirst()
+}
+
+/** The areas a partnership enters values for: its own area, the areas of its comparator groups and its localities. */
+export async function areaChoices(db: Executor, partnershipId: string): Promise<{ code: string; name: string; kind: AreaKind }[]> {
+  return db
+    .selectFrom('areas as a')
+    .select(['a.code', 'a.name', 'a.kind'])
+    .where((eb) =>
+      eb.or([
+        eb('a.partnership_id', '=', partnershipId),
+        eb('a.code', 'in', eb.selectFrom('partnerships').select('area_code').where('id', '=', partnershipId).where('area_code', 'is not', null).$narrowType<{ area_code: string }>()),
+        eb(
+          'a.code',
+          'in',
+          eb
+            .selectFrom('comparator_group_areas as ga')
+            .innerJoin('comparator_groups as g', 'g.id', 'ga.group_id')
+            .select('ga.area_code')
+            .where('ga.partnership_id', '=', partnershipId)
+            .where('g.archived_at', 'is', null),
+        ),
+      ]),
+    )
+    .orderBy(sql`case a.kind when 'country' then 0 when 'region' then 1 else 2 end`)
+    .orderBy('a.name')
+    .execute()
+}
+
+export interface ValueKey {
+  areaCode: string
+  periodStartsOn: string
+  sex: string
+  age: string
+  categoryType: string
+  category: string
+}
+
+export async function findByKey(db: Executor, partnershipId: string, indicatorId: string, key: ValueKey): Promise<IndicatorValue | undefined> {
+  return db
+    .selectFrom('indicator_values')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .where('indicator_id', '=', indicatorId)
+    .where('area_code', '=', key.areaCode)
+    .where('period_starts_on', '=', key.periodStartsOn)
+    .where('sex', '=', key.sex as IndicatorValue['sex'])
+    .where('age', '=', key.age)
+    .where('category_type', '=', key.categoryType)
+    .where('category', '=', key.category)
+    .executeTakeFirst()
+}
+
+function columns(input: ValueInput, periodStartsOn: string) {
+  return {
+    area_code: input.areaCode,
+    period_starts_on: periodStartsOn,
+    sex: input.sex,
+    age: input.age,
+    category_type: input.categoryType,
+    category: input.category,
+    count: input.count,
+    denominator: input.denominator,
+    value: input.value,
+    lower_95: input.lower95,
+    upper_95: input.upper95,
+    lower_998: input.lower998,
+    upper_998: input.upper998,
+    note: input.note,
+    illustrative: input.illustrative,
+  }
+}
+
+export async function insertValue(db: Executor, partnershipId: string, indicatorId: string, input: ValueInput, periodStartsOn: string): Promise<IndicatorValue> {
+  return db
+    .insertInto('indicator_values')
+    .values({ partnership_id: partnershipId, indicator_id: indicatorId, ...columns(input, periodStartsOn) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
+}
+
+export async function updateValue(db: Executor, partnershipId: string, id: string, version: number, input: ValueInput, periodStartsOn: string): Promise<IndicatorValue | undefined> {
+  return db
+    .updateTable('indicator_values')
+    .set({ ...columns(input, periodStartsOn), import_id: null, updated_at: new Date(), version: sql`version + 1` })
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
+}
+
+export async function deleteValue(db: Executor, partnershipId: string, id: string, version: number): Promise<IndicatorValue | undefined> {
+  return db.deleteFrom('indicator_values').where('partnership_id', '=', partnershipId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst()
+}
