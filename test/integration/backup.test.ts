@@ -169,7 +169,7 @@ describe('backup and restore', () => {
     test('a file cut short', alter((l) => l.slice(0, Math.floor(l.length / 2))))
     test('a row with a column the table lacks', alter((l) => l.map((line, i) => (i === 2 ? line.replace(/^\{/, '{"smuggled": 1, ') : line))))
     test('a row missing from a table', alter((l) => l.filter((_, i) => i !== 2)))
-    test('a row value of the wrong type', alter((l) => l.map((line, i) => (i === 2 ? line.replace(/"is_published": (true|false)/, '"is_published": "perhaps"') : line))))
+    test('a row value of the wrong type', alter((l) => l.map((line) => line.replace(/"is_published": (true|false)/, '"is_published": "perhaps"'))))
     test('a file that is not a backup at all', alter(() => ['name,sector', 'Oldham Council,local-authority']))
     test('an empty file', alter(() => []))
   })

@@ -111,10 +111,22 @@ function columns(input: ValueInput, periodStartsOn: string) {
   }
 }
 
-export async function insertValue(db: Executor, partnershipId: string, indicatorId: string, input: ValueInput, periodStartsOn: string): Promise<IndicatorValue> {
+/** What an import or a published source adds beyond the form: the group's order within its breakdown, and the import it came in. */
+export interface ValueProvenance {
+  categoryRank?: number | null
+  importId?: string | null
+}
+
+export async function insertValue(db: Executor, partnershipId: string, indicatorId: string, input: ValueInput, periodStartsOn: string, provenance: ValueProvenance = {}): Promise<IndicatorValue> {
   return db
     .insertInto('indicator_values')
-    .values({ partnership_id: partnershipId, indicator_id: indicatorId, ...columns(input, periodStartsOn) })
+    .values({
+      partnership_id: partnershipId,
+      indicator_id: indicatorId,
+      ...columns(input, periodStartsOn),
+      category_rank: provenance.categoryRank ?? null,
+      import_id: provenance.importId ?? null,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }
