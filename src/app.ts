@@ -42,6 +42,25 @@ import { comparatorGroupRoutes } from './features/comparator-groups/routes.ts'
 import { comparatorGroupService } from './features/comparator-groups/service.ts'
 import { indicatorValueRoutes } from './features/indicator-values/routes.ts'
 import { indicatorValueService } from './features/indicator-values/service.ts'
+import { strategyRoutes } from './features/strategies/routes.ts'
+import { strategyService } from './features/strategies/service.ts'
+import { planRoutes } from './features/plans/routes.ts'
+import { aimRoutes } from './features/plans/aim-routes.ts'
+import { planService } from './features/plans/service.ts'
+import { objectiveRoutes } from './features/objectives/routes.ts'
+import { objectiveService } from './features/objectives/service.ts'
+import { frameworkRoutes } from './features/framework/routes.ts'
+import { frameworkService } from './features/framework/service.ts'
+import { externalFrameworkRoutes } from './features/external-frameworks/routes.ts'
+import { externalFrameworkService } from './features/external-frameworks/service.ts'
+import { alignmentRoutes } from './features/alignment/routes.ts'
+import { alignmentService } from './features/alignment/service.ts'
+import { workstreamRoutes } from './features/workstreams/routes.ts'
+import { workstreamService } from './features/workstreams/service.ts'
+import { goldenThreadRoutes } from './features/golden-thread/routes.ts'
+import { goldenThreadService } from './features/golden-thread/service.ts'
+import { planTransferRoutes } from './features/plan-transfer/routes.ts'
+import { planTransferService } from './features/plan-transfer/service.ts'
 
 export interface Services {
   db: Db
@@ -81,7 +100,9 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   const bodies = bodyService(db)
   const actions = actionService(db)
   const termsOfReference = termsOfReferenceService(db, bodies)
-  bodyRoutes(app, bodies, actions)
+  const objectives = objectiveService(db)
+  const workstreams = workstreamService(db)
+  bodyRoutes(app, bodies, actions, { workstreams, objectives })
   memberRoutes(app, bodies, people, organisations)
   structureRoutes(app, bodies)
   meetingRoutes(app, meetingService(db))
@@ -91,10 +112,18 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   termsOfReferenceRoutes(app, termsOfReference)
   governanceOverviewRoutes(app, termsOfReference)
   forwardPlanRoutes(app, forwardPlanService(db))
-  // strategy: framework, external frameworks and alignment
-  // strategy: strategies, plans and objectives
-  // strategy: plan import and export
-  // strategy: workstreams and the golden thread
+  const externalFrameworks = externalFrameworkService(db)
+  frameworkRoutes(app, frameworkService(db))
+  externalFrameworkRoutes(app, externalFrameworks)
+  alignmentRoutes(app, alignmentService(db, externalFrameworks))
+  const plans = planService(db)
+  strategyRoutes(app, strategyService(db), plans)
+  planRoutes(app, plans)
+  aimRoutes(app, plans)
+  objectiveRoutes(app, objectives)
+  planTransferRoutes(app, planTransferService(db))
+  workstreamRoutes(app, workstreams)
+  goldenThreadRoutes(app, goldenThreadService(db))
   indicatorRoutes(app, indicatorService(db))
   comparatorGroupRoutes(app, comparatorGroupService(db))
   indicatorValueRoutes(app, indicatorValueService(db))

@@ -412,7 +412,7 @@ function expected(rule: Rule, visitor: Visitor, variant: Variant): Outcome {
   if (rule.access === 'signed in') return allowed
   if (!can(visitor.role, rule.access)) return { status: 403 }
   // The records of a partnership the visitor is not working in do not exist, as far as they can tell.
-  if (rule.param && visitor.idsFrom !== visitor.memberOf) return { status: 404 }
+  if (rule.param && !rule.shared && visitor.idsFrom !== visitor.memberOf) return { status: 404 }
   return allowed
 }
 

@@ -80,6 +80,9 @@ describe('the indicator library', () => {
     assert.match(list, /1 indicator</)
     assert.equal((await viewer.get(`/indicators?body=${lead}`)).body.includes('No indicators match these filters'), true)
 
+    // The outcome's golden thread shows what measures it.
+    assert.match((await viewer.get(`/outcomes/${outcome}`)).body, /Indicators that measure it[\s\S]*Year 6: prevalence of obesity \(including severe obesity\)<\/a> \(target lead: Director of Public Health\)/)
+
     const audit = await t.database.db.selectFrom('audit_events').select(['summary', 'after']).where('entity_type', '=', 'indicator').executeTakeFirstOrThrow()
     assert.match(audit.summary, /Added the indicator/)
     assert.deepEqual((audit.after as { outcomeIds: string[] }).outcomeIds, [outcome])

@@ -1,4 +1,7 @@
 import type { ActionService } from '../actions/service.ts'
+import type { WorkstreamService } from '../workstreams/service.ts'
+import type { ObjectiveService } from '../objectives/service.ts'
+import { objectiveStatusLabels, ragLabels } from '../objectives/model.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
@@ -22,7 +25,13 @@ function formError(error: unknown): { status: number; errors: ReturnType<typeof 
   throw error
 }
 
-export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: ActionService): void {
+/** What other capabilities show on a body's page: its workstreams, and the plan objectives it leads that need attention. */
+export interface BodyPagePanels {
+  workstreams: Pick<WorkstreamService, 'ofBody'>
+  objectives: Pick<ObjectiveService, 'needingAttention'>
+}
+
+export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: ActionService, panels: BodyPagePanels): void {
   async function showForm(request: FastifyRequest, reply: FastifyReply, data: { body?: Body } & Record<string, unknown>) {
     const options = await bodies.options(actorOf(request), data.body?.id)
     const accountableItems = [{ value: '', text: 'None: it is not accountable to another body here' }, ...options.map((b) => ({ value: b.id, text: b.name }))]
@@ -69,10 +78,16 @@ export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: A
     const actor = actorOf(request)
     const page = await bodies.page(actor, idParam(request))
     const overdueActions = await actions.list(actor, { body: page.body.id, status: 'outstanding', overdue: 'yes' })
+    const workstreams = await panels.workstreams.ofBody(actor, page.body.id)
+    const objectivesNeedingAttention = await panels.objectives.needingAttention(actor, { bodyId: page.body.id })
     return renderPage(request, reply, 'bodies/views/show.njk', {
       title: page.body.name,
       ...page,
       overdueActions,
+      workstreams,
+      objectivesNeedingAttention,
+      objectiveStatusLabels,
+      ragLabels,
       bodyKindLabels,
       memberRoleHeadings,
       memberRoleLabels,

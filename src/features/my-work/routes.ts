@@ -8,9 +8,12 @@ import { renderPage } from '../../platform/http/render.ts'
 import type { ActionService } from '../actions/service.ts'
 import { actionStatusLabels, isOverdue } from '../actions/model.ts'
 import { linkedPerson, upcomingMeetingsFor } from './repository.ts'
+import { objectiveService } from '../objectives/service.ts'
+import { objectiveStatusLabels, ragLabels } from '../objectives/model.ts'
 
-/** The signed-in user's own outstanding actions (overdue first) and the meetings of the bodies they sit on. */
+/** The signed-in user's own outstanding actions (overdue first), their objectives that need attention, and the meetings of the bodies they sit on. */
 export function myWorkRoutes(app: FastifyInstance, db: Db, actions: ActionService): void {
+  const objectives = objectiveService(db)
   app.get('/my-work', async (request, reply) => {
     const actor = actorOf(request)
     assertCan(actor, 'partnership.read')
@@ -20,6 +23,7 @@ export function myWorkRoutes(app: FastifyInstance, db: Db, actions: ActionServic
       return { person, meetings: person ? await upcomingMeetingsFor(trx, actor.partnershipId, person.id, new Date(), today) : [] }
     })
     const rows = person ? (await actions.mine(actor, today)).map((a) => ({ ...a, overdue: isOverdue(a, today) })) : []
-    return renderPage(request, reply, 'my-work/views/show.njk', { title: 'My work', person, rows, meetings, actionStatusLabels })
+    const mine = person ? await objectives.mine(actor, today) : { attention: [], total: 0 }
+    return renderPage(request, reply, 'my-work/views/show.njk', { title: 'My work', person, rows, meetings, actionStatusLabels, objectives: mine, objectiveStatusLabels, ragLabels })
   })
 }

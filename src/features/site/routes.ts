@@ -6,6 +6,7 @@ import { renderPage } from '../../platform/http/render.ts'
 import { inPartnership } from '../../platform/db/tenancy.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { sectorLabels } from '../organisations/model.ts'
+import { adoptedFramework } from '../framework/service.ts'
 
 /** Pages about the service itself, the public partnership pages, and the machine-readable health and version. */
 export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
@@ -38,15 +39,17 @@ export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
       .where('is_published', '=', true)
       .executeTakeFirst()
     if (!partnership) throw new NotFoundError('The partnership')
-    const organisations = await inPartnership(db, partnership.id, (trx) =>
-      trx
+    const { organisations, framework } = await inPartnership(db, partnership.id, async (trx) => ({
+      organisations: await trx
         .selectFrom('organisations')
         .select(['name', 'sector', 'is_statutory', 'website'])
         .where('partnership_id', '=', partnership.id)
         .where('archived_at', 'is', null)
         .orderBy(sql`lower(name)`)
         .execute(),
-    )
-    return renderPage(request, reply, 'site/views/partnership.njk', { title: partnership.name, partnership, organisations, sectorLabels })
+      // Only the adopted version: a draft is the partnership's work in progress, not what it has agreed.
+      framework: await adoptedFramework(trx, partnership.id),
+    }))
+    return renderPage(request, reply, 'site/views/partnership.njk', { title: partnership.name, partnership, organisations, framework, sectorLabels })
   })
 }

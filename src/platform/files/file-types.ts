@@ -20,7 +20,8 @@ const isPdf = startsWith([0x25, 0x50, 0x44, 0x46, 0x2d])
 const isOle = startsWith([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true })
 
-function isPlainText(content: Buffer): boolean {
+/** UTF-8 text with no NUL bytes: what a text file or a CSV file must be. */
+export function isPlainText(content: Buffer): boolean {
   if (content.includes(0)) return false
   try {
     strictUtf8.decode(content)

@@ -51,6 +51,11 @@ export interface Rule {
   param?: { name: string; value: (f: Fixtures) => Promise<string> }
   /** For a POST, a form that would succeed, so that only the refusal can stop it. None: only the empty form is sent. */
   form?: (f: Fixtures, id: string) => Promise<Fields>
+  /**
+   * The record belongs to no partnership (a regional or national framework every
+   * partnership shares): any partnership's ids are the visitor's own, so no 404 is expected.
+   */
+  shared?: boolean
   /** An allowed write must leave a row in the audit trail. */
   audited?: boolean
   /** The answer to an empty form from someone allowed (default 400: the form with its errors). */

@@ -1,0 +1,199 @@
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
+import { actorOf } from '../../platform/http/request-context.ts'
+import { renderPage } from '../../platform/http/render.ts'
+import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { formBody, idParam } from '../../platform/http/params.ts'
+import { setFlash } from '../../platform/http/sessions.ts'
+import { ConflictError, ValidationError } from '../../platform/errors.ts'
+import { dateValues, moveForm } from '../framework/schema.ts'
+import { scopeLabels, scopes } from './model.ts'
+import type { ExternalFramework, ExternalPriority } from './repository.ts'
+import type { ExternalFrameworkService } from './service.ts'
+import { externalFrameworkForm, priorityForm } from './schema.ts'
+
+const scopeItems = scopes.map((value) => ({ value, text: scopeLabels[value] }))
+const noErrors = { list: [], fields: {} }
+
+const frameworkValues = (f: ExternalFramework) => ({ title: f.title, publisher: f.publisher, scope: f.scope, description: f.description, ...dateValues('publishedOn', f.published_on) })
+
+/** The answer when a change cannot be made: someone changed or archived it first, or the form lost its version. */
+function refused(request: FastifyRequest, reply: FastifyReply, error: ConflictError | ValidationError, backTo: string) {
+  reply.code(error instanceof ConflictError ? 409 : 400)
+  const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
+  return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo })
+}
+
+export function externalFrameworkRoutes(app: FastifyInstance, frameworks: ExternalFrameworkService): void {
+  const show = (id: string) => `/external-frameworks/${id}`
+  const frameworkForm = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
+    renderPage(request, reply, 'external-frameworks/views/form.njk', { scopeItems, errors: noErrors, ...data })
+  const priorityPage = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
+    renderPage(request, reply, 'external-frameworks/views/priority-form.njk', { errors: noErrors, ...data })
+
+  app.get('/external-frameworks', async (request, reply) => {
+    const actor = actorOf(request)
+    const list = await frameworks.list(actor)
+    return renderPage(request, reply, 'external-frameworks/views/list.njk', { title: 'Regional and national frameworks', ...list, canEdit: frameworks.canEdit(actor), scopeLabels })
+  })
+
+  app.get('/external-frameworks/new', async (request, reply) => {
+    frameworks.assertMayEdit(actorOf(request))
+    return frameworkForm(request, reply, { title: 'Add a regional or national framework', values: {}, action: '/external-frameworks/new' })
+  })
+
+  app.post('/external-frameworks/new', async (request, reply) => {
+    const actor = actorOf(request)
+    frameworks.assertMayEdit(actor)
+    const body = formBody(request)
+    try {
+      const created = await frameworks.create(actor, parseForm(externalFrameworkForm, body))
+      setFlash(reply, `‘${created.title}’ added: now add its priorities`)
+      return reply.redirect(show(created.id), 303)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      reply.code(400)
+      return frameworkForm(request, reply, { title: 'Add a regional or national framework', values: body, errors: errorView(error.fields), action: '/external-frameworks/new' })
+    }
+  })
+
+  app.get('/external-frameworks/:id', async (request, reply) => {
+    const actor = actorOf(request)
+    const page = await frameworks.get(actor, idParam(request))
+    return renderPage(request, reply, 'external-frameworks/views/show.njk', { title: page.framework.title, ...page, canEdit: frameworks.canEdit(actor), scopeLabels })
+  })
+
+  app.get('/external-frameworks/:id/edit', async (request, reply) => {
+    const framework = await frameworks.getForChange(actorOf(request), idParam(request))
+    return frameworkForm(request, reply, { title: `Change ${framework.title}`, framework, values: frameworkValues(framework), version: framework.version, action: `${show(framework.id)}/edit` })
+  })
+
+  app.post('/external-frameworks/:id/edit', async (request, reply) => {
+    const actor = actorOf(request)
+    const id = idParam(request)
+    await frameworks.getForChange(actor, id)
+    const body = formBody(request)
+    try {
+      const { version } = parseForm(versionField, body)
+      const saved = await frameworks.update(actor, id, version, parseForm(externalFrameworkForm, body))
+      setFlash(reply, `‘${saved.title}’ saved`)
+      return reply.redirect(show(id), 303)
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
+      const latest = await frameworks.getForChange(actor, id)
+      const conflict = error instanceof ConflictError
+      reply.code(conflict ? 409 : 400)
+      return frameworkForm(request, reply, {
+        title: `Change ${latest.title}`,
+        framework: latest,
+        latest: conflict ? latest : null,
+        values: body,
+        version: conflict ? latest.version : body.version,
+        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+        action: `${show(id)}/edit`,
+        scopeLabels,
+      })
+    }
+  })
+
+  app.get('/external-frameworks/:id/archive', async (request, reply) => {
+    const framework = await frameworks.getForChange(actorOf(request), idParam(request))
+    return renderPage(request, reply, 'external-frameworks/views/archive.njk', { title: `Archive ${framework.title}?`, framework })
+  })
+
+  for (const action of ['archive', 'restore'] as const) {
+    app.post(`/external-frameworks/:id/${action}`, async (request, reply) => {
+      const actor = actorOf(request)
+      const id = idParam(request)
+      await frameworks.getForChange(actor, id)
+      try {
+        const { version } = parseForm(versionField, formBody(request))
+        const saved = await frameworks.setArchived(actor, id, version, action)
+        setFlash(reply, `‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`)
+        return reply.redirect(action === 'archive' ? '/external-frameworks' : show(id), 303)
+      } catch (error) {
+        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
+        return refused(request, reply, error, show(id))
+      }
+    })
+  }
+
+  app.get('/external-frameworks/:id/priorities/new', async (request, reply) => {
+    const framework = await frameworks.getForChange(actorOf(request), idParam(request))
+    return priorityPage(request, reply, { title: `Add a priority to ${framework.title}`, framework, values: {}, action: `${show(framework.id)}/priorities/new` })
+  })
+
+  app.post('/external-frameworks/:id/priorities/new', async (request, reply) => {
+    const actor = actorOf(request)
+    const framework = await frameworks.getForChange(actor, idParam(request))
+    const body = formBody(request)
+    try {
+      const created = await frameworks.addPriority(actor, framework.id, parseForm(priorityForm, body))
+      setFlash(reply, `‘${created.title}’ added`)
+      return reply.redirect(show(framework.id), 303)
+    } catch (error) {
+      if (error instanceof ConflictError) return refused(request, reply, error, show(framework.id))
+      if (!(error instanceof ValidationError)) throw error
+      reply.code(400)
+      return priorityPage(request, reply, { title: `Add a priority to ${framework.title}`, framework, values: body, errors: errorView(error.fields), action: `${show(framework.id)}/priorities/new` })
+    }
+  })
+
+  const priorityValues = (p: ExternalPriority) => ({ title: p.title, description: p.description })
+
+  app.get('/external-priorities/:id/edit', async (request, reply) => {
+    const { priority, framework } = await frameworks.getPriorityForChange(actorOf(request), idParam(request))
+    return priorityPage(request, reply, { title: `Change ${priority.title}`, framework, priority, values: priorityValues(priority), version: priority.version, action: `/external-priorities/${priority.id}/edit` })
+  })
+
+  app.post('/external-priorities/:id/edit', async (request, reply) => {
+    const actor = actorOf(request)
+    const id = idParam(request)
+    const { framework } = await frameworks.getPriorityForChange(actor, id)
+    const body = formBody(request)
+    try {
+      const { version } = parseForm(versionField, body)
+      const saved = await frameworks.updatePriority(actor, id, version, parseForm(priorityForm, body))
+      setFlash(reply, `‘${saved.title}’ saved`)
+      return reply.redirect(show(framework.id), 303)
+    } catch (error) {
+      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
+      const { priority: latest } = await frameworks.getPriorityForChange(actor, id)
+      const conflict = error instanceof ConflictError
+      reply.code(conflict ? 409 : 400)
+      return priorityPage(request, reply, {
+        title: `Change ${latest.title}`,
+        framework,
+        priority: latest,
+        latest: conflict ? latest : null,
+        values: body,
+        version: conflict ? latest.version : body.version,
+        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+        action: `/external-priorities/${id}/edit`,
+      })
+    }
+  })
+
+  for (const action of ['move', 'archive', 'restore'] as const) {
+    app.post(`/external-priorities/:id/${action}`, async (request, reply) => {
+      const actor = actorOf(request)
+      const id = idParam(request)
+      const { framework } = await frameworks.getPriorityForChange(actor, id)
+      try {
+        const body = formBody(request)
+        const { version } = parseForm(versionField, body)
+        if (action === 'move') {
+          const { direction } = parseForm(moveForm, body)
+          const moved = await frameworks.movePriority(actor, id, version, direction)
+          setFlash(reply, `‘${moved.title}’ moved ${direction}`)
+        } else {
+          const saved = await frameworks.setPriorityArchived(actor, id, version, action)
+          setFlash(reply, `‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`)
+        }
+        return reply.redirect(show(framework.id), 303)
+      } catch (error) {
+        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
+        return refused(request, reply, error, show(framework.id))
+      }
+    })
+  }
+}

@@ -1,0 +1,24 @@
+import { z } from 'zod'
+import { dateField, withDates } from '../framework/schema.ts'
+import { scopes } from './model.ts'
+
+const text = (what: string, max: number) => z.string({ error: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(max, `The ${what} must be ${max} characters or fewer`)
+const optionalText = (what: string, max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, `The ${what} must be ${max} characters or fewer`))
+
+export const externalFrameworkForm = z.preprocess(
+  withDates({ publishedOn: 'The date published' }),
+  z.object({
+    title: text('framework’s title', 200),
+    publisher: text('publisher', 200),
+    scope: z.enum(scopes, { error: 'Select whether the framework is regional or national' }),
+    description: optionalText('description', 4000),
+    publishedOn: dateField(),
+  }),
+)
+export type ExternalFrameworkInput = z.infer<typeof externalFrameworkForm>
+
+export const priorityForm = z.object({
+  title: text('priority', 200),
+  description: optionalText('description', 2000),
+})
+export type PriorityInput = z.infer<typeof priorityForm>
