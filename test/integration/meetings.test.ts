@@ -8,6 +8,7 @@ import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ForbiddenError, ValidationError } from '../../src/platform/errors.ts'
 import { meetingService } from '../../src/features/meetings/service.ts'
 import { meetingForm } from '../../src/features/meetings/schema.ts'
+import { londonToday } from '../../src/platform/views/dates.ts'
 
 let database: DatabaseHandle
 let partnershipId: string
@@ -98,6 +99,12 @@ describe('meetings', () => {
     await meetings.assertMayChangeSome(contributor)
     const meeting = await meetings.create(contributor, meetingInput(hwb))
     assert.equal(meeting.body_id, hwb)
+
+    // A membership's end date is its first day off the body, here as on the body's own pages.
+    await database.db.updateTable('body_members').set({ ends_on: londonToday() }).where('person_id', '=', chairPerson).execute()
+    await assert.rejects(meetings.create(contributor, meetingInput(hwb)), ForbiddenError)
+    await assert.rejects(meetings.assertMayChangeSome(contributor), ForbiddenError)
+    await database.db.updateTable('body_members').set({ ends_on: null }).where('person_id', '=', chairPerson).execute()
   })
 
   test('an edit from a stale version is refused rather than overwriting', async () => {

@@ -2,16 +2,18 @@ import { londonToday } from '../../platform/views/dates.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import { ForbiddenError } from '../../platform/errors.ts'
-import { canChangeBody } from './model.ts'
-import { rolesOnAnyBody, rolesOnBody } from './repository.ts'
+import { canChangeBody } from '../bodies/model.ts'
+import { rolesOfUserOnBody } from '../bodies/repository.ts'
+import { rolesOnAnyBody } from './repository.ts'
 
 const refusal = 'Only admins, editors and the body’s chair or lead officer can change its meetings'
 
-/** Whether the actor may change this body's meetings, actions and forward plan (see canChangeBody). */
+/** Whether the actor may change this body's meetings, actions and forward plan (the one rule for bodies: see canChangeBody). */
 export async function mayChangeBody(db: Executor, actor: Actor, bodyId: string): Promise<boolean> {
   if (canChangeBody(actor.role, [])) return true
   if (actor.role !== 'contributor') return false
-  return canChangeBody(actor.role, await rolesOnBody(db, actor.partnershipId, actor.userId, bodyId, londonToday()))
+  if (!actor.userId) return false
+  return canChangeBody(actor.role, await rolesOfUserOnBody(db, actor.partnershipId, actor.userId, bodyId, londonToday()))
 }
 
 export async function assertMayChangeBody(db: Executor, actor: Actor, bodyId: string): Promise<void> {

@@ -1,24 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { canChangeBody, fileSizeText, fromLondon, londonWallClock, quoracy, quoracyText } from './model.ts'
-
-describe('who may change a body’s meetings', () => {
-  test('admins and editors may change any body, with or without a role on it', () => {
-    assert.equal(canChangeBody('admin', []), true)
-    assert.equal(canChangeBody('editor', []), true)
-  })
-
-  test('a contributor may change only a body they chair or are lead officer of', () => {
-    assert.equal(canChangeBody('contributor', ['chair']), true)
-    assert.equal(canChangeBody('contributor', ['member', 'lead-officer']), true)
-    assert.equal(canChangeBody('contributor', ['member', 'vice-chair', 'adviser', 'observer']), false)
-    assert.equal(canChangeBody('contributor', []), false)
-  })
-
-  test('a viewer may change nothing, even a body they chair', () => {
-    assert.equal(canChangeBody('viewer', ['chair', 'lead-officer']), false)
-  })
-})
+import { fileSizeText, fromLondon, londonWallClock, quoracy, quoracyText } from './model.ts'
 
 describe('quoracy', () => {
   test('present and substitutes count; apologies and absence do not', () => {

@@ -1,4 +1,4 @@
-import type { AttendanceStatus, Decision, MemberRole, PaperPurpose, Role } from '../../platform/db/tables.ts'
+import type { AttendanceStatus, Decision, PaperPurpose } from '../../platform/db/tables.ts'
 
 export type MeetingStatus = 'scheduled' | 'held' | 'cancelled'
 
@@ -25,17 +25,6 @@ export const attendanceLabels: Record<AttendanceStatus, string> = {
   apologies: 'Apologies',
   absent: 'Absent',
   substitute: 'Substitute',
-}
-
-/**
- * Who may change a body's meetings, actions and forward plan: admins and
- * editors any body; a contributor only the bodies they chair or are lead
- * officer of (their current roles on it, through their linked person record).
- */
-export function canChangeBody(role: Role, rolesOnBody: readonly MemberRole[]): boolean {
-  if (role === 'admin' || role === 'editor') return true
-  if (role === 'contributor') return rolesOnBody.includes('chair') || rolesOnBody.includes('lead-officer')
-  return false
 }
 
 export type Quoracy =

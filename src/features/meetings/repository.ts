@@ -191,24 +191,11 @@ export async function findBody(db: Executor, partnershipId: string, id: string):
   return db.selectFrom('bodies').select(['id', 'name', 'archived_at']).where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
 }
 
-/** The roles the user holds on a body today, through the person record linked to their account. */
-export async function rolesOnBody(db: Executor, partnershipId: string, userId: string | null, bodyId: string, today: string): Promise<MemberRole[]> {
-  if (!userId) return []
-  const rows = await db
-    .selectFrom('body_members as bm')
-    .innerJoin('people as p', 'p.id', 'bm.person_id')
-    .select('bm.role')
-    .where('bm.partnership_id', '=', partnershipId)
-    .where('bm.body_id', '=', bodyId)
-    .where('p.user_id', '=', userId)
-    .where('bm.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('bm.starts_on', 'is', null), eb('bm.starts_on', '<=', today)]))
-    .where((eb) => eb.or([eb('bm.ends_on', 'is', null), eb('bm.ends_on', '>=', today)]))
-    .execute()
-  return rows.map((r) => r.role)
-}
-
-/** Every role the user's person record holds today on any body: a contributor with none can change nothing here. */
+/**
+ * Every role the user's person record holds today on any body: a contributor
+ * with none can change nothing here. "Today" is as for one body
+ * (bodies' rolesOfUserOnBody): a membership's end date is its first day off.
+ */
 export async function rolesOnAnyBody(db: Executor, partnershipId: string, userId: string | null, today: string): Promise<MemberRole[]> {
   if (!userId) return []
   const rows = await db
@@ -217,9 +204,10 @@ export async function rolesOnAnyBody(db: Executor, partnershipId: string, userId
     .select('bm.role')
     .where('bm.partnership_id', '=', partnershipId)
     .where('p.user_id', '=', userId)
+    .where('p.archived_at', 'is', null)
     .where('bm.archived_at', 'is', null)
     .where((eb) => eb.or([eb('bm.starts_on', 'is', null), eb('bm.starts_on', '<=', today)]))
-    .where((eb) => eb.or([eb('bm.ends_on', 'is', null), eb('bm.ends_on', '>=', today)]))
+    .where((eb) => eb.or([eb('bm.ends_on', 'is', null), eb('bm.ends_on', '>', today)]))
     .execute()
   return rows.map((r) => r.role)
 }
