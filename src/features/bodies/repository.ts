@@ -166,21 +166,27 @@ export async function updateMember(db: Executor, partnershipId: string, id: stri
     .executeTakeFirst()
 }
 
-/** The actor's own current roles on a body, through the person record linked to their user account. */
-export async function rolesOfUserOnBody(db: Executor, partnershipId: string, userId: string, bodyId: string, today: string): Promise<MemberRole[]> {
-  const rows = await db
+/**
+ * The user's own current roles, by body, through the person record linked to
+ * their account: on the bodies named, or on every body. A membership counts
+ * from its first day; its end date is its first day off.
+ */
+export async function currentRolesByBody(db: Executor, partnershipId: string, userId: string, today: string, bodyIds?: readonly string[]): Promise<Map<string, MemberRole[]>> {
+  if (bodyIds && bodyIds.length === 0) return new Map()
+  let query = db
     .selectFrom('body_members as m')
     .innerJoin('people as p', 'p.id', 'm.person_id')
-    .select('m.role')
+    .select(['m.body_id', 'm.role'])
     .where('m.partnership_id', '=', partnershipId)
     .where('p.user_id', '=', userId)
     .where('p.archived_at', 'is', null)
-    .where('m.body_id', '=', bodyId)
     .where('m.archived_at', 'is', null)
     .where((eb) => eb.or([eb('m.starts_on', 'is', null), eb('m.starts_on', '<=', today)]))
     .where((eb) => eb.or([eb('m.ends_on', 'is', null), eb('m.ends_on', '>', today)]))
-    .execute()
-  return rows.map((r) => r.role)
+  if (bodyIds) query = query.where('m.body_id', 'in', [...new Set(bodyIds)])
+  const roles = new Map<string, MemberRole[]>()
+  for (const row of await query.execute()) roles.set(row.body_id, [...(roles.get(row.body_id) ?? []), row.role])
+  return roles
 }
 
 /** The sectors the partnership has current organisations in: the partners who could be on a body. */

@@ -9,7 +9,8 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import * as repo from './repository.ts'
 import type { Body } from './repository.ts'
 import type { BodyFilters, BodyInput, EndBodyInput, MemberInput } from './schema.ts'
-import { asStoodOn, canChangeBody, canManageBodies, memberOn, memberRoles, sectorCoverage, wouldCreateCycle } from './model.ts'
+import { mayChangeBody } from './access.ts'
+import { asStoodOn, canManageBodies, memberOn, memberRoles, sectorCoverage, wouldCreateCycle } from './model.ts'
 import type { BodyKind } from '../../platform/db/tables.ts'
 
 const verbs = { update: 'Changed', end: 'Ended', archive: 'Archived', restore: 'Restored' } as const
@@ -21,11 +22,7 @@ export function bodyService(db: Db) {
     return body
   }
 
-  async function mayChange(trx: Trx, actor: Actor, bodyId: string): Promise<boolean> {
-    if (canManageBodies(actor.role)) return true
-    if (!actor.userId) return false
-    return canChangeBody(actor.role, await repo.rolesOfUserOnBody(trx, actor.partnershipId, actor.userId, bodyId, londonToday()))
-  }
+  const mayChange = mayChangeBody
 
   async function assertMayChange(trx: Trx, actor: Actor, bodyId: string): Promise<void> {
     if (!(await mayChange(trx, actor, bodyId))) throw new ForbiddenError()

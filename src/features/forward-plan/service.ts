@@ -7,9 +7,8 @@ import { assertArchiveChange } from '../../platform/archiving.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts'
 import { londonToday } from '../../platform/views/dates.ts'
 import { bodyService } from '../bodies/service.ts'
-import { assertMayChangeSomeBody, mayChangeSomeBody } from '../meetings/access.ts'
+import { assertMayChangeSomeBody, bodiesActorMayChange, mayChangeSomeBody } from '../bodies/access.ts'
 import { bodyOptions, peopleOptions } from '../meetings/repository.ts'
-import { canChangeBody } from '../bodies/model.ts'
 import { addMonths, planForBody } from './model.ts'
 import * as repo from './repository.ts'
 import type { PlannedItemRow } from './repository.ts'
@@ -109,13 +108,10 @@ export function forwardPlanService(db: Db) {
       return inPartnership(db, actor.partnershipId, (trx) => peopleOptions(trx, actor.partnershipId))
     },
 
-    /** The bodies, of these, whose forward plan the actor may change: admins and editors and viewers need no query, a contributor one per body. */
+    /** The bodies, of these, whose forward plan the actor may change. */
     async changeable(actor: Actor, bodyIds: readonly string[]): Promise<Set<string>> {
-      if (canChangeBody(actor.role, [])) return new Set(bodyIds)
-      const allowed = new Set<string>()
-      if (actor.role !== 'contributor') return allowed
-      for (const id of new Set(bodyIds)) if (await bodies.canChange(actor, id)) allowed.add(id)
-      return allowed
+      assertCan(actor, 'partnership.read')
+      return inPartnership(db, actor.partnershipId, (trx) => bodiesActorMayChange(trx, actor, bodyIds))
     },
 
     async mayChangeSome(actor: Actor): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
-import type { AttendanceStatus, Database, MemberRole } from '../../platform/db/tables.ts'
+import type { AttendanceStatus, Database } from '../../platform/db/tables.ts'
 import type { Selectable } from 'kysely'
 import type { AgendaItemInput, AttendanceInput, DecisionInput, MeetingFilters, MeetingInput, RecommendationInput } from './schema.ts'
 
@@ -189,27 +189,6 @@ export async function bodyOptions(db: Executor, partnershipId: string): Promise<
 
 export async function findBody(db: Executor, partnershipId: string, id: string): Promise<{ id: string; name: string; archived_at: Date | null } | undefined> {
   return db.selectFrom('bodies').select(['id', 'name', 'archived_at']).where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
-}
-
-/**
- * Every role the user's person record holds today on any body: a contributor
- * with none can change nothing here. "Today" is as for one body
- * (bodies' rolesOfUserOnBody): a membership's end date is its first day off.
- */
-export async function rolesOnAnyBody(db: Executor, partnershipId: string, userId: string | null, today: string): Promise<MemberRole[]> {
-  if (!userId) return []
-  const rows = await db
-    .selectFrom('body_members as bm')
-    .innerJoin('people as p', 'p.id', 'bm.person_id')
-    .select('bm.role')
-    .where('bm.partnership_id', '=', partnershipId)
-    .where('p.user_id', '=', userId)
-    .where('p.archived_at', 'is', null)
-    .where('bm.archived_at', 'is', null)
-    .where((eb) => eb.or([eb('bm.starts_on', 'is', null), eb('bm.starts_on', '<=', today)]))
-    .where((eb) => eb.or([eb('bm.ends_on', 'is', null), eb('bm.ends_on', '>', today)]))
-    .execute()
-  return rows.map((r) => r.role)
 }
 
 export async function findItem(db: Executor, partnershipId: string, id: string): Promise<AgendaItem | undefined> {

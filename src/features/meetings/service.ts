@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import { formatUkDateTime, londonToday } from '../../platform/views/dates.ts'
 import { storeFile } from '../../platform/files/service.ts'
 import type { UploadedFile } from '../../platform/files/uploads.ts'
-import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from './access.ts'
+import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from '../bodies/access.ts'
 import { fileSizeText, quoracy } from './model.ts'
 import * as repo from './repository.ts'
 import type { AgendaItemInput, AttendanceInput, DecisionInput, MeetingFilters, MeetingInput, RecommendationInput } from './schema.ts'
