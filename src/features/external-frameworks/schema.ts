@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { dateField, withDates } from '../framework/schema.ts'
+import { dateField, withDates } from '../../platform/http/date-input.ts'
 import { scopes } from './model.ts'
 
 const text = (what: string, max: number) => z.string({ error: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(max, `The ${what} must be ${max} characters or fewer`)

@@ -1,37 +1,12 @@
 import { z } from 'zod'
-import { dateFromParts } from '../bodies/schema.ts'
+import { dateField, withDates } from '../../platform/http/date-input.ts'
 import { purposes } from '../meetings/model.ts'
 import { recurrences } from './model.ts'
 
 const optionalId = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())
 
-/** The two GOV.UK date inputs read into 'YYYY-MM-DD' (or null, or the message saying what is wrong) before the schema sees them. */
-function withDates(input: unknown) {
-  const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>
-  const out: Record<string, unknown> = { ...body }
-  for (const [name, label] of [['firstDueOn', 'The first date it is due'], ['endsOn', 'The date it ends']] as const) {
-    const result = dateFromParts(body, name, label)
-    out[name] = 'error' in result ? { invalid: result.error } : result.value
-  }
-  return out
-}
-
-const dateField = (required?: string) =>
-  z.unknown().transform((v, ctx) => {
-    if (v && typeof v === 'object' && 'invalid' in v) {
-      ctx.addIssue({ code: 'custom', message: String((v as { invalid: unknown }).invalid) })
-      return z.NEVER
-    }
-    if (v == null) {
-      if (!required) return null
-      ctx.addIssue({ code: 'custom', message: required })
-      return z.NEVER
-    }
-    return String(v)
-  })
-
 export const plannedItemForm = z.preprocess(
-  withDates,
+  withDates({ firstDueOn: 'The first date it is due', endsOn: 'The date it ends' }),
   z
     .object({
       bodyId: z.string({ error: 'Select the body the item goes to' }).uuid('Select the body the item goes to'),

@@ -9,7 +9,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import type { Actor } from '../../platform/audit/actor.ts'
 import { stageLabels } from './model.ts'
 import { ReadOnlyVersionError, type FrameworkService } from './service.ts'
-import { adoptionForm, commitmentForm, consultationForm, dateValues, moveForm, outcomeForm, versionDetailsForm } from './schema.ts'
+import { dateValues } from '../../platform/http/date-input.ts'
+import { adoptionForm, commitmentForm, consultationForm, moveForm, outcomeForm, versionDetailsForm } from './schema.ts'
 
 type Version = Awaited<ReturnType<FrameworkService['version']>>
 const kinds = ['outcomes', 'commitments'] as const

@@ -1,39 +1,5 @@
 import { z } from 'zod'
-import { dateFromParts } from '../bodies/schema.ts'
-
-/** Reads each named GOV.UK date input into 'YYYY-MM-DD' (or null, or a marker carrying the message) before the schema sees it. */
-export function withDates(dates: Record<string, string>) {
-  return (input: unknown) => {
-    const body = (input && typeof input === 'object' ? input : {}) as Record<string, unknown>
-    const out: Record<string, unknown> = { ...body }
-    for (const [name, label] of Object.entries(dates)) {
-      const result = dateFromParts(body, name, label)
-      out[name] = 'error' in result ? { invalid: result.error } : result.value
-    }
-    return out
-  }
-}
-
-/** A 'YYYY-MM-DD' date as the three boxes of a GOV.UK date input, for an edit form's starting values. */
-export function dateValues(name: string, date: string | null): Record<string, string> {
-  const [y, m, d] = date ? date.split('-') : ['', '', '']
-  return { [`${name}-day`]: d ? String(Number(d)) : '', [`${name}-month`]: m ? String(Number(m)) : '', [`${name}-year`]: y ?? '' }
-}
-
-/** A date after withDates: the message when the boxes make no date; null when blank, unless `required` says what to enter. */
-export const dateField = (required?: string) =>
-  z.unknown().transform((v, ctx) => {
-    if (v && typeof v === 'object' && 'invalid' in v) {
-      ctx.addIssue({ code: 'custom', message: String((v as { invalid: unknown }).invalid) })
-      return z.NEVER
-    }
-    if (v == null) {
-      if (!required) return null
-      ctx.addIssue({ code: 'custom', message: required })
-      return z.NEVER
-    }
-    return String(v)
-  })
+import { dateField, withDates } from '../../platform/http/date-input.ts'
 
 const text = (what: string, max: number, required = true) => {
   const base = z.string({ error: `Enter the ${what}` }).trim()

@@ -2,36 +2,7 @@ import { z } from 'zod'
 import type { FieldErrors } from '../../platform/errors.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import { parseForm } from '../../platform/http/forms.ts'
-
-const isoDate = /^\d{4}-\d{2}-\d{2}$/
-
-function calendarDate(year: number, month: number, day: number): string | undefined {
-  const date = new Date(Date.UTC(year, month - 1, day))
-  if (year < 1900 || year > 2200 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
-  return date.toISOString().slice(0, 10)
-}
-
-/**
- * The GOV.UK date input's three boxes (`name-day`, `name-month`, `name-year`) as
- * 'YYYY-MM-DD', null when all are blank, or the message saying what is wrong.
- * An ISO date under the plain name (the demo) is read the same way.
- */
-export function readDate(body: Record<string, unknown>, name: string, label: string): { value: string | null } | { error: string } {
-  const plain = body[name]
-  if (typeof plain === 'string' && isoDate.test(plain)) {
-    const [y, m, d] = plain.split('-').map(Number) as [number, number, number]
-    const value = calendarDate(y, m, d)
-    return value ? { value } : { error: `${label} must be a real date` }
-  }
-  const part = (p: string) => String(body[`${name}-${p}`] ?? '').trim()
-  const [day, month, year] = [part('day'), part('month'), part('year')]
-  if (!day && !month && !year) return { value: null }
-  const missing = (['day', 'month', 'year'] as const).filter((p, i) => ![day, month, year][i])
-  if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` }
-  if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) return { error: `${label} must be a real date` }
-  const value = calendarDate(Number(year), Number(month), Number(day))
-  return value ? { value } : { error: `${label} must be a real date` }
-}
+import { dateFromParts as readDate } from '../../platform/http/date-input.ts'
 
 const text = (label: string, max: number) =>
   z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`))
