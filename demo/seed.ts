@@ -2,7 +2,7 @@ import { sql } from 'kysely'
 import type { Db } from '../src/platform/db/database.ts'
 import { enterPartnership, type Trx } from '../src/platform/db/tenancy.ts'
 import { demoContext } from './context.ts'
-import { addDemoMemberships, hashDemoPassword, upsertDemoAccounts } from './accounts.ts'
+import { addDemoMemberships, hashDemoPassword, linkDemoAccounts, upsertDemoAccounts } from './accounts.ts'
 import { removePartnership } from './remove.ts'
 import { readablePassword } from './password.ts'
 import { demoModules } from './modules/index.ts'
@@ -82,4 +82,5 @@ async function buildDemo(trx: Trx, passwordHashes: string[]): Promise<void> {
   await context.audit({ action: 'create', entityType: 'partnership', entityId: partnership.id, summary: `Created the demo partnership ‘${partnership.name}’`, after: partnership })
   await addDemoMemberships(context, accounts)
   for (const module of demoModules) await module.seed(context)
+  await linkDemoAccounts(context, accounts)
 }

@@ -4,6 +4,7 @@ import * as governance from './2026-11-23T1200-governance.ts'
 import * as strategy from './2026-11-23T1500-strategy.ts'
 import * as performance from './2026-11-23T1800-performance.ts'
 import * as referenceAreas from './2026-11-23T1801-reference-areas.ts'
+import * as valueRevisions from './2026-11-23T1900-value-revisions.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -13,4 +14,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1500-strategy': strategy,
   '2026-11-23T1800-performance': performance,
   '2026-11-23T1801-reference-areas': referenceAreas,
+  '2026-11-23T1900-value-revisions': valueRevisions,
 }

@@ -61,6 +61,27 @@ import { goldenThreadRoutes } from './features/golden-thread/routes.ts'
 import { goldenThreadService } from './features/golden-thread/service.ts'
 import { planTransferRoutes } from './features/plan-transfer/routes.ts'
 import { planTransferService } from './features/plan-transfer/service.ts'
+import { valueTransferRoutes } from './features/value-transfer/routes.ts'
+import { valueTransferService } from './features/value-transfer/service.ts'
+import { partnershipSettingsRoutes } from './features/partnership-settings/routes.ts'
+import { partnershipSettingsService } from './features/partnership-settings/service.ts'
+// -- imports: value transfer (helper A)
+import { targetRoutes } from './features/targets/routes.ts'
+import { targetService } from './features/targets/service.ts'
+import { scorecardRoutes } from './features/scorecards/routes.ts'
+import { scorecardService } from './features/scorecards/service.ts'
+// -- imports: targets and scorecards (helper B)
+import { indicatorChartRoutes } from './features/indicator-charts/routes.ts'
+import { indicatorChartService } from './features/indicator-charts/service.ts'
+import { indicatorGapRoutes } from './features/indicator-gap/routes.ts'
+// -- imports: indicator charts and gap (helper C)
+import { reportCardRoutes } from './features/report-cards/routes.ts'
+import { reportCardService } from './features/report-cards/service.ts'
+import { dataRequestRoutes } from './features/data-requests/routes.ts'
+import { dataRequestService } from './features/data-requests/service.ts'
+import { localityRoutes } from './features/localities/routes.ts'
+import { localityService } from './features/localities/service.ts'
+// -- imports: report cards, data requests, localities (helper D)
 
 export interface Services {
   db: Db
@@ -97,6 +118,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   peopleRoutes(app, people, organisations)
   userAdminRoutes(app, userService(db))
   auditRoutes(app, auditService(db))
+  partnershipSettingsRoutes(app, partnershipSettingsService(db))
   const bodies = bodyService(db)
   const actions = actionService(db)
   const termsOfReference = termsOfReferenceService(db, bodies)
@@ -124,9 +146,22 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   planTransferRoutes(app, planTransferService(db))
   workstreamRoutes(app, workstreams)
   goldenThreadRoutes(app, goldenThreadService(db))
-  indicatorRoutes(app, indicatorService(db))
+  const indicatorCharts = indicatorChartService(db)
+  indicatorRoutes(app, indicatorService(db), indicatorCharts)
   comparatorGroupRoutes(app, comparatorGroupService(db))
   indicatorValueRoutes(app, indicatorValueService(db))
+  valueTransferRoutes(app, db, valueTransferService(db))
+  // -- routes: value transfer (helper A)
+  targetRoutes(app, targetService(db))
+  scorecardRoutes(app, scorecardService(db))
+  // -- routes: targets and scorecards (helper B)
+  indicatorChartRoutes(app, indicatorCharts)
+  indicatorGapRoutes(app, indicatorCharts)
+  // -- routes: indicator charts and gap (helper C)
+  reportCardRoutes(app, reportCardService(db))
+  dataRequestRoutes(app, dataRequestService(db))
+  localityRoutes(app, localityService(db))
+  // -- routes: report cards, data requests, localities (helper D)
 
   return app
 }

@@ -8,6 +8,7 @@ import { userAddCommand } from './commands/user-add.ts'
 import { userSetPasswordCommand } from './commands/user-set-password.ts'
 import { backupCommand } from './commands/backup.ts'
 import { restoreCommand } from './commands/restore.ts'
+import { importCommand } from './commands/import.ts'
 
 // `thrive`: one file per command in ./commands. Each command opens the
 // configured database (DATABASE_URL, or PGlite in THRIVE_DATA_DIR), works, and closes it.
@@ -24,6 +25,7 @@ userAddCommand(user)
 userSetPasswordCommand(user)
 backupCommand(program)
 restoreCommand(program)
+importCommand(program)
 
 try {
   await program.parseAsync()

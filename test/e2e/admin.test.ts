@@ -122,6 +122,20 @@ describe('administration, as the demo admin', () => {
     assert.ok(!(await tableRows(page)).some((row) => row.includes(newUser.email)))
   })
 
+  test('settings: the partnership’s area and public pages, every mistake shown, then saved', async () => {
+    await e2e.follow(page, 'Settings', { within: 'nav' })
+    assert.equal(await heading(page), 'Partnership settings')
+    assert.equal(await page.getByLabel('The local authority it serves').inputValue(), 'E08000004')
+    const name = page.getByLabel('Name', { exact: true })
+    const kept = await name.inputValue()
+    await name.fill('')
+    await e2e.submit(page, 'Save settings', { status: 400 })
+    assert.deepEqual(await errorSummary(page), ['Enter the partnership’s name'])
+    await page.getByLabel('Name', { exact: true }).fill(kept)
+    await e2e.submit(page, 'Save settings')
+    assert.match(await flash(page), /Partnership settings saved/)
+  })
+
   test('the audit trail filters by who, kind and action, explains a bad date, and shows an event’s before and after', async () => {
     await e2e.follow(page, 'Audit trail', { within: 'nav' })
     assert.equal(await heading(page), 'Audit trail')

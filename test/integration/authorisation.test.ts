@@ -32,6 +32,14 @@ import { workstreamRules } from './authorisation/workstreams.ts'
 import { indicatorRules } from './authorisation/indicators.ts'
 import { comparatorGroupRules } from './authorisation/comparator-groups.ts'
 import { indicatorValueRules } from './authorisation/indicator-values.ts'
+import { valueTransferRules } from './authorisation/value-transfer.ts'
+// -- rule imports: helper A
+import { targetRules } from './authorisation/targets.ts'
+// -- rule imports: helper B
+import { indicatorChartRules } from './authorisation/indicator-charts.ts'
+// -- rule imports: helper C
+import { reportCardRules } from './authorisation/report-cards.ts'
+// -- rule imports: helper D
 
 /*
  * Walks every route the app has, as every kind of visitor, and checks each
@@ -386,6 +394,17 @@ const rules: Record<string, Rule> = {
 
   'GET /admin/audit': { access: 'audit.read' },
   'GET /admin/audit/:id': { access: 'audit.read', param: { name: 'id', value: (f) => f.auditEvent() } },
+  'GET /admin/partnership': { access: 'users.manage' },
+  'POST /admin/partnership': {
+    access: 'users.manage',
+    // The partnership keeps its name and whether it is published (other rules read its public pages): only the version moves on.
+    form: async (f) => {
+      const own = f.own()
+      const p = await own.db.selectFrom('partnerships').select(['name', 'description', 'is_published', 'version']).where('id', '=', own.partnershipId).executeTakeFirstOrThrow()
+      return { name: p.name, areaCode: 'E08000004', description: p.description, isPublished: p.is_published ? 'yes' : 'no', version: String(p.version) }
+    },
+    audited: true,
+  },
 
   ...frameworkRules,
   ...planRules,
@@ -394,6 +413,14 @@ const rules: Record<string, Rule> = {
   ...indicatorRules,
   ...comparatorGroupRules,
   ...indicatorValueRules,
+  ...valueTransferRules,
+  // -- rules: helper A
+  ...targetRules,
+  // -- rules: helper B
+  ...indicatorChartRules,
+  // -- rules: helper C
+  ...reportCardRules,
+  // -- rules: helper D
 }
 
 // ---------------------------------------------------------------- expectations

@@ -3,10 +3,11 @@ import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import { assertCan } from '../../platform/auth/model.ts'
-import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts'
-import { findIndicator, type IndicatorRow } from '../indicators/repository.ts'
+import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
+import type { IndicatorRow } from '../indicators/repository.ts'
 import { figureProblems, shownFigures, type StoredFigures } from './model.ts'
 import { parsePeriod, periodLabel } from './periods.ts'
+import { assertMayChangeIndicator, loadIndicator, mayChangeIndicator } from '../indicators/access.ts'
 import * as repo from './repository.ts'
 import type { ValueInput } from './schema.ts'
 
@@ -32,23 +33,8 @@ export function breakdownText(v: Pick<repo.IndicatorValue, 'sex' | 'age' | 'cate
 }
 
 export function indicatorValueService(db: Db) {
-  async function loadIndicator(trx: Trx, actor: Actor, id: string): Promise<IndicatorRow> {
-    const indicator = await findIndicator(trx, actor.partnershipId, id)
-    if (!indicator) throw new NotFoundError('The indicator')
-    return indicator
-  }
-
-  /** Admins and editors change any indicator's values; a contributor those of indicators whose target lead they are. */
-  async function mayChange(trx: Trx, actor: Actor, indicator: IndicatorRow): Promise<boolean> {
-    if (actor.role === 'admin' || actor.role === 'editor') return true
-    if (actor.role !== 'contributor' || !actor.userId || !indicator.target_lead_id) return false
-    const lead = await trx.selectFrom('people').select('user_id').where('partnership_id', '=', actor.partnershipId).where('id', '=', indicator.target_lead_id).executeTakeFirst()
-    return lead?.user_id === actor.userId
-  }
-
-  async function assertMayChange(trx: Trx, actor: Actor, indicator: IndicatorRow): Promise<void> {
-    if (!(await mayChange(trx, actor, indicator))) throw new ForbiddenError(refusal)
-  }
+  const mayChange = mayChangeIndicator
+  const assertMayChange = (trx: Trx, actor: Actor, indicator: IndicatorRow) => assertMayChangeIndicator(trx, actor, indicator, refusal)
 
   /** The period read for this indicator, the area one the partnership enters values for, the figures coherent and the key free. */
   async function checked(trx: Trx, actor: Actor, indicator: IndicatorRow, input: ValueInput, keepId?: string): Promise<string> {

@@ -7,8 +7,10 @@ import { setFlash } from '../../platform/http/sessions.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import type { IndicatorService, LinkedOutcome } from './service.ts'
+import type { IndicatorChartService } from '../indicator-charts/service.ts'
 import type { Indicator } from './repository.ts'
 import { indicatorFilters, indicatorForm } from './schema.ts'
+import { chartFilters, chartsOf } from '../indicator-charts/routes.ts'
 import {
   comparisonMethodLabels,
   comparisonMethods,
@@ -53,7 +55,7 @@ function formValues(indicator: Indicator & { outcomes: LinkedOutcome[] }) {
 /** Checkbox values come back as one string or several. */
 const checked = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value ? [String(value)] : [])
 
-export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorService): void {
+export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorService, indicatorCharts: IndicatorChartService): void {
   async function showForm(request: FastifyRequest, reply: FastifyReply, data: { values: Record<string, unknown>; keep?: LinkedOutcome[] } & Record<string, unknown>) {
     const { people, bodies, outcomes } = await indicators.choices(actorOf(request), data.keep)
     const chosen = checked(data.values.outcomeIds)
@@ -114,9 +116,13 @@ export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorServi
   app.get('/indicators/:id', async (request, reply) => {
     const actor = actorOf(request)
     const indicator = await indicators.get(actor, idParam(request))
+    const { group } = chartFilters.parse(request.query ?? {})
+    // The charts are their own capability (features/indicator-charts); this page draws them above the definition.
+    const charts = chartsOf(await indicatorCharts.figures(actor, indicator.id, group))
     return renderPage(request, reply, 'indicators/views/show.njk', {
       title: indicator.title,
       indicator,
+      charts,
       per: perText(indicator.value_type, indicator.multiplier),
       canEdit: can(actor.role, 'directory.edit'),
       ...labels,

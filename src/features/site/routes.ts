@@ -34,7 +34,7 @@ export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
     const { slug } = request.params as { slug: string }
     const partnership = await db
       .selectFrom('partnerships')
-      .select(['id', 'name', 'description', 'area_code'])
+      .select(['id', 'slug', 'name', 'description', 'area_code'])
       .where('slug', '=', slug)
       .where('is_published', '=', true)
       .executeTakeFirst()

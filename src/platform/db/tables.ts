@@ -1,6 +1,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
 import type { StrategyTables } from './strategy-tables.ts'
 import type { PerformanceTables } from './performance-tables.ts'
+import type { ValueRevisionTables } from './value-revision-tables.ts'
 
 // Table types in one place (as in Kysely's own example) so every query is typed.
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -267,7 +268,7 @@ export interface PlannedItemsTable {
   version: Generated<number>
 }
 
-export interface Database extends StrategyTables, PerformanceTables {
+export interface Database extends StrategyTables, PerformanceTables, ValueRevisionTables {
   partnerships: PartnershipsTable
   users: UsersTable
   memberships: MembershipsTable

@@ -20,12 +20,13 @@ function navigationFor(request: FastifyRequest): NavItem[] {
       { href: '/meetings', text: 'Meetings', also: ['/actions', '/forward-plan'] },
       { href: '/framework', text: 'Strategy', also: ['/outcomes', '/external-frameworks', '/alignment', '/golden-thread'] },
       { href: '/plans', text: 'Plans', also: ['/strategies', '/objectives', '/workstreams'] },
-      { href: '/indicators', text: 'Performance', also: ['/comparator-groups', '/indicator-values'] },
+      { href: '/indicators', text: 'Performance', also: ['/comparator-groups', '/indicator-values', '/scorecard', '/targets', '/data-requests', '/localities'] },
       { href: '/organisations', text: 'Organisations' },
       { href: '/people', text: 'People' },
     )
     if (can(session.partnership.role, 'users.manage')) items.push({ href: '/admin/users', text: 'Users' })
     if (can(session.partnership.role, 'audit.read')) items.push({ href: '/admin/audit', text: 'Audit trail' })
+    if (can(session.partnership.role, 'users.manage')) items.push({ href: '/admin/partnership', text: 'Settings' })
   } else if (!session) {
     items.push({ href: '/sign-in', text: 'Sign in' })
   }

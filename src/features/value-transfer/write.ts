@@ -1,0 +1,43 @@
+import { PassThrough, Readable, type Writable } from 'node:stream'
+import { pipeline } from 'node:stream/promises'
+import ExcelJS from 'exceljs'
+import { stringify } from 'csv-stringify'
+import type { ExportCell } from './export.ts'
+
+// Writes export rows as they are read, so a partnership's whole history goes
+// out in constant memory. A fault half way ends the download rather than
+// sending a broken file as if it were whole.
+
+/** CSV in UTF-8 with a byte order mark, which is how Excel knows to read it as UTF-8. */
+export function csvStream(headers: readonly string[], rows: AsyncIterable<ExportCell[]>): Readable {
+  const out = new PassThrough()
+  const stringifier = stringify({ bom: true, header: true, columns: [...headers], record_delimiter: 'windows', cast: { number: (n) => String(n) } })
+  pipeline(
+    Readable.from((async function* () {
+      for await (const row of rows) yield row.map((cell) => cell ?? '')
+    })()),
+    stringifier,
+    out,
+  ).catch((error: Error) => out.destroy(error))
+  return out
+}
+
+async function writeWorkbook(name: string, headers: readonly string[], rows: AsyncIterable<ExportCell[]>, stream: Writable): Promise<void> {
+  const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
+  workbook.creator = 'Thrive'
+  workbook.title = name
+  const sheet = workbook.addWorksheet('Values', { views: [{ state: 'frozen', ySplit: 1 }] })
+  sheet.columns = headers.map((header, i) => ({ header, key: String(i), width: Math.max(10, Math.min(40, header.length + 2)) }))
+  const head = sheet.getRow(1)
+  head.font = { bold: true }
+  head.commit()
+  for await (const row of rows) sheet.addRow(row).commit()
+  sheet.commit()
+  await workbook.commit()
+}
+
+export function xlsxStream(name: string, headers: readonly string[], rows: AsyncIterable<ExportCell[]>): Readable {
+  const out = new PassThrough()
+  writeWorkbook(name, headers, rows, out).catch((error: Error) => out.destroy(error))
+  return out
+}
