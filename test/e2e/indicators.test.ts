@@ -86,7 +86,7 @@ describe('the indicator library, as the demo admin', () => {
   test('values: the form refuses a mistyped period, then the value shows with its calculated limits', async () => {
     await e2e.visit(page, '/indicators')
     await e2e.follow(page, 'Year 6: prevalence of obesity (including severe obesity)')
-    await e2e.follow(page, 'Values by area and period')
+    await e2e.follow(page, 'Values', { within: 'nav[aria-label="Parts of this indicator"]' })
     assert.equal(await heading(page), 'Values')
     await e2e.submit(page, 'Add a value')
     await page.getByLabel('Area', { exact: true }).selectOption({ label: 'Oldham (E08000004)' })
