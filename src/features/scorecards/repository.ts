@@ -62,9 +62,8 @@ export async function headlineValues(db: Executor, partnershipId: string, areaCo
     .where('v.area_code', 'in', [...areaCodes])
   if (indicatorId) query = query.where('v.indicator_id', '=', indicatorId)
   else query = query.where((eb) => eb.exists(eb.selectFrom('indicators as i').select('i.id').whereRef('i.id', '=', 'v.indicator_id').where('i.archived_at', 'is', null)))
-  const rows = await query.execute()
-  // PostgreSQL returns dates as Date on some drivers: the model works in 'YYYY-MM-DD'.
-  return rows.map((r) => ({ ...r, period_starts_on: dateText(r.period_starts_on) }))
+  // Dates arrive as 'YYYY-MM-DD' from both drivers (platform/db/database.ts sets the parsers).
+  return query.execute()
 }
 
 export async function targetsOf(db: Executor, partnershipId: string, indicatorId?: string): Promise<(ScorecardTarget & { indicator_id: string })[]> {
@@ -73,11 +72,5 @@ export async function targetsOf(db: Executor, partnershipId: string, indicatorId
     .select(['id', 'indicator_id', 'period_starts_on', 'kind', 'value', 'group_id', 'amber_tolerance', 'version'])
     .where('partnership_id', '=', partnershipId)
   if (indicatorId) query = query.where('indicator_id', '=', indicatorId)
-  const rows = await query.orderBy('period_starts_on', 'desc').execute()
-  return rows.map((r) => ({ ...r, period_starts_on: dateText(r.period_starts_on) }))
-}
-
-function dateText(value: unknown): string {
-  if (value instanceof Date) return `${value.getFullYear()}-${String(value.getMonth() + 1).padStart(2, '0')}-${String(value.getDate()).padStart(2, '0')}`
-  return String(value)
+  return query.orderBy('period_starts_on', 'desc').execute()
 }
