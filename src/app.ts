@@ -150,7 +150,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   indicatorRoutes(app, indicatorService(db), indicatorCharts)
   comparatorGroupRoutes(app, comparatorGroupService(db))
   indicatorValueRoutes(app, indicatorValueService(db))
-  valueTransferRoutes(app, db, valueTransferService(db))
+  valueTransferRoutes(app, valueTransferService(db))
   // -- routes: value transfer (helper A)
   targetRoutes(app, targetService(db))
   scorecardRoutes(app, scorecardService(db))

@@ -11,10 +11,9 @@ import { londonToday } from '../../platform/views/dates.ts'
 import { fingertipsColumns, layoutNames, maxBrowserBytes, thriveColumns, type Layout } from './layout.ts'
 import { countsText } from './import.ts'
 import { importJobs as jobs, type ImportJob } from './jobs.ts'
-import { exportHeaders, exportRows } from './export.ts'
+import { exportHeaders } from './export.ts'
 import { csvStream, xlsxStream } from './write.ts'
 import type { ValueTransferService } from './service.ts'
-import type { Db } from '../../platform/db/database.ts'
 
 const title = 'Import indicator values'
 const layoutOf = (query: unknown): Layout => ((query as { layout?: string } | undefined)?.layout === 'fingertips' ? 'fingertips' : 'thrive')
@@ -29,7 +28,7 @@ function problemTable(job: ImportJob): DownloadTable {
   }
 }
 
-export function valueTransferRoutes(app: FastifyInstance, db: Db, transfer: ValueTransferService): void {
+export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransferService): void {
   // Closing waits for imports under way, so none is cut off between its reading and its commit.
   app.addHook('onClose', async () => jobs.settled())
 
@@ -118,7 +117,7 @@ export function valueTransferRoutes(app: FastifyInstance, db: Db, transfer: Valu
       const actor = actorOf(request)
       const layout = layoutOf(request.query)
       const name = `Indicator values (${layoutNames[layout]}) ${londonToday()}`
-      const rows = exportRows(db, actor, layout)
+      const rows = transfer.exportRows(actor, layout)
       // The first page is read before the headers go, so a refusal is a proper error page rather than a cut-off download.
       const first = await rows.next()
       const all = (async function* () {

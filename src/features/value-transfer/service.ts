@@ -7,6 +7,8 @@ import { sanitiseFilename } from '../../platform/files/file-types.ts'
 import { importInto, ImportRefused, type ImportDone, type ImportProgress } from './import.ts'
 import type { Problem } from './model.ts'
 import { fileKind, type FileSource } from './read.ts'
+import { exportRows } from './export.ts'
+import type { Layout } from './layout.ts'
 import * as repo from './repository.ts'
 
 export type ImportResult = ({ ok: true } & ImportDone) | { ok: false; filename: string; problems: readonly Problem[]; total: number }
@@ -58,6 +60,11 @@ export function valueTransferService(db: Db) {
         if (error instanceof ImportRefused) return { ok: false, filename, problems: error.problems, total: error.total }
         throw error
       }
+    },
+
+    /** Every value of the partnership in the layout asked for, a page at a time, so a download of any size streams. */
+    exportRows(actor: Actor, layout: Layout) {
+      return exportRows(db, actor, layout)
     },
 
     async pastImports(actor: Actor) {
