@@ -1,6 +1,6 @@
 // The statistics module: pure functions, no I/O, reproducing the methods PHE
 // publishes with (PHEindicatormethods) and Fingertips compares with. See
-// ../shared/reference/indicator-statistics/FORMULAS.md for the sources.
+// test/fixtures/indicator-statistics/FORMULAS.md for the sources.
 
 export { StatisticsInputError } from './errors.ts'
 export { confidenceFraction, confidenceLevels, zFor, FINGERTIPS_LEVELS, type Confidence } from './confidence.ts'

@@ -1,11 +1,12 @@
 // Shared by the *.test.ts files here: reads the reference test data (copied
-// from PHEindicatormethods and FingertipsNext) that the methods must reproduce.
+// from PHEindicatormethods and FingertipsNext, see test/fixtures/indicator-statistics/README.md)
+// that the methods must reproduce.
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
 import assert from 'node:assert/strict'
 
-/** ../shared/reference/indicator-statistics beside the repository (CI puts shared/ in the same place). */
-export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../../shared/reference/indicator-statistics')
+/** Vendored into the repository, so the tests read nothing outside it. */
+export const REFERENCE_DIR = path.resolve(import.meta.dirname, '../../test/fixtures/indicator-statistics')
 
 export type CsvRow = Record<string, string>
 
