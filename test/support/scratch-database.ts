@@ -20,11 +20,12 @@ async function onServer<T>(serverUrl: string, work: (admin: pg.Client) => Promis
 
 /**
  * A database of its own on a PostgreSQL server, so test files (and benchmark
- * runs) never see each other's rows and can run side by side.
+ * runs) never see each other's rows and can run side by side; a copy of
+ * `template` when one is named.
  */
-export async function createScratchDatabase(serverUrl: string, prefix = 'thrive_test'): Promise<ScratchDatabase> {
+export async function createScratchDatabase(serverUrl: string, prefix = 'thrive_test', template?: string): Promise<ScratchDatabase> {
   const name = `${prefix}_${randomBytes(6).toString('hex')}`
-  await onServer(serverUrl, (admin) => admin.query(`CREATE DATABASE ${name}`))
+  await onServer(serverUrl, (admin) => admin.query(template ? `CREATE DATABASE ${name} TEMPLATE ${template}` : `CREATE DATABASE ${name}`))
   const url = new URL(serverUrl)
   url.pathname = `/${name}`
   return {

@@ -27,6 +27,8 @@ export interface DatabaseOptions {
   databaseUrl?: string | undefined
   /** A directory for PGlite, or 'memory://' for a throwaway in-memory database. */
   dataDir?: string
+  /** A PGlite data directory dumped earlier (dumpDataDir), to start from instead of an empty cluster. */
+  loadDataDir?: Blob
 }
 
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
@@ -43,7 +45,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const unlock = inMemory ? () => {} : lockDataDir(dataDir)
   try {
-    const pglite = await PGlite.create(dataDir, { parsers: { 20: (v: string) => Number(v), 1082: (v: string) => v } })
+    const parsers = { 20: (v: string) => Number(v), 1082: (v: string) => v }
+    const pglite = await PGlite.create(dataDir, options.loadDataDir ? { parsers, loadDataDir: options.loadDataDir } : { parsers })
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite }) })
     return {
       db,

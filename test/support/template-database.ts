@@ -1,0 +1,98 @@
+import { createHash } from 'node:crypto'
+import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import pg from 'pg'
+import { openDatabase, type DatabaseHandle } from '../../src/platform/db/database.ts'
+import { migrateToLatest } from '../../src/platform/db/migrate.ts'
+
+/*
+ * Every test file wants a freshly migrated database of its own. Building one
+ * (an empty cluster, then every migration) costs seconds per file, the same
+ * seconds each time, so it is done once per version of the migrations and
+ * copied: a dumped data directory for PGlite, a template database for
+ * PostgreSQL. A change to any migration file names a new template.
+ */
+
+const migrationsDir = path.resolve(import.meta.dirname, '../../migrations')
+
+/** A digest of every file under migrations/, so the template can never be older than the schema. */
+export function migrationsFingerprint(): string {
+  const hash = createHash('sha256')
+  const files = readdirSync(migrationsDir, { recursive: true, withFileTypes: true })
+    .filter((entry) => entry.isFile())
+    .map((entry) => path.join(entry.parentPath, entry.name))
+    .sort()
+  for (const file of files) {
+    hash.update(path.relative(migrationsDir, file))
+    hash.update(readFileSync(file))
+  }
+  return hash.digest('hex').slice(0, 16)
+}
+
+/**
+ * An in-memory PGlite already migrated: loaded from the dump when one exists,
+ * otherwise migrated here and dumped for the files after it. Two files racing
+ * to make the dump each write their own and rename it into place, so a reader
+ * never sees half a file.
+ */
+export async function migratedPglite(): Promise<DatabaseHandle> {
+  const dump = path.join(os.tmpdir(), `thrive-test-schema-${migrationsFingerprint()}.tar`)
+  if (existsSync(dump)) return openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(dump)]) })
+  const handle = await openDatabase({ dataDir: 'memory://' })
+  await migrateToLatest(handle.db)
+  const contents = await handle.pglite!.dumpDataDir('none')
+  const partial = `${dump}.${process.pid}`
+  writeFileSync(partial, Buffer.from(await contents.arrayBuffer()))
+  renameSync(partial, dump)
+  return handle
+}
+
+async function onServer<T>(serverUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
+  const admin = new pg.Client({ connectionString: serverUrl })
+  await admin.connect()
+  try {
+    return await work(admin)
+  } finally {
+    await admin.end()
+  }
+}
+
+/**
+ * The name of a migrated template database on the server, made on first use.
+ * An advisory lock lets one test file build it while the others wait; it is
+ * built under another name and renamed when complete, so a run killed half
+ * way leaves no template that looks finished.
+ */
+export async function migratedTemplate(serverUrl: string): Promise<string> {
+  const name = `thrive_template_${migrationsFingerprint()}`
+  return onServer(serverUrl, async (admin) => {
+    const exists = async () => (await admin.query('SELECT 1 FROM pg_database WHERE datname = $1', [name])).rowCount === 1
+    if (await exists()) return name
+    await admin.query(`SELECT pg_advisory_lock(hashtext('thrive test template'))`)
+    try {
+      if (await exists()) return name
+      const building = `${name}_building`
+      await admin.query(`DROP DATABASE IF EXISTS ${building} WITH (FORCE)`)
+      await admin.query(`CREATE DATABASE ${building}`)
+      const url = new URL(serverUrl)
+      url.pathname = `/${building}`
+      const handle = await openDatabase({ databaseUrl: url.toString() })
+      try {
+        await migrateToLatest(handle.db)
+      } finally {
+        await handle.close()
+      }
+      // A pool's end() resolves before the server has let its connections go; the rename needs them gone.
+      for (let tries = 0; ; tries++) {
+        const { rows } = await admin.query<{ n: number }>('SELECT count(*)::int AS n FROM pg_stat_activity WHERE datname = $1', [building])
+        if (rows[0]?.n === 0 || tries > 100) break
+        await new Promise((resolve) => setTimeout(resolve, 50))
+      }
+      await admin.query(`ALTER DATABASE ${building} RENAME TO ${name}`)
+      return name
+    } finally {
+      await admin.query(`SELECT pg_advisory_unlock(hashtext('thrive test template'))`)
+    }
+  })
+}
