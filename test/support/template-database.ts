@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { existsSync, readdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync, renameSync, rmSync, statSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import pg from 'pg'
@@ -46,6 +46,39 @@ export async function migratedPglite(): Promise<DatabaseHandle> {
   writeFileSync(partial, Buffer.from(await contents.arrayBuffer()))
   renameSync(partial, dump)
   return handle
+}
+
+/**
+ * An in-memory PGlite with `seed` already run over the migrated schema, and
+ * what `seed` returned. The browser tests each start from the demo
+ * partnership, whose building costs more than the rest of a file's set-up: the
+ * first file of a run builds and dumps it, the rest load the dump. `run` names
+ * the run (the test runner's process), so no dump outlives the code that made
+ * it; dumps older than a day, left by runs that were killed, are removed.
+ */
+export async function seededPglite<T>(name: string, run: number, seed: (handle: DatabaseHandle) => Promise<T>): Promise<{ handle: DatabaseHandle; seeded: T }> {
+  const prefix = `thrive-test-${name}-`
+  const dump = path.join(os.tmpdir(), `${prefix}${run}.tar`)
+  const result = `${dump}.json`
+  if (existsSync(result)) {
+    const seeded = JSON.parse(readFileSync(result, 'utf8')) as T
+    return { handle: await openDatabase({ dataDir: 'memory://', loadDataDir: new Blob([readFileSync(dump)]) }), seeded }
+  }
+  const handle = await migratedPglite()
+  const seeded = await seed(handle)
+  const contents = await handle.pglite!.dumpDataDir('none')
+  writeFileSync(`${dump}.${process.pid}`, Buffer.from(await contents.arrayBuffer()))
+  renameSync(`${dump}.${process.pid}`, dump)
+  // Written last: its presence says the dump beside it is complete.
+  writeFileSync(`${result}.${process.pid}`, JSON.stringify(seeded))
+  renameSync(`${result}.${process.pid}`, result)
+  const dayAgo = Date.now() - 24 * 60 * 60 * 1000
+  for (const file of readdirSync(os.tmpdir())) {
+    const stale = path.join(os.tmpdir(), file)
+    const modified = statSync(stale, { throwIfNoEntry: false })?.mtimeMs ?? Date.now()
+    if (file.startsWith(prefix) && !stale.startsWith(dump) && modified < dayAgo) rmSync(stale, { force: true })
+  }
+  return { handle, seeded }
 }
 
 async function onServer<T>(serverUrl: string, work: (admin: pg.Client) => Promise<T>): Promise<T> {
