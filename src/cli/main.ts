@@ -9,6 +9,8 @@ import { userSetPasswordCommand } from './commands/user-set-password.ts'
 import { backupCommand } from './commands/backup.ts'
 import { restoreCommand } from './commands/restore.ts'
 import { importCommand } from './commands/import.ts'
+import { partnershipCommand } from './commands/partnership-add.ts'
+import { operatorCommand } from './commands/operator.ts'
 
 // `thrive`: one file per command in ./commands. Each command opens the
 // configured database (DATABASE_URL, or PGlite in THRIVE_DATA_DIR), works, and closes it.
@@ -23,6 +25,8 @@ seedCommand(program)
 const user = program.command('user').description('manage accounts')
 userAddCommand(user)
 userSetPasswordCommand(user)
+partnershipCommand(program)
+operatorCommand(program)
 backupCommand(program)
 restoreCommand(program)
 importCommand(program)

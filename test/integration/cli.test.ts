@@ -121,6 +121,46 @@ describe('the thrive command line', () => {
     assert.equal(await passwordWorks('lead.officer@example.org', firstPassword), false)
   })
 
+  test('partnership add creates a partnership for a local authority and invites its first admin; user add invites an existing account; operator grant', async () => {
+    const unknownArea = await thrive(['partnership', 'add', 'rochdale', '--name', 'Rochdale Children’s Partnership', '--area', 'E99999999'])
+    assert.equal(unknownArea.code, 1)
+    assert.match(unknownArea.stderr, /E99999999 is not a local authority in the register of areas/)
+
+    const created = await thrive(['partnership', 'add', 'rochdale', '--name', 'Rochdale Children’s Partnership', '--area', 'E08000005', '--admin', 'Head.Of.Service@Rochdale.example', '--admin-name', 'Head of Service'])
+    assert.equal(created.code, 0, created.stderr)
+    assert.match(created.stdout, /Created Rochdale Children’s Partnership \(rochdale\) for E08000005/)
+    assert.match(created.stdout, /Invited head\.of\.service@rochdale\.example to be its first admin/)
+    assert.match(created.stdout, /\/join\/[A-Za-z0-9_-]{43}/)
+    const taken = await thrive(['partnership', 'add', 'rochdale', '--name', 'Again', '--area', 'E08000005'])
+    assert.equal(taken.code, 1)
+    assert.match(taken.stderr, /already has the short name ‘rochdale’/)
+
+    // An existing account is invited, never attached.
+    const invited = await thrive(['user', 'add', 'lead.officer@example.org', '--name', 'Someone Else', '--partnership', 'rochdale', '--role', 'viewer'], `${thirdPassword}\n`)
+    assert.equal(invited.code, 0, invited.stderr)
+    assert.match(invited.stdout, /already had an account/)
+    assert.match(invited.stdout, /Invited them to Rochdale Children’s Partnership \(rochdale\) as viewer/)
+    assert.equal(await passwordWorks('lead.officer@example.org', thirdPassword), false)
+
+    const granted = await thrive(['operator', 'grant', 'lead.officer@example.org'])
+    assert.equal(granted.code, 0, granted.stderr)
+    assert.match(granted.stdout, /Lead Officer is now an operator/)
+
+    const state = await inspect(async (db) => ({
+      partnership: await db.selectFrom('partnerships').select(['name', 'area_code']).where('slug', '=', 'rochdale').executeTakeFirst(),
+      invitations: await db.selectFrom('invitations as i').innerJoin('partnerships as p', 'p.id', 'i.partnership_id').select(['i.email', 'i.role']).where('p.slug', '=', 'rochdale').orderBy('i.email').execute(),
+      memberships: await db.selectFrom('memberships as m').innerJoin('partnerships as p', 'p.id', 'm.partnership_id').select('m.user_id').where('p.slug', '=', 'rochdale').execute(),
+      operator: await db.selectFrom('users').select('is_operator').where('email', '=', 'lead.officer@example.org').executeTakeFirst(),
+    }))
+    assert.deepEqual(state.partnership, { name: 'Rochdale Children’s Partnership', area_code: 'E08000005' })
+    assert.deepEqual(state.invitations, [
+      { email: 'head.of.service@rochdale.example', role: 'admin' },
+      { email: 'lead.officer@example.org', role: 'viewer' },
+    ])
+    assert.deepEqual(state.memberships, [])
+    assert.equal(state.operator?.is_operator, true)
+  })
+
   test('bad input exits non-zero with the reason, and adds nobody', async () => {
     const badEmail = await thrive(['user', 'add', 'not-an-email', '--name', 'Someone'], `${firstPassword}\n`)
     assert.equal(badEmail.code, 1)

@@ -57,6 +57,18 @@ describe('signing in', () => {
     assert.deepEqual(row, { failed_sign_ins: 0, locked_until: null })
   })
 
+  test('wrong passwords sent in parallel each count: no more than the allowance is ever checked, and the account locks', async () => {
+    const { user } = await createMember(database.db, first, 'viewer', 'parallel@example.org')
+    const guesses = await Promise.all(Array.from({ length: 12 }, (_, i) => signIn(database.db, 'parallel@example.org', `guess ${i}`, throttle)))
+    const checkedAndWrong = guesses.filter((g) => !g.ok && g.reason === 'invalid').length
+    assert.ok(checkedAndWrong <= throttle.maxFailures - 1, `${checkedAndWrong} guesses were answered as merely wrong`)
+    assert.equal(guesses.filter((g) => !g.ok && g.reason === 'locked').length, 12 - checkedAndWrong)
+    const row = await database.db.selectFrom('users').select(['failed_sign_ins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow()
+    assert.ok(row.locked_until && row.locked_until.getTime() > Date.now() + 14 * 60_000, 'locked for the configured minutes')
+    assert.equal(row.failed_sign_ins, throttle.maxFailures)
+    assert.equal((await signIn(database.db, 'parallel@example.org', testPassword, throttle)).ok, false, 'the right password waits for the lock')
+  })
+
   test('a disabled user cannot sign in', async () => {
     const { user } = await createMember(database.db, first, 'viewer', 'left@example.org')
     await database.db.updateTable('users').set({ disabled_at: new Date() }).where('id', '=', user.id).execute()

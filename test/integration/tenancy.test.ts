@@ -7,6 +7,7 @@ import type { Actor } from '../../src/platform/audit/actor.ts'
 import { NotFoundError } from '../../src/platform/errors.ts'
 import { organisationService } from '../../src/features/organisations/service.ts'
 import { peopleService } from '../../src/features/people/service.ts'
+import { issueInvitation } from '../../src/features/users/service.ts'
 import { testDatabase } from '../support/database.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
 
@@ -21,6 +22,7 @@ const owned = [
   { table: 'audit_events', column: 'partnership_id' },
   { table: 'organisations', column: 'partnership_id' },
   { table: 'people', column: 'partnership_id' },
+  { table: 'invitations', column: 'partnership_id' },
 ] as const
 type OwnedTable = (typeof owned)[number]['table']
 
@@ -82,6 +84,14 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
         betaOrganisationId = council.id
         betaPersonId = person.id
       }
+    }
+    for (const [partnershipId, prefix] of [
+      [alpha, 'alpha'],
+      [beta, 'beta'],
+    ] as const) {
+      await inPartnership(db, partnershipId, (trx) =>
+        issueInvitation(trx, { userId: null, label: 'tenancy test', partnershipId }, { email: `invited@${prefix}.example`, displayName: 'Invited', role: 'viewer' }),
+      )
     }
   })
 
@@ -188,6 +198,7 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
         (trx) =>
           trx.insertInto('audit_events').values({ partnership_id: beta, actor_label: 'forger', action: 'create', entity_type: 'x', entity_id: 'x', summary: 'forged', before: null, after: null }).execute(),
       ],
+      ['invitations', (trx) => issueInvitation(trx, { userId: null, label: 'forger', partnershipId: beta }, { email: 'smuggled@example.org', displayName: 'Smuggled', role: 'admin' })],
       ['organisations (moved)', (trx) => trx.updateTable('organisations').set({ partnership_id: beta }).execute()],
     ]
     for (const [what, attempt] of attempts) {

@@ -8,7 +8,7 @@ import { NotFoundError } from '../../platform/errors.ts'
 import { sectorLabels } from '../organisations/model.ts'
 import { adoptedFramework } from '../framework/service.ts'
 
-/** Pages about the service itself, the public partnership pages, and the machine-readable health and version. */
+/** Pages about the service itself, the public partnership pages, and the machine-readable version. */
 export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
   for (const [path, title] of [
     ['accessibility', 'Accessibility statement'],
@@ -18,14 +18,7 @@ export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
     app.get(`/${path}`, (request, reply) => renderPage(request, reply, `site/views/${path}.njk`, { title }))
   }
 
-  app.get('/health', async (_request, reply) => {
-    try {
-      await sql`SELECT 1`.execute(db)
-      return reply.header('cache-control', 'no-store').send({ status: 'ok', database: 'ok' })
-    } catch {
-      return reply.code(503).header('cache-control', 'no-store').send({ status: 'unavailable', database: 'unreachable' })
-    }
-  })
+  // GET /health is the platform's (platform/http/health.ts), registered before any page.
 
   app.get('/info', async () => ({ name: 'thrive', version: config.version, commit: config.commit ?? 'unknown' }))
 

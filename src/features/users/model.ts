@@ -1,6 +1,10 @@
 import type { Role } from '../../platform/db/tables.ts'
 
 export const lastAdminMessage = 'A partnership must keep at least one admin'
+export function otherPartnershipMessage(displayName: string): string {
+  return `${displayName} also belongs to another partnership, so their password is theirs to change (on their account page), or your council’s IT team can set one with ‘thrive user set-password’`
+}
+
 export const removeSelfMessage = 'You cannot remove yourself from the partnership. Ask another admin to remove you.'
 
 /** A member's role moving to `newRole`, or their membership ending (null). */

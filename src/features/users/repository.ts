@@ -151,3 +151,30 @@ export async function partnershipIdsOf(db: Executor, userId: string): Promise<st
 export async function findPartnershipBySlug(db: Executor, slug: string) {
   return db.selectFrom('partnerships').select(['id', 'slug', 'name']).where('slug', '=', slug).executeTakeFirst()
 }
+
+/** The account's row locked until the transaction ends: a password change and a new membership cannot pass each other. */
+export async function lockAccount(db: Executor, userId: string): Promise<Account | undefined> {
+  return db
+    .selectFrom('users')
+    .select((eb) => ['id', 'email', 'display_name as displayName', eb.ref('created_at').as('createdAt')])
+    .where('id', '=', userId)
+    .forUpdate()
+    .executeTakeFirst()
+}
+
+/** Inside a partnership's row-level security: whether this email already belongs to one of its members. */
+export async function findMemberByEmail(db: Executor, partnershipId: string, email: string): Promise<Member | undefined> {
+  return members(db, partnershipId).where('u.email', '=', email).executeTakeFirst()
+}
+
+/** Ends the member's sessions in the partnership the transaction is in; their sessions elsewhere go on. */
+export async function endSessionsInPartnership(db: Executor, userId: string): Promise<void> {
+  await sql`SELECT thrive_end_sessions_in_partnership(${userId}::uuid)`.execute(db)
+}
+
+export async function setOperator(db: Executor, userId: string, isOperator: boolean): Promise<boolean> {
+  const row = await db.selectFrom('users').select('is_operator').where('id', '=', userId).forUpdate().executeTakeFirst()
+  if (!row || row.is_operator === isOperator) return false
+  await db.updateTable('users').set({ is_operator: isOperator, version: sql`version + 1` }).where('id', '=', userId).execute()
+  return true
+}

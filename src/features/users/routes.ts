@@ -10,12 +10,13 @@ import type { Actor } from '../../platform/audit/actor.ts'
 import type { UserService } from './service.ts'
 import { passwordForm, roleForm, versionField } from './schema.ts'
 import { roleNames } from './model.ts'
+import { formatUkDate } from '../../platform/views/dates.ts'
 
 const roleItems = roles.map((value) => ({ value, text: roleDescriptions[value] }))
 
 export function userAdminRoutes(app: FastifyInstance, users: UserService): void {
   const showForm = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
-    renderPage(request, reply, 'users/views/new.njk', { title: 'Add a user', roleItems, ...data })
+    renderPage(request, reply, 'users/views/new.njk', { title: 'Invite someone', roleItems, ...data })
 
   /** The member's page, with its two forms (role, password) and whatever went wrong in one of them. */
   async function showMember(request: FastifyRequest, reply: FastifyReply, actor: Actor, userId: string, extra: { errors?: ErrorView; role?: unknown } = {}) {
@@ -32,11 +33,12 @@ export function userAdminRoutes(app: FastifyInstance, users: UserService): void 
     })
   }
 
-  app.get('/admin/users', async (request, reply) => {
-    const actor = actorOf(request)
-    const members = await users.list(actor)
-    return renderPage(request, reply, 'users/views/list.njk', { title: 'Users', members, roleNames, currentUserId: actor.userId })
-  })
+  async function showList(request: FastifyRequest, reply: FastifyReply, actor: Actor, errors?: ErrorView) {
+    const [members, invitations] = [await users.list(actor), await users.invitations(actor)]
+    return renderPage(request, reply, 'users/views/list.njk', { title: 'Users', members, invitations, now: new Date(), roleNames, currentUserId: actor.userId, errors })
+  }
+
+  app.get('/admin/users', async (request, reply) => showList(request, reply, actorOf(request)))
 
   app.get('/admin/users/new', async (request, reply) => {
     assertCan(actorOf(request), 'users.manage')
@@ -47,19 +49,37 @@ export function userAdminRoutes(app: FastifyInstance, users: UserService): void 
     const actor = actorOf(request)
     const body = formBody(request)
     try {
-      const { member, accountExisted } = await users.add(actor, body)
+      const { invitation, token } = await users.invite(actor, body)
+      // The same words whether or not the address already has an account, so the page never tells.
+      // The link is shown this once: only its hash is kept.
       setFlash(
         reply,
-        accountExisted
-          ? `${member.displayName} (${member.email}) already had an account, so they have been added to this partnership as ${roleNames[member.role].toLowerCase()}. Their name and password have not been changed.`
-          : `${member.displayName} has been added as ${roleNames[member.role].toLowerCase()}. Tell them their password in a secure way.`,
+        `We’ve invited ${invitation.email} to join as ${roleNames[invitation.role].toLowerCase()}. Send them this link in a secure way. It works once and expires on ${formatUkDate(invitation.expiresAt)}: ${request.protocol}://${request.host}/join/${token}`,
       )
-      return reply.redirect(`/admin/users/${member.userId}`, 303)
+      return reply.redirect('/admin/users', 303)
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      // The password is never sent back to the browser.
       return showForm(request, reply, { values: { email: body.email, displayName: body.displayName, role: body.role }, errors: errorView(error.fields) })
+    }
+  })
+
+  app.post('/admin/invitations/:id/withdraw', async (request, reply) => {
+    const actor = actorOf(request)
+    const id = idParam(request)
+    try {
+      const { version } = parseForm(versionField, formBody(request))
+      const withdrawn = await users.withdrawInvitation(actor, id, version)
+      setFlash(reply, `The invitation for ${withdrawn.email} has been withdrawn; its link no longer works`)
+      return reply.redirect('/admin/users', 303)
+    } catch (error) {
+      if (error instanceof ConflictError) {
+        reply.code(409)
+        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message: error.message, backTo: '/admin/users' })
+      }
+      if (!(error instanceof ValidationError)) throw error
+      reply.code(400)
+      return showList(request, reply, actor, errorView({ [`withdraw-${id}`]: Object.values(error.fields)[0] ?? 'Reload the page and try again' }))
     }
   })
 

@@ -27,8 +27,12 @@ const password = z
 
 const role = z.enum(roles, { error: 'Select a role' })
 
-export const newUserForm = z.object({ email, displayName, role, password })
-export type NewUserInput = z.infer<typeof newUserForm>
+/** An admin invites by email: no password, since the account may already exist and is then its holder's alone. */
+export const invitationForm = z.object({ email, displayName, role })
+export type InvitationInput = z.infer<typeof invitationForm>
+
+/** The invited person's own details, when the invitation's address has no account yet. */
+export const newAccountForm = z.object({ displayName, password })
 
 /** The command line's account details: the role and partnership are optional there. */
 export const commandLineUser = z.object({ email, displayName, password, role: role.optional() })

@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { assertCan, can, isRole, lockAfterFailure, roles } from './model.ts'
+import { assertCan, can, isRole, roles } from './model.ts'
 import { ForbiddenError } from '../errors.ts'
 
 test('only admins manage users and read the audit trail', () => {
@@ -31,11 +31,4 @@ test('isRole accepts only the four roles', () => {
   assert.ok(isRole('contributor'))
   assert.ok(!isRole('owner'))
   assert.ok(!isRole(undefined))
-})
-
-test('the account locks on the failure that reaches the limit, for the configured minutes', () => {
-  const now = new Date('2026-11-23T10:00:00Z')
-  assert.deepEqual(lockAfterFailure(0, 5, 15, now), { failures: 1, lockedUntil: null })
-  assert.deepEqual(lockAfterFailure(3, 5, 15, now), { failures: 4, lockedUntil: null })
-  assert.deepEqual(lockAfterFailure(4, 5, 15, now), { failures: 0, lockedUntil: new Date('2026-11-23T10:15:00Z') })
 })

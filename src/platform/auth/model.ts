@@ -35,9 +35,5 @@ export function isRole(value: unknown): value is Role {
   return typeof value === 'string' && (roles as readonly string[]).includes(value)
 }
 
-/** How long to lock an account after its latest failed sign-in, or null to leave it open. */
-export function lockAfterFailure(failuresSoFar: number, maxFailures: number, lockMinutes: number, now: Date): { failures: number; lockedUntil: Date | null } {
-  const failures = failuresSoFar + 1
-  if (failures < maxFailures) return { failures, lockedUntil: null }
-  return { failures: 0, lockedUntil: new Date(now.getTime() + lockMinutes * 60_000) }
-}
+/** What every refused sign-in is told, whether the email is unknown, the password wrong or the account locked: none of them tells whether an account exists. */
+export const signInRefusal = 'Enter a correct email address and password'

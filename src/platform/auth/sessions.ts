@@ -9,7 +9,8 @@ function hashToken(token: string): string {
 }
 
 export interface SessionContext {
-  user: { id: string; email: string; displayName: string }
+  /** isOperator: council IT, who may create partnerships (set only from the command line). */
+  user: { id: string; email: string; displayName: string; isOperator: boolean }
   partnership: { id: string; name: string; slug: string; role: Role } | null
   membershipCount: number
 }
@@ -34,6 +35,7 @@ export async function findSession(db: Db, token: string): Promise<SessionContext
       'u.id as userId',
       'u.email',
       'u.display_name as displayName',
+      'u.is_operator as isOperator',
       'p.id as partnershipId',
       'p.name as partnershipName',
       'p.slug as partnershipSlug',
@@ -46,7 +48,7 @@ export async function findSession(db: Db, token: string): Promise<SessionContext
     .executeTakeFirst()
   if (!row) return null
   return {
-    user: { id: row.userId, email: row.email, displayName: row.displayName },
+    user: { id: row.userId, email: row.email, displayName: row.displayName, isOperator: row.isOperator },
     partnership:
       row.partnershipId && row.role && row.partnershipName && row.partnershipSlug
         ? { id: row.partnershipId, name: row.partnershipName, slug: row.partnershipSlug, role: row.role }
