@@ -6,6 +6,7 @@ import { addDemoMemberships, hashDemoPassword, linkDemoAccounts, upsertDemoAccou
 import { removePartnership } from './remove.ts'
 import { readablePassword } from './password.ts'
 import { demoModules } from './modules/index.ts'
+import { seedRegionalFrameworks } from './modules/strategy-framework.ts'
 import { demoPartnership } from './data/partnership.ts'
 import { demoAccounts, demoAdminEmail } from './data/accounts.ts'
 
@@ -62,7 +63,7 @@ async function holdSeedLock(trx: Trx): Promise<void> {
 }
 
 async function buildDemo(trx: Trx, passwordHashes: string[]): Promise<void> {
-  // Platform-level rows first, as the owner role: the partnership and the accounts.
+  // Platform-level rows first, as the owner role: the partnership, the accounts and the regional priority sets.
   const partnership = await trx
     .insertInto('partnerships')
     .values({
@@ -75,10 +76,11 @@ async function buildDemo(trx: Trx, passwordHashes: string[]): Promise<void> {
     .returningAll()
     .executeTakeFirstOrThrow()
   const accounts = await upsertDemoAccounts(trx, passwordHashes)
+  const context = demoContext(trx, partnership.id)
+  await seedRegionalFrameworks(context)
 
   // Everything else inside the partnership's row-level security, as a person's edits would be.
   await enterPartnership(trx, partnership.id)
-  const context = demoContext(trx, partnership.id)
   await context.audit({ action: 'create', entityType: 'partnership', entityId: partnership.id, summary: `Created the demo partnership ‘${partnership.name}’`, after: partnership })
   await addDemoMemberships(context, accounts)
   for (const module of demoModules) await module.seed(context)

@@ -1,4 +1,4 @@
-import type { DemoModule } from '../context.ts'
+import type { DemoContext, DemoModule } from '../context.ts'
 import { externalFrameworkForm, priorityForm } from '../../src/features/external-frameworks/schema.ts'
 import * as external from '../../src/features/external-frameworks/repository.ts'
 import { commitmentForm, outcomeForm, versionDetailsForm } from '../../src/features/framework/schema.ts'
@@ -16,21 +16,35 @@ import { commitments, frameworkVersion1, outcomes } from '../data/framework.ts'
  * the GM priorities. Refs: 'priority:<key>', 'outcome:<key>',
  * 'commitment:<key>' and 'framework-version:1' for later modules.
  */
+/**
+ * The GM Children's Plan and its priorities, kept by the service for every
+ * partnership (no owner), found or made before the demo enters its
+ * partnership's row-level security, which lets a partnership write only sets
+ * of its own. Runs as the owner role.
+ */
+export async function seedRegionalFrameworks({ trx, audit }: Pick<DemoContext, 'trx' | 'audit'>): Promise<void> {
+  let plan = await external.findFrameworkByTitle(trx, gmChildrensPlan.title)
+  if (!plan) {
+    plan = await external.insertFramework(trx, null, externalFrameworkForm.parse(gmChildrensPlan))
+    await audit({ action: 'create', entityType: 'external-framework', entityId: plan.id, summary: `Added the regional framework ‘${plan.title}’`, after: plan })
+  }
+  const existing = await external.prioritiesOf(trx, plan.id)
+  for (const priority of gmPriorities) {
+    if (existing.some((p) => p.title === priority.title)) continue
+    const found = await external.insertPriority(trx, plan.id, priorityForm.parse(priority))
+    await audit({ action: 'create', entityType: 'external-priority', entityId: found.id, summary: `Added the priority ‘${found.title}’ to ‘${plan.title}’`, after: found })
+  }
+}
+
 export const strategyFramework: DemoModule = {
   name: 'strategic framework and alignment',
   async seed({ trx, partnershipId, refs, audit }) {
-    let plan = await external.findFrameworkByTitle(trx, gmChildrensPlan.title)
-    if (!plan) {
-      plan = await external.insertFramework(trx, externalFrameworkForm.parse(gmChildrensPlan))
-      await audit({ action: 'create', entityType: 'external-framework', entityId: plan.id, summary: `Added the regional framework ‘${plan.title}’`, after: plan })
-    }
+    const plan = await external.findFrameworkByTitle(trx, gmChildrensPlan.title)
+    if (!plan) throw new Error(`The demo needs ‘${gmChildrensPlan.title}’: seedRegionalFrameworks runs first`)
     const existing = await external.prioritiesOf(trx, plan.id)
     for (const priority of gmPriorities) {
-      let found = existing.find((p) => p.title === priority.title)
-      if (!found) {
-        found = await external.insertPriority(trx, plan.id, priorityForm.parse(priority))
-        await audit({ action: 'create', entityType: 'external-priority', entityId: found.id, summary: `Added the priority ‘${found.title}’ to ‘${plan.title}’`, after: found })
-      }
+      const found = existing.find((p) => p.title === priority.title)
+      if (!found) throw new Error(`The demo needs the GM priority ‘${priority.title}’`)
       refs.set('priority', priority.key, found.id)
     }
 

@@ -39,6 +39,7 @@ import { targetRules } from './authorisation/targets.ts'
 import { indicatorChartRules } from './authorisation/indicator-charts.ts'
 // -- rule imports: helper C
 import { reportCardRules } from './authorisation/report-cards.ts'
+import { accountRules } from './authorisation/accounts.ts'
 // -- rule imports: helper D
 
 /*
@@ -420,6 +421,7 @@ const rules: Record<string, Rule> = {
   ...indicatorChartRules,
   // -- rules: helper C
   ...reportCardRules,
+  ...accountRules,
   // -- rules: helper D
 }
 
@@ -437,9 +439,12 @@ function expected(rule: Rule, visitor: Visitor, variant: Variant): Outcome {
   if (rule.access === 'public') return visitor.role && rule.signedIn ? rule.signedIn : allowed
   if (!visitor.role) return { status: 302, location: /^\/sign-in/ }
   if (rule.access === 'signed in') return allowed
+  if (rule.access === 'operator') return { status: 403 }
   if (!can(visitor.role, rule.access)) return { status: 403 }
+  // A record every partnership reads but only its keeper changes: seen, so refused rather than not found.
+  if (rule.param && rule.owned && visitor.idsFrom !== visitor.memberOf) return { status: 403 }
   // The records of a partnership the visitor is not working in do not exist, as far as they can tell.
-  if (rule.param && !rule.shared && visitor.idsFrom !== visitor.memberOf) return { status: 404 }
+  if (rule.param && !rule.shared && !rule.owned && visitor.idsFrom !== visitor.memberOf) return { status: 404 }
   return allowed
 }
 

@@ -149,4 +149,29 @@ describe('uploading and downloading files', () => {
     assert.deepEqual(Buffer.from(file.content), text)
     assert.equal(file.content_type, 'text/plain; charset=utf-8')
   })
+
+  test('bidirectional-text controls in a file’s name are stripped before it is stored, shown or downloaded', async () => {
+    // U+202E reverses what follows it: the name reads "Minutestxt.pdf" while it is a text file.
+    const text = Buffer.from('Minutes of the board\n', 'utf8')
+    const response = await editor.upload(formUrl(), { ...termsFields, basedOn: '3' }, { name: 'Minutes\u202Efdp.txt\u2066', content: text, type: 'text/plain' })
+    assert.equal(response.statusCode, 303)
+    const version = await db.selectFrom('terms_of_reference').select('file_id').where('version_number', '=', 4).executeTakeFirstOrThrow()
+    const file = await db.selectFrom('stored_files').select(['id', 'filename', 'content_type']).where('id', '=', version.file_id!).executeTakeFirstOrThrow()
+    assert.equal(file.filename, 'Minutesfdp.txt')
+    assert.equal(file.content_type, 'text/plain; charset=utf-8')
+    const audit = await db.selectFrom('audit_events').select('summary').where('entity_id', '=', file.id).executeTakeFirstOrThrow()
+    assert.equal(audit.summary, 'Uploaded file ‘Minutesfdp.txt’')
+    const page = await viewer.get(`/bodies/${bodyId}/terms-of-reference/4`)
+    assert.match(page.body, />Minutesfdp\.txt</)
+    assert.doesNotMatch(page.body, /[\u202A-\u202E\u2066-\u2069]/)
+    const download = await viewer.get(`/files/${file.id}`)
+    assert.equal(download.headers['content-disposition'], `attachment; filename="Minutesfdp.txt"; filename*=UTF-8''Minutesfdp.txt`)
+  })
+
+  test('a name stored before controls were stripped is downloaded without them', async () => {
+    const file = await db.selectFrom('stored_files').select('id').where('filename', '=', 'Minutesfdp.txt').executeTakeFirstOrThrow()
+    await db.updateTable('stored_files').set({ filename: 'Old\u202Efdp.txt' }).where('id', '=', file.id).execute()
+    const download = await viewer.get(`/files/${file.id}`)
+    assert.equal(download.headers['content-disposition'], `attachment; filename="Oldfdp.txt"; filename*=UTF-8''Oldfdp.txt`)
+  })
 })

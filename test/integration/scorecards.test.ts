@@ -128,7 +128,7 @@ describe('the public scorecard', () => {
     const page = await new TestClient(t.app).get('/p/scorecard/scorecard')
     assert.equal(page.statusCode, 200)
     const rows = rowsOf(page.body)
-    assert.match(rows[0]!, /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| Not shown: fewer than 5 \| \| Red/)
+    assert.match(rows[0]!, /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| Not shown: fewer than 5 \| \|/)
     assert.doesNotMatch(page.body, /60\.0/)
     assert.match(rows[1]!, /Director of Public Health/)
     assert.doesNotMatch(page.body, /Rebecca Fletcher/)
@@ -138,6 +138,49 @@ describe('the public scorecard', () => {
     assert.equal(hepatitis.Value, 'Not shown: fewer than 5')
     assert.equal(hepatitis['Lower 95% limit'], '')
     assert.doesNotMatch(csv.body, /Rebecca Fletcher/)
+  })
+
+  // Members see the hepatitis row as Red, worse than England's 90.0: each of those would tell a reader roughly what the withheld 3 of 5 is.
+  const withheldRow = /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| Not shown: fewer than 5 \| \| Not shown Better than England \| Not shown \| Not shown \| Not shown \|/
+
+  test('a withheld value takes its RAG, the benchmark it missed, its comparison, trend and direction with it, on the page and through its filters', async () => {
+    const client = new TestClient(t.app)
+    const rows = rowsOf((await client.get('/p/scorecard/scorecard')).body)
+    assert.match(rows[0]!, withheldRow)
+    assert.doesNotMatch(rows[0]!, /Red|Worse than England|90\.0|Cannot be calculated|No earlier value/)
+    // The shown row keeps all of them.
+    assert.match(rows[1]!, /\| 8\.7% \| 7\.7 to 9\.7 \| Green At most 9\.0%, amber within 0\.5 \| Better than England \(95%\) \| Decreasing and getting better \| Better than 2021\/22 \|/)
+    // A filter cannot pick out what the row does not show.
+    assert.equal(rowsOf((await client.get('/p/scorecard/scorecard?rag=red')).body).length, 0)
+    assert.equal(rowsOf((await client.get('/p/scorecard/scorecard?comparison=worse')).body).length, 0)
+    assert.match(rowsOf((await client.get('/p/scorecard/scorecard?comparison=not-compared')).body)[0]!, withheldRow)
+  })
+
+  test('the CSV and Excel downloads withhold the same', async () => {
+    const client = new TestClient(t.app)
+    const csv = await client.get('/p/scorecard/scorecard.csv')
+    const records = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[]
+    const hepatitis = records.find((r) => r.Indicator?.startsWith('Hepatitis'))!
+    assert.deepEqual(
+      [hepatitis.Value, hepatitis['Lower 95% limit'], hepatitis['Upper 95% limit'], hepatitis.RAG, hepatitis.Target, hepatitis['Compared with England'], hepatitis['Recent trend'], hepatitis['Change since the previous period']],
+      ['Not shown: fewer than 5', '', '', 'Not shown', 'Better than England', 'Not shown', 'Not shown', 'Not shown'],
+    )
+    assert.doesNotMatch(csv.body, /Red|Worse than England|90\.0/)
+    assert.equal(parse((await client.get('/p/scorecard/scorecard.csv?rag=red')).body, { columns: true, bom: true }).length, 0)
+
+    const xlsx = await client.get('/p/scorecard/scorecard.xlsx')
+    assert.equal(xlsx.statusCode, 200)
+    const workbook = new ExcelJS.Workbook()
+    await workbook.xlsx.load(xlsx.rawPayload as unknown as ArrayBuffer)
+    const sheet = workbook.worksheets[0]!
+    const headers = (sheet.getRow(1).values as unknown[]).slice(1)
+    const cells = Object.fromEntries(headers.map((h, i) => [String(h), sheet.getRow(2).getCell(i + 1).value]))
+    assert.equal(cells.Indicator, 'Hepatitis B vaccination coverage, aged 2')
+    assert.deepEqual(
+      [cells.Value, cells['Lower 95% limit'], cells['Upper 95% limit'], cells.RAG, cells.Target, cells['Compared with England'], cells['Recent trend'], cells['Change since the previous period']],
+      ['Not shown: fewer than 5', null, null, 'Not shown', 'Better than England', 'Not shown', 'Not shown', 'Not shown'],
+    )
+    assert.equal(sheet.getRow(3).getCell(7).value, 'Green', 'the shown row keeps its RAG')
   })
 
   test('an unpublished partnership has no public scorecard', async () => {

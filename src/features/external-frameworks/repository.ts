@@ -3,14 +3,20 @@ import type { Executor } from '../../platform/db/database.ts'
 import type { ExternalFrameworksTable, ExternalPrioritiesTable } from '../../platform/db/strategy-tables.ts'
 import type { ExternalFrameworkInput, PriorityInput } from './schema.ts'
 
-// Shared by every partnership: these tables have no partnership column.
+// Read by every partnership; each set is changed only by the partnership that
+// keeps it (owner_partnership_id), or by an operator when it is the platform's.
 export type ExternalFramework = Selectable<ExternalFrameworksTable>
 export type ExternalPriority = Selectable<ExternalPrioritiesTable>
+/** A set with the name of the partnership that keeps it (null: the platform's, for every partnership). */
+export type FrameworkWithOwner = ExternalFramework & { ownerName: string | null }
 
-export async function listFrameworks(db: Executor, archived: boolean): Promise<(ExternalFramework & { priorityCount: number })[]> {
+/** Reads the owner's name across partnerships: call as the owner role (db), not inside one partnership's row-level security. */
+export async function listFrameworks(db: Executor, archived: boolean): Promise<(FrameworkWithOwner & { priorityCount: number })[]> {
   return db
     .selectFrom('external_frameworks as f')
+    .leftJoin('partnerships as o', 'o.id', 'f.owner_partnership_id')
     .selectAll('f')
+    .select('o.name as ownerName')
     .select((eb) =>
       eb
         .selectFrom('external_priorities as p')
@@ -21,11 +27,22 @@ export async function listFrameworks(db: Executor, archived: boolean): Promise<(
     )
     .where('f.archived_at', archived ? 'is not' : 'is', null)
     .orderBy(sql`lower(f.title)`)
-    .execute() as Promise<(ExternalFramework & { priorityCount: number })[]>
+    .execute() as Promise<(FrameworkWithOwner & { priorityCount: number })[]>
 }
 
 export async function findFramework(db: Executor, id: string): Promise<ExternalFramework | undefined> {
   return db.selectFrom('external_frameworks').selectAll().where('id', '=', id).executeTakeFirst()
+}
+
+/** As listFrameworks, the owner's name is read as the owner role. */
+export async function findFrameworkWithOwner(db: Executor, id: string): Promise<FrameworkWithOwner | undefined> {
+  return db
+    .selectFrom('external_frameworks as f')
+    .leftJoin('partnerships as o', 'o.id', 'f.owner_partnership_id')
+    .selectAll('f')
+    .select('o.name as ownerName')
+    .where('f.id', '=', id)
+    .executeTakeFirst()
 }
 
 export async function findFrameworkByTitle(db: Executor, title: string): Promise<ExternalFramework | undefined> {
@@ -51,8 +68,13 @@ function frameworkValues(input: ExternalFrameworkInput) {
   return { title: input.title, publisher: input.publisher, scope: input.scope, description: input.description, published_on: input.publishedOn }
 }
 
-export async function insertFramework(db: Executor, input: ExternalFrameworkInput): Promise<ExternalFramework> {
-  return db.insertInto('external_frameworks').values(frameworkValues(input)).returningAll().executeTakeFirstOrThrow()
+/** A set kept by the partnership, or by the platform for every partnership when `ownerPartnershipId` is null. */
+export async function insertFramework(db: Executor, ownerPartnershipId: string | null, input: ExternalFrameworkInput): Promise<ExternalFramework> {
+  return db
+    .insertInto('external_frameworks')
+    .values({ ...frameworkValues(input), owner_partnership_id: ownerPartnershipId })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 /** Changes the framework only if it is still at the version the form was opened at. */
@@ -101,7 +123,12 @@ export async function updatePriority(
     .executeTakeFirst()
 }
 
-/** Every partnership, so a change to what they all share is in each one's audit trail. */
-export async function partnershipIds(db: Executor): Promise<string[]> {
-  return (await db.selectFrom('partnerships').select('id').execute()).map((p) => p.id)
+/** The priorities, in order, as the first of a new set (a copy). */
+export async function insertPriorities(db: Executor, frameworkId: string, priorities: readonly PriorityInput[]): Promise<ExternalPriority[]> {
+  if (!priorities.length) return []
+  return db
+    .insertInto('external_priorities')
+    .values(priorities.map((p, i) => ({ framework_id: frameworkId, position: i + 1, title: p.title, description: p.description })))
+    .returningAll()
+    .execute()
 }

@@ -7,10 +7,10 @@ import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { moveForm } from '../framework/schema.ts'
 import { dateValues } from '../../platform/http/date-input.ts'
-import { scopeLabels, scopes } from './model.ts'
+import { keeperText, scopeLabels, scopes } from './model.ts'
 import type { ExternalFramework, ExternalPriority } from './repository.ts'
 import type { ExternalFrameworkService } from './service.ts'
-import { externalFrameworkForm, priorityForm } from './schema.ts'
+import { copyForm, externalFrameworkForm, priorityForm } from './schema.ts'
 
 const scopeItems = scopes.map((value) => ({ value, text: scopeLabels[value] }))
 const noErrors = { list: [], fields: {} }
@@ -34,17 +34,25 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
   app.get('/external-frameworks', async (request, reply) => {
     const actor = actorOf(request)
     const list = await frameworks.list(actor)
-    return renderPage(request, reply, 'external-frameworks/views/list.njk', { title: 'Regional and national frameworks', ...list, canEdit: frameworks.canEdit(actor), scopeLabels })
+    const keeper = (f: ExternalFramework & { ownerName: string | null }) => keeperText(frameworks.ownership(actor, f), f.ownerName)
+    const withKeeper = <F extends ExternalFramework & { ownerName: string | null }>(rows: F[]) => rows.map((f) => ({ ...f, keeper: keeper(f) }))
+    return renderPage(request, reply, 'external-frameworks/views/list.njk', {
+      title: 'Regional and national frameworks',
+      current: withKeeper(list.current),
+      archived: withKeeper(list.archived),
+      canAdd: frameworks.canAdd(actor),
+      scopeLabels,
+    })
   })
 
   app.get('/external-frameworks/new', async (request, reply) => {
-    frameworks.assertMayEdit(actorOf(request))
+    frameworks.assertMayAdd(actorOf(request))
     return frameworkForm(request, reply, { title: 'Add a regional or national framework', values: {}, action: '/external-frameworks/new' })
   })
 
   app.post('/external-frameworks/new', async (request, reply) => {
     const actor = actorOf(request)
-    frameworks.assertMayEdit(actor)
+    frameworks.assertMayAdd(actor)
     const body = formBody(request)
     try {
       const created = await frameworks.create(actor, parseForm(externalFrameworkForm, body))
@@ -60,7 +68,38 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
   app.get('/external-frameworks/:id', async (request, reply) => {
     const actor = actorOf(request)
     const page = await frameworks.get(actor, idParam(request))
-    return renderPage(request, reply, 'external-frameworks/views/show.njk', { title: page.framework.title, ...page, canEdit: frameworks.canEdit(actor), scopeLabels })
+    return renderPage(request, reply, 'external-frameworks/views/show.njk', {
+      title: page.framework.title,
+      ...page,
+      keeper: keeperText(frameworks.ownership(actor, page.framework), page.framework.ownerName),
+      canEdit: frameworks.canChange(actor, page.framework),
+      canCopy: frameworks.canAdd(actor),
+      scopeLabels,
+    })
+  })
+
+  // Any set, whoever keeps it, can be copied into one the partnership keeps and may change.
+  const copyPage = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
+    renderPage(request, reply, 'external-frameworks/views/copy.njk', { errors: noErrors, ...data })
+
+  app.get('/external-frameworks/:id/copy', async (request, reply) => {
+    const { framework, suggestedTitle } = await frameworks.getForCopy(actorOf(request), idParam(request))
+    return copyPage(request, reply, { title: `Copy ${framework.title} to your partnership`, framework, values: { title: suggestedTitle } })
+  })
+
+  app.post('/external-frameworks/:id/copy', async (request, reply) => {
+    const actor = actorOf(request)
+    const { framework } = await frameworks.getForCopy(actor, idParam(request))
+    const body = formBody(request)
+    try {
+      const created = await frameworks.copy(actor, framework.id, parseForm(copyForm, body))
+      setFlash(reply, `‘${framework.title}’ copied to your partnership as ‘${created.title}’`)
+      return reply.redirect(show(created.id), 303)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      reply.code(400)
+      return copyPage(request, reply, { title: `Copy ${framework.title} to your partnership`, framework, values: body, errors: errorView(error.fields) })
+    }
   })
 
   app.get('/external-frameworks/:id/edit', async (request, reply) => {

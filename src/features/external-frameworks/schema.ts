@@ -22,3 +22,9 @@ export const priorityForm = z.object({
   description: optionalText('description', 2000),
 })
 export type PriorityInput = z.infer<typeof priorityForm>
+
+/** A copy needs a title of its own: titles are unique across the service, so nobody mistakes one set for another. */
+export const copyForm = z.object({
+  title: text('title of your copy', 200),
+})
+export type CopyInput = z.infer<typeof copyForm>

@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { headlineBreakdown, scorecardRow, type ScorecardIndicator, type ScorecardValue } from './model.ts'
+import { headlineBreakdown, publicRow, scorecardRow, withholdSmallNumbers, type ScorecardIndicator, type ScorecardValue } from './model.ts'
 
 const indicator: ScorecardIndicator = {
   id: 'i1',
@@ -77,5 +77,60 @@ describe('a scorecard row', () => {
   test('an indicator with no value for the area has no latest period', () => {
     const row = scorecardRow(indicator, [value('E92000001', 2021, { value: '13.1' })], [], context)
     assert.equal(row.latest, null)
+  })
+})
+
+describe('what a public page may show', () => {
+  // Five years of Oldham with England each year, so the small value has a RAG, a place, a comparison, a trend and a direction to give away.
+  const years = [2018, 2019, 2020, 2021, 2022]
+  const series = (counts: number[]) => [
+    ...years.map((year, i) => value('OLD', year, { count: String(counts[i]), denominator: '1000' })),
+    ...years.map((year) => value('E92000001', year, { value: '3', lower_95: '2.9', upper_95: '3.1' })),
+    ...['A', 'B', 'C', 'D'].map((area, i) => value(area, 2022, { value: String(i + 1) })),
+  ]
+  const neighbours = { id: 'g-sn', name: 'Statistical neighbours', areaCodes: ['A', 'B', 'C', 'D', 'OLD'] }
+  const withGroups = { ...context, groups: new Map([[england.id, england], [neighbours.id, neighbours]]) }
+  const quartileTarget = [{ id: 't', period_starts_on: '2022-01-01', kind: 'top-quartile-of-group' as const, value: null, group_id: neighbours.id, amber_tolerance: '0', version: 1 }]
+
+  test('a value from a small number is withheld with its interval, RAG, place against the target, comparison, trend and direction', () => {
+    const row = scorecardRow(indicator, series([40, 30, 20, 10, 3]), quartileTarget, withGroups)
+    const before = row.latest!
+    // Everything the rule must withhold is there to give away before it runs.
+    assert.equal(before.smallNumber, true)
+    assert.equal(before.shown!.value, 3)
+    assert.notEqual(before.rag.rag, null)
+    assert.notEqual(before.rag.place, null)
+    assert.notEqual(before.comparison.group, 'not-compared')
+    assert.notEqual(before.trend.trend, 'cannot-be-calculated')
+    assert.equal(before.direction, 'better')
+
+    const shown = publicRow(row).latest!
+    assert.equal(shown.withheld, true)
+    assert.equal(shown.shown, null)
+    assert.equal(shown.count, null)
+    assert.deepEqual(shown.rag, { rag: null, why: 'no-value', against: null, place: null, of: null })
+    assert.deepEqual(shown.comparison, { group: 'not-compared', text: '' })
+    assert.deepEqual(shown.trend, { trend: 'cannot-be-calculated', text: '' })
+    assert.equal(shown.directionWithheld, true)
+    assert.equal(shown.previousPeriod, null)
+    // The period and the target itself are no secret.
+    assert.equal(shown.period, '2022')
+    assert.equal(shown.target, before.target)
+    assert.equal(row.latest, before, 'the members’ row is left as it was')
+  })
+
+  test('a direction measured from a withheld previous value is withheld; the value itself is shown', () => {
+    const shown = withholdSmallNumbers(scorecardRow(indicator, series([40, 30, 20, 3, 30]), [], context).latest!)
+    assert.equal(shown.withheld, false)
+    assert.equal(shown.shown!.value, 30)
+    assert.equal(shown.directionWithheld, true)
+    assert.equal(shown.previousPeriod, null)
+  })
+
+  test('a value from enough people, or from none, is shown whole', () => {
+    for (const last of [50, 0]) {
+      const latest = scorecardRow(indicator, series([40, 30, 20, 10, last]), quartileTarget, withGroups).latest!
+      assert.equal(withholdSmallNumbers(latest), latest, String(last))
+    }
   })
 })

@@ -97,6 +97,12 @@ export interface Assessment {
   illustrative: boolean
   /** The count is below the indicator's small-number threshold: public pages hold the value back. */
   smallNumber: boolean
+  /** The previous period's count is below the threshold, so the direction of the last change would hint at it. */
+  previousSmallNumber: boolean
+  /** Held back on a public page (see withholdSmallNumbers): the value and everything worked out from it. */
+  withheld: boolean
+  /** Held back on a public page: the direction of the last change, as it compares with a withheld value. */
+  directionWithheld: boolean
   target: ScorecardTarget | null
   targetGroup: Group | null
   rag: RagResult
@@ -188,6 +194,9 @@ export class Series {
       shown,
       illustrative: mine?.illustrative ?? false,
       smallNumber: mine ? isSmallNumber(num(mine.count), indicator.small_number_threshold) : false,
+      previousSmallNumber: previous ? isSmallNumber(num(previous.count), indicator.small_number_threshold) : false,
+      withheld: false,
+      directionWithheld: false,
       target,
       targetGroup,
       rag,
@@ -211,4 +220,38 @@ export function scorecardRow<I extends ScorecardIndicator>(indicator: I, values:
   const series = new Series(indicator, values, context)
   const latest = series.latestPeriod()
   return { indicator, breakdown: series.breakdown, latest: latest ? series.assess(latest, targets) : null, lastUpdated: series.lastUpdated() }
+}
+
+const withheldRag: RagResult = { rag: null, why: 'no-value', against: null, place: null, of: null }
+
+/**
+ * What a public page may show of an assessment. A value from a small number is
+ * withheld with everything a reader could work it back from: its interval, its
+ * RAG and place against the target (and the benchmark it was held against),
+ * its comparison with the benchmark, its recent trend and the direction of its
+ * last change. A direction measured from a withheld previous value is withheld
+ * too, as "better than last year" bounds last year's figure.
+ */
+export function withholdSmallNumbers(a: Assessment): Assessment {
+  if (a.smallNumber) {
+    return {
+      ...a,
+      count: null,
+      shown: null,
+      withheld: true,
+      rag: withheldRag,
+      comparison: { group: 'not-compared', text: '' },
+      trend: { trend: 'cannot-be-calculated', text: '' },
+      direction: 'no-earlier-value',
+      directionWithheld: true,
+      previousPeriod: null,
+    }
+  }
+  if (a.previousSmallNumber) return { ...a, direction: 'no-earlier-value', directionWithheld: true, previousPeriod: null }
+  return a
+}
+
+/** The scorecard row as the public sees it: applied before filtering, so a filter cannot tell a withheld RAG either. */
+export function publicRow<R extends ScorecardRow>(row: R): R {
+  return row.latest ? { ...row, latest: withholdSmallNumbers(row.latest) } : row
 }

@@ -39,7 +39,7 @@ export interface RowView {
   period: string
   value: string
   interval: string
-  /** On public pages: "Not shown: fewer than 5". */
+  /** On public pages, for a value from a small number: "Not shown: fewer than 5". */
   withheld: string
   illustrative: boolean
   rag: string | null
@@ -55,14 +55,17 @@ export interface RowView {
   updated: Date | null
 }
 
+const notShown = 'Not shown'
+
 export function rowView(row: Row, options: { public: boolean }): RowView {
   const { indicator, latest } = row
   const places = indicator.decimal_places
   const per = perText(indicator.value_type, indicator.multiplier)
-  const withheld = options.public && latest?.smallNumber ? `Not shown: fewer than ${indicator.small_number_threshold}` : ''
+  // The row has already been through withholdSmallNumbers on public pages: this only words what is left.
+  const withheld = latest?.withheld ? `Not shown: fewer than ${indicator.small_number_threshold}` : ''
   const shown = latest?.shown
-  const value = !shown || shown.value == null || withheld ? '' : `${formatted(shown.value, places)}${per === '%' ? '%' : ''}`
-  const interval = !shown || shown.lower95 == null || withheld ? '' : `${formatted(shown.lower95, places)} to ${formatted(shown.upper95, places)}`
+  const value = !shown || shown.value == null ? '' : `${formatted(shown.value, places)}${per === '%' ? '%' : ''}`
+  const interval = !shown || shown.lower95 == null ? '' : `${formatted(shown.lower95, places)} to ${formatted(shown.upper95, places)}`
   return {
     id: indicator.id,
     title: indicator.title,
@@ -73,12 +76,12 @@ export function rowView(row: Row, options: { public: boolean }): RowView {
     withheld,
     illustrative: latest?.illustrative ?? false,
     rag: latest?.rag.rag ?? null,
-    ragText: latest ? ragText(latest.rag) : 'No value yet',
+    ragText: withheld ? notShown : latest ? ragText(latest.rag) : 'No value yet',
     target: latest ? targetWords(indicator, latest) : '',
-    comparison: latest?.comparison.text ?? '',
+    comparison: withheld ? notShown : (latest?.comparison.text ?? ''),
     comparisonGroup: latest?.comparison.group ?? 'not-compared',
-    trend: latest?.trend.text ?? '',
-    direction: latest ? `${directionLabels[latest.direction]}${latest.previousPeriod && latest.direction !== 'no-earlier-value' ? ` than ${latest.previousPeriod}` : ''}` : '',
+    trend: withheld ? notShown : (latest?.trend.text ?? ''),
+    direction: latest?.directionWithheld ? notShown : latest ? `${directionLabels[latest.direction]}${latest.previousPeriod && latest.direction !== 'no-earlier-value' ? ` than ${latest.previousPeriod}` : ''}` : '',
     lead: (options.public ? indicator.targetLeadRole : indicator.targetLeadLabel) ?? 'Not named',
     body: indicator.owningBodyName ?? 'Not set',
     bodyId: indicator.owning_body_id,
@@ -100,7 +103,7 @@ export function scorecardTable(card: Scorecard, views: RowView[], name: string, 
     ],
     rows: card.rows.map((row, i) => {
       const v = views[i]!
-      const shown = v.withheld ? null : row.latest?.shown
+      const shown = row.latest?.shown
       return [
         v.title, v.breakdown, row.latest?.period ?? null, v.withheld || (shown?.value ?? null), shown?.lower95 ?? null, shown?.upper95 ?? null,
         v.ragText, v.target || null, v.comparison || null, v.trend || null, v.direction || null, v.lead, v.body, isoDate(v.updated),

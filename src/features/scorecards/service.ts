@@ -6,7 +6,7 @@ import { NotFoundError } from '../../platform/errors.ts'
 import { currentOutcomes } from '../framework/current.ts'
 import { bodyOptions } from '../meetings/repository.ts'
 import { outcomeLinks } from '../indicators/repository.ts'
-import { scorecardRow, type ScorecardRow } from './model.ts'
+import { publicRow, scorecardRow, type ScorecardRow } from './model.ts'
 import { partnershipArea } from '../partnership-settings/repository.ts'
 import * as repo from './repository.ts'
 import type { ScorecardFilters } from './schema.ts'
@@ -41,7 +41,7 @@ function byIndicator<T extends { indicator_id: string }>(rows: readonly T[]): Ma
  * queries: indicators, their outcomes, comparator groups, values and targets
  * are each read once, and grouped by indicator in memory.
  */
-async function build(trx: Trx, partnershipId: string, filters: ScorecardFilters): Promise<Scorecard> {
+async function build(trx: Trx, partnershipId: string, filters: ScorecardFilters, audience: 'members' | 'public'): Promise<Scorecard> {
   const area = await partnershipArea(trx, partnershipId)
   const groups = await repo.groupsWithAreas(trx, partnershipId)
   const outcomes = (await currentOutcomes(trx, partnershipId)).map((o) => ({ id: o.id, title: o.title }))
@@ -62,6 +62,7 @@ async function build(trx: Trx, partnershipId: string, filters: ScorecardFilters)
   const context = { areaCode: area.code, benchmark, groups: new Map(groups.map((g) => [g.id, g])) }
   const rows = indicators
     .map((indicator) => scorecardRow(indicator, values.get(indicator.id) ?? [], targets.get(indicator.id) ?? [], context))
+    .map((row) => (audience === 'public' ? publicRow(row) : row))
     .filter((row) => (!filters.rag || ragKey(row) === filters.rag) && (!filters.comparison || comparisonKey(row) === filters.comparison))
   return { ...base, rows }
 }
@@ -71,14 +72,14 @@ export function scorecardService(db: Db) {
     /** The partnership's scorecard for its members. */
     async scorecard(actor: Actor, filters: ScorecardFilters): Promise<Scorecard> {
       assertCan(actor, 'partnership.read')
-      return inPartnership(db, actor.partnershipId, (trx) => build(trx, actor.partnershipId, filters))
+      return inPartnership(db, actor.partnershipId, (trx) => build(trx, actor.partnershipId, filters, 'members'))
     },
 
-    /** The scorecard a published partnership shows anyone; the page holds back small numbers. */
+    /** The scorecard a published partnership shows anyone: small numbers, and all that would give them away, are withheld here, so the page and both downloads show the same. */
     async publicScorecard(slug: string, filters: ScorecardFilters): Promise<Scorecard & { partnership: { name: string; slug: string } }> {
       const partnership = await db.selectFrom('partnerships').select(['id', 'name', 'slug']).where('slug', '=', slug).where('is_published', '=', true).executeTakeFirst()
       if (!partnership) throw new NotFoundError('The partnership')
-      const card = await inPartnership(db, partnership.id, (trx) => build(trx, partnership.id, filters))
+      const card = await inPartnership(db, partnership.id, (trx) => build(trx, partnership.id, filters, 'public'))
       return { ...card, partnership: { name: partnership.name, slug: partnership.slug } }
     },
   }

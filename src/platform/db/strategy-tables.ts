@@ -77,6 +77,8 @@ export interface ExternalFrameworksTable {
   scope: ExternalScope
   description: Generated<string>
   published_on: CalendarDate
+  /** The partnership that keeps the set; null for one the platform keeps for every partnership. */
+  owner_partnership_id: string | null
   created_at: CreatedAt
   updated_at: UpdatedAt
   archived_at: NullableTimestamp

@@ -34,6 +34,8 @@ export interface UsersTable {
   created_at: CreatedAt
   disabled_at: NullableTimestamp
   version: Generated<number>
+  /** Council IT: creates partnerships. Set only from the command line. */
+  is_operator: Generated<boolean>
 }
 
 export interface MembershipsTable {
@@ -41,6 +43,23 @@ export interface MembershipsTable {
   user_id: string
   role: Role
   created_at: CreatedAt
+  version: Generated<number>
+}
+
+export interface InvitationsTable {
+  id: Generated<string>
+  partnership_id: string
+  email: string
+  display_name: string
+  role: Role
+  invited_by: string | null
+  invited_by_label: string
+  token_hash: string
+  expires_at: Timestamp
+  created_at: CreatedAt
+  accepted_at: NullableTimestamp
+  declined_at: NullableTimestamp
+  withdrawn_at: NullableTimestamp
   version: Generated<number>
 }
 
@@ -272,6 +291,7 @@ export interface Database extends StrategyTables, PerformanceTables, ValueRevisi
   partnerships: PartnershipsTable
   users: UsersTable
   memberships: MembershipsTable
+  invitations: InvitationsTable
   sessions: SessionsTable
   audit_events: AuditEventsTable
   organisations: OrganisationsTable

@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test'
 import assert from 'node:assert/strict'
-import { attachmentHeader, checkFile, maxFileBytes, sanitiseFilename } from './file-types.ts'
+import { attachmentHeader, checkFile, maxFileBytes, sanitiseFilename, withoutControlCharacters } from './file-types.ts'
 
 const pdf = Buffer.from('%PDF-1.7\n1 0 obj\n<<>>\nendobj\n')
 const zipWith = (name: string) => Buffer.concat([Buffer.from([0x50, 0x4b, 0x03, 0x04]), Buffer.alloc(26), Buffer.from(name), Buffer.from('rest')])
@@ -67,6 +67,19 @@ describe('sanitiseFilename', () => {
     assert.equal(sanitiseFilename('...hidden.txt'), 'hidden.txt')
   })
 
+  test('drops bidirectional-text controls, so a right-to-left override cannot disguise the extension', () => {
+    // Shown as “Minutestxt.pdf”: a text file dressed as a PDF.
+    assert.equal(sanitiseFilename('Minutes\u202Efdp.txt'), 'Minutesfdp.txt')
+    const every = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']
+    for (const control of every) assert.equal(sanitiseFilename(`Board${control} papers.pdf`), 'Board papers.pdf', `U+${control.codePointAt(0)!.toString(16).toUpperCase()}`)
+    // C1 controls, zero-width characters and the byte order mark go too; line separators read as spaces.
+    assert.equal(sanitiseFilename('\uFEFFTerms\u0085 of\u200B reference\u2028v2.docx'), 'Terms of reference v2.docx')
+  })
+
+  test('a name with nothing but controls before its extension is named for what it is', () => {
+    assert.deepEqual(checkFile('\u202E\u2066.pdf', pdf), { ok: true, filename: 'document.pdf', contentType: 'application/pdf' })
+  })
+
   test('names a file that has nothing left, and shortens a long name keeping its extension', () => {
     assert.equal(sanitiseFilename('???.pdf'), 'document.pdf')
     const long = sanitiseFilename(`${'a'.repeat(400)}.docx`)
@@ -78,5 +91,11 @@ describe('sanitiseFilename', () => {
 describe('attachmentHeader', () => {
   test('gives an ASCII fallback and the exact UTF-8 name', () => {
     assert.equal(attachmentHeader('Children’s Trust (2008).pdf'), `attachment; filename="Children_s Trust (2008).pdf"; filename*=UTF-8''Children%E2%80%99s%20Trust%20%282008%29.pdf`)
+  })
+
+  test('carries no bidirectional-text control, even for a name stored before they were stripped', () => {
+    const header = attachmentHeader('Minutes\u202Efdp.txt')
+    assert.equal(header, `attachment; filename="Minutesfdp.txt"; filename*=UTF-8''Minutesfdp.txt`)
+    assert.equal(withoutControlCharacters('a\u2067b\u200Fc'), 'abc')
   })
 })

@@ -48,17 +48,29 @@ export const maxFileBytes = 20 * 1024 * 1024
 export const allowedTypesText = 'PDF, Word (DOCX or DOC), OpenDocument text (ODT), plain text (TXT) or Excel (XLSX)'
 
 /**
+ * Control and invisible formatting characters: C0 and C1 controls (Cc), and
+ * format characters (Cf) such as the bidirectional overrides and isolates
+ * (U+202A–U+202E, U+2066–U+2069), the direction marks (U+200E, U+200F,
+ * U+061C) and zero-width characters. A right-to-left override turns
+ * `invoice\u202Egnp.txt` into what reads as `invoicetxt.png`, so a name must
+ * never carry one to a page or a download.
+ */
+const invisible = /[\p{Cc}\p{Cf}]/gu
+
+/** The name without control or invisible formatting characters: what pages and downloads show. */
+export function withoutControlCharacters(name: string): string {
+  return name.replace(invisible, '')
+}
+
+/**
  * A name safe to store and to send back in a header: no folders, no control
- * characters, none of the characters Windows refuses, at most 255 characters
- * with the extension kept.
+ * or bidirectional-text characters, none of the characters Windows refuses, at
+ * most 255 characters with the extension kept.
  */
 export function sanitiseFilename(name: string): string {
   const base = name.split(/[\\/]/).pop() ?? ''
-  const cleaned = base
-    .normalize('NFC')
-    // Control characters are exactly what this removes, so the rule against them in patterns does not apply.
-    // eslint-disable-next-line no-control-regex
-    .replace(/[\u0000-\u001f\u007f<>:"|?*]/g, '')
+  const cleaned = withoutControlCharacters(base.normalize('NFC'))
+    .replace(/[<>:"|?*]/g, '')
     .replace(/\s+/g, ' ')
     .trim()
   const extension = (/\.[a-z0-9]{1,10}$/i.exec(cleaned)?.[0] ?? '').toLowerCase()
@@ -81,7 +93,9 @@ export function checkFile(filename: string, content: Buffer, truncated = false):
 }
 
 /** Content-Disposition for a download: a plain ASCII name for old clients and the exact UTF-8 name for the rest. */
-export function attachmentHeader(filename: string): string {
+export function attachmentHeader(name: string): string {
+  // Names stored before control characters were stripped on upload are cleaned on the way out too.
+  const filename = withoutControlCharacters(name)
   const ascii = filename.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
   return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(filename).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)}`
 }

@@ -98,9 +98,12 @@ function itemRules(kind: 'outcomes' | 'commitments'): Record<string, Rule> {
 // ---------------------------------------------------------------- shared frameworks
 
 /**
- * Regional and national frameworks belong to no partnership: every signed-in
- * member reads them, and an admin of any partnership may change them, so no
- * partnership's ids are "another's" here. `shared` tells the walker so.
+ * Regional and national frameworks are read by every partnership (`shared`:
+ * no partnership's ids are "another's" for reading, aligning or copying), but
+ * each is changed only by the admins of the partnership that keeps it
+ * (`owned`: another partnership's admin, who can see the set, is refused).
+ * The walker's sets are made by the admin of the partnership whose ids fill
+ * the address, so they are that partnership's.
  */
 
 const externalFields = (): Fields => ({ title: unique('Walked regional framework'), publisher: 'Walked publisher', scope: 'regional', description: '', 'publishedOn-day': '', 'publishedOn-month': '', 'publishedOn-year': '' })
@@ -135,59 +138,61 @@ const sharedRules: Record<string, Rule> = {
   'GET /external-frameworks/new': { access: sharedEdit },
   'POST /external-frameworks/new': { access: sharedEdit, form: async () => externalFields(), audited: true },
   'GET /external-frameworks/:id': { access: 'partnership.read', param: externalId, shared: true },
-  'GET /external-frameworks/:id/edit': { access: sharedEdit, param: externalId, shared: true },
+  'GET /external-frameworks/:id/copy': { access: sharedEdit, param: externalId, shared: true },
+  'POST /external-frameworks/:id/copy': { access: sharedEdit, param: externalId, form: async () => ({ title: unique('Walked copy') }), audited: true, shared: true },
+  'GET /external-frameworks/:id/edit': { access: sharedEdit, param: externalId, owned: true },
   'POST /external-frameworks/:id/edit': {
     access: sharedEdit,
     param: externalId,
     form: async (f, id) => ({ ...externalFields(), version: await externalVersion(f, 'external_frameworks', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
-  'GET /external-frameworks/:id/archive': { access: sharedEdit, param: externalId, shared: true },
+  'GET /external-frameworks/:id/archive': { access: sharedEdit, param: externalId, owned: true },
   'POST /external-frameworks/:id/archive': {
     access: sharedEdit,
     param: externalId,
     form: async (f, id) => ({ version: await externalVersion(f, 'external_frameworks', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
   'POST /external-frameworks/:id/restore': {
     access: sharedEdit,
     param: { name: 'id', value: (f) => externalFramework(f, { archived: true }) },
     form: async (f, id) => ({ version: await externalVersion(f, 'external_frameworks', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
-  'GET /external-frameworks/:id/priorities/new': { access: sharedEdit, param: externalId, shared: true },
-  'POST /external-frameworks/:id/priorities/new': { access: sharedEdit, param: externalId, form: async () => priorityFields(), audited: true, shared: true },
-  'GET /external-priorities/:id/edit': { access: sharedEdit, param: priorityId, shared: true },
+  'GET /external-frameworks/:id/priorities/new': { access: sharedEdit, param: externalId, owned: true },
+  'POST /external-frameworks/:id/priorities/new': { access: sharedEdit, param: externalId, form: async () => priorityFields(), audited: true, owned: true },
+  'GET /external-priorities/:id/edit': { access: sharedEdit, param: priorityId, owned: true },
   'POST /external-priorities/:id/edit': {
     access: sharedEdit,
     param: priorityId,
     form: async (f, id) => ({ ...priorityFields(), version: await externalVersion(f, 'external_priorities', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
   'POST /external-priorities/:id/move': {
     access: sharedEdit,
     param: priorityId,
     form: async (f, id) => ({ direction: 'up', version: await externalVersion(f, 'external_priorities', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
   'POST /external-priorities/:id/archive': {
     access: sharedEdit,
     param: priorityId,
     form: async (f, id) => ({ version: await externalVersion(f, 'external_priorities', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
   'POST /external-priorities/:id/restore': {
     access: sharedEdit,
     param: { name: 'id', value: (f) => priority(f, { archived: true }) },
     form: async (f, id) => ({ version: await externalVersion(f, 'external_priorities', id) }),
     audited: true,
-    shared: true,
+    owned: true,
   },
 }
 

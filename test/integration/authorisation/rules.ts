@@ -45,8 +45,8 @@ export interface Fixtures {
 }
 
 export interface Rule {
-  /** Who may: anyone, anyone signed in, or members whose role has the permission. */
-  access: 'public' | 'signed in' | Permission
+  /** Who may: anyone, anyone signed in, operators (none of the walking visitors is one), or members whose role has the permission. */
+  access: 'public' | 'signed in' | 'operator' | Permission
   /** How to fill the address's parameter; a record another partnership owns must be not found. */
   param?: { name: string; value: (f: Fixtures) => Promise<string> }
   /** For a POST, a form that would succeed, so that only the refusal can stop it. None: only the empty form is sent. */
@@ -56,6 +56,12 @@ export interface Rule {
    * partnership shares): any partnership's ids are the visitor's own, so no 404 is expected.
    */
   shared?: boolean
+  /**
+   * The record is read by every partnership but changed only by the one that
+   * keeps it (a priority set): another partnership's visitor, who can see it,
+   * is refused (403) rather than told it does not exist.
+   */
+  owned?: boolean
   /** An allowed write must leave a row in the audit trail. */
   audited?: boolean
   /** The answer to an empty form from someone allowed (default 400: the form with its errors). */
