@@ -29,7 +29,7 @@ async function writeExport(file: string, areaCodes: readonly string[]): Promise<
   }
   await write(`${header.join(',')}\r\n`)
   let written = 0
-  for (let year = 1800; written < rowCount; year++) {
+  for (let year = 1900; written < rowCount; year++) {
     for (let indicator = 0; indicator < indicatorCount && written < rowCount; indicator++) {
       for (const area of areaCodes) {
         if (written >= rowCount) break

@@ -2,6 +2,7 @@ import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import ExcelJS from 'exceljs'
+import { parse } from 'csv-parse/sync'
 import type { Db } from '../../src/platform/db/database.ts'
 import { readPlanFile } from '../../src/features/plan-transfer/read.ts'
 import { demoSlug, seedDemo } from '../../demo/seed.ts'
@@ -10,6 +11,7 @@ import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { UploadBrowser, type UploadFile } from '../support/upload-browser.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
+import { zipBombWorkbook } from '../fixtures/zip-bomb.ts'
 
 const demoCsv = await readFile(new URL('../../demo/data/delivery-plan-2007.csv', import.meta.url))
 const header = 'Number,Aim,Objective,Timescale,Outcome,Owner,Lead body,Status,RAG,Last update'
@@ -160,6 +162,47 @@ describe('importing and exporting a delivery plan', () => {
     })
   }
 
+  test('a zip bomb workbook is refused before it is unpacked, in bounded memory, importing nothing', async () => {
+    const bomb = await zipBombWorkbook(400 * 1024 * 1024)
+    assert.ok(bomb.length < 1024 * 1024, 'a small upload')
+    const before = await counts(db)
+    const rssBefore = process.memoryUsage.rss()
+    let peak = rssBefore
+    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 20)
+    const response = await importFile({ name: 'plan.xlsx', content: bomb }, { title: 'Bomb' })
+    clearInterval(sampler)
+    assert.equal(response.statusCode, 400)
+    assert.match(response.body, /The workbook unpacks to more than 50 MB, far more than its size suggests/)
+    assert.deepEqual(await counts(db), before)
+    // Unpacked whole, the shared strings alone would be 400 MB, and twice that as JavaScript text.
+    assert.ok(peak - rssBefore < 150 * 1024 * 1024, `memory grew by ${Math.round((peak - rssBefore) / 1024 / 1024)} MB`)
+  })
+
+  test('aims and objectives that look like formulas are escaped in the CSV and come back exactly', async () => {
+    const hostile = ['=HYPERLINK("http://evil.example","Click")', '+1 more', '-x', '@SUM(A1:A9)', '＝full width']
+    const quote = (text: string) => `"${text.replace(/"/g, '""')}"`
+    const lines = hostile.map((text, i) => (i === 0 ? `1,${quote(hostile[0]!)},${quote(text)},November 2007,${quote(hostile[3]!)}` : `,,${quote(text)},ongoing,`))
+    const first = await importFile(csv('Number,Aim,Objective,Timescale,Outcome', ...lines), { title: 'Hostile' })
+    assert.equal(first.statusCode, 303, first.body.slice(0, 2000))
+    const planId = String(first.headers.location).split('/')[2]!
+    const exported = (await viewer.get(`/plans/${planId}/export.csv`)).rawPayload
+    const cells = (parse(exported, { bom: true, relax_column_count: true }) as string[][]).slice(1)
+    assert.deepEqual(cells.map((r) => r[2]), hostile.map((text) => `'${text}`))
+    assert.equal(cells[0]![1], `'${hostile[0]}`)
+    const again = await importFile({ name: 'plan.csv', content: exported }, { title: 'Hostile again' })
+    assert.equal(again.statusCode, 303, again.body.slice(0, 2000))
+    const objectives = await db
+      .selectFrom('plan_objectives as o')
+      .innerJoin('plan_aims as a', 'a.id', 'o.aim_id')
+      .select(['o.title', 'a.title as aim', 'a.expected_outcome as outcome'])
+      .where('a.plan_id', '=', String(again.headers.location).split('/')[2]!)
+      .orderBy('o.position')
+      .execute()
+    assert.deepEqual(objectives.map((o) => o.title), hostile)
+    assert.equal(objectives[0]!.aim, hostile[0])
+    assert.equal(objectives[0]!.outcome, hostile[3])
+  })
+
   test('a plan with a strategy and a lead body chosen on the form; an aim with no objectives yet survives the trip', async () => {
     const body = await db.selectFrom('bodies').select('id').where('name', '=', 'Integrated Commissioning Group').executeTakeFirstOrThrow()
     const response = await importFile(csv(header, `1,${row},Sam Jones2,ICG,,,`, '2,An aim still to plan,,,,,,,,'), { title: 'With a lead', leadBodyId: body.id, strategyId: '' })
@@ -190,7 +233,7 @@ describe('importing and exporting a delivery plan', () => {
       { name: 'bad timescales', file: csv(header, `1,${row.replace('November 2007', '31 February 2008')},,,,,,`, `,,Another,soon,,,,,,`, `,,Third,April 2009 to April 2008,,,,,,`), expect: ['The timescale must be a real date', 'Enter the timescale as a date, a month, a quarter', 'The end of the timescale must be the same as or after its start'] },
       { name: 'unknown owner and body', file: csv(header, `1,${row},Nobody Known,Board of Nothing,,,`), expect: ['No one called ‘Nobody Known’', 'There is no body called ‘Board of Nothing’'] },
       { name: 'an owner who is two people, or archived', file: csv(header, `1,${row},Sam Jones,,,,`, `,,Second,ongoing,,Former Officer,,,,`), expect: ['More than one person is called ‘Sam Jones’', '‘Former Officer’ is archived'] },
-      { name: 'bad status, RAG and date', file: csv(header, `1,${row},,,Finished,Purple,31/02/2008`, `,,Second,ongoing,,,,,Red,`, `,,Third,ongoing,,,,On track,,1 January 2999`), expect: ['Status must be one of Not started, On track', 'RAG must be Red, Amber or Green', 'Last update must be a real date', 'Enter the status: a RAG or last update needs one', 'Last update must be today or in the past'] },
+      { name: 'bad status, RAG and date', file: csv(header, `1,${row},,,Finished,Purple,31/02/2008`, `,,Second,ongoing,,,,,Red,`, `,,Third,ongoing,,,,On track,,1 January 2199`), expect: ['Status must be one of Not started, On track', 'RAG must be Red, Amber or Green', 'Last update must be a real date', 'Enter the status: a RAG or last update needs one', 'Last update must be today or in the past'] },
       { name: 'a duplicate objective in the same aim', file: csv(header, `1,${row},,,,,,`, `,,agree  the Framework,ongoing,,,,,,`), expect: ['The objective is the same as row 2’s in aim 1'] },
       { name: 'an aim’s title changed on a later row', file: csv(header, `1,${row},,,,,,`, `,Something else,Second,ongoing,,,,,,`), expect: ['Leave the aim blank on aim 1’s later rows'] },
       { name: 'an empty file', file: { name: 'plan.csv', content: Buffer.alloc(0) }, expect: ['The selected file is empty'] },

@@ -120,6 +120,22 @@ describe('importing values', () => {
     assert.equal(afterwards.indicator_values, before.indicator_values)
     assert.equal(afterwards.indicator_value_revisions, before.indicator_value_revisions)
   })
+
+  test('notes that look like formulas are escaped in the CSV export and come back exactly when it is imported', async () => {
+    const admin = await browserFor(t, s.emails.admin)
+    const hostile = ['=HYPERLINK("http://evil.example","Click")', '+1', '-x', '@SUM(A1:A9)', "'=already quoted", '-1.5']
+    const values = await db.selectFrom('indicator_values').select('id').orderBy('id').execute()
+    assert.equal(values.length, hostile.length)
+    for (const [i, v] of values.entries()) await db.updateTable('indicator_values').set({ note: hostile[i]! }).where('id', '=', v.id).execute()
+    const exported = await admin.get('/indicator-values/export.csv?layout=thrive')
+    const notes = (parse(exported.rawPayload, { bom: true }) as string[][]).slice(1).map((r) => r[15]!)
+    assert.deepEqual(notes.sort(), hostile.map((n) => `'${n}`).sort())
+    await db.updateTable('indicator_values').set({ note: 'changed since the export' }).execute()
+    const { page } = await importThrough(admin, { name: 'export.csv', content: exported.rawPayload })
+    assert.match(page, /0 values added, 6 replaced, 0 unchanged/)
+    const after = await db.selectFrom('indicator_values').select('note').execute()
+    assert.deepEqual(after.map((v) => v.note).sort(), [...hostile].sort())
+  })
 })
 
 describe('who may import', () => {

@@ -45,8 +45,5 @@ export function fingerprint(priorityIds: readonly string[]): string {
   return [...priorityIds].sort().join(',')
 }
 
-/** A CSV field, quoted when it holds a comma, quote or line break; a leading formula character is defused for spreadsheets. */
-export function csvField(value: string): string {
-  const safe = /^[=+\-@\t\r]/.test(value) ? `'${value}` : value
-  return /[",\r\n]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe
-}
+// A CSV field, quoted when it needs to be and a leading formula character defused: the one CSV writer's.
+export { csvField } from '../../platform/files/csv.ts'

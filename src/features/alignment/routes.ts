@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { errorView, parseForm } from '../../platform/http/forms.ts'
-import { formBody, idParam } from '../../platform/http/params.ts'
+import { formBody, idParam, uuidOrNull } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { csvField, fingerprint } from './model.ts'
@@ -61,7 +61,8 @@ export function alignmentRoutes(app: FastifyInstance, alignment: AlignmentServic
       const id = idParam(request)
       alignment.assertMayEdit(actor)
       const body = formBody(request)
-      const frameworkId = typeof body.framework === 'string' && body.framework ? body.framework : undefined
+      // Read only to re-show the form on the same framework, so anything but an id is no framework.
+      const frameworkId = uuidOrNull(body.framework) ?? undefined
       try {
         const saved = await alignment.setAlignments(actor, kind, id, parseForm(alignmentForm, body))
         setFlash(reply, `Saved the ${saved.framework.title} priorities that ‘${saved.item.label}’ serves`)

@@ -1,7 +1,8 @@
 import { extname } from 'node:path'
-import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse/sync'
 import { fileTypes, isPlainText } from '../../platform/files/file-types.ts'
+import { unescapeCsvText } from '../../platform/files/csv.ts'
+import { assertUnpacksWithin, firstSheetRows, reopenable, WorkbookProblem, type WorkbookLimits } from '../../platform/files/workbook-rows.ts'
 import { maxBytes, maxRows } from './layout.ts'
 import type { RawRow } from './model.ts'
 
@@ -14,48 +15,24 @@ export type ReadResult = { ok: true; rows: RawRow[] } | { ok: false; message: st
 export const acceptedText = 'an Excel workbook (.xlsx) or a CSV file'
 /** Rows read from a CSV file at most, blank ones included: far more than any plan, far fewer than a 5 MB file of line breaks. */
 const maxRecords = 20 * maxRows
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
-
-/**
- * A date typed into Excel is stored as a date; shown with a format that has
- * no day ("Nov-07") it was a month, and is read back as one ("November 2007").
- * Excel keeps dates as days since 1900 with no time zone, so the UTC parts are the ones typed.
- */
-function dateText(date: Date, numFmt: string | undefined): string {
-  const month = `${months[date.getUTCMonth()]} ${date.getUTCFullYear()}`
-  return numFmt && !/d/i.test(numFmt.replace(/\[[^\]]*\]|"[^"]*"/g, '')) ? month : `${date.getUTCDate()} ${month}`
-}
-
-function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
-  if (value == null) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) return dateText(value, numFmt)
-  if ('richText' in value) return value.richText.map((part) => part.text).join('')
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue, numFmt)
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt)
-  // An error cell (#N/A, #REF!) shows as its code, so the row report says what is there.
-  if ('error' in value) return String(value.error)
-  return ''
-}
+/** What a plan's workbook may unpack to: a 2,000-row plan in Excel is a few megabytes of XML; a zip bomb is a gigabyte. */
+export const workbookLimits: WorkbookLimits = { unpacked: 50 * 1024 * 1024 }
 
 async function readWorkbook(content: Buffer): Promise<ReadResult> {
-  const workbook = new ExcelJS.Workbook()
-  try {
-    await workbook.xlsx.load(content as unknown as ArrayBuffer)
-  } catch {
-    return { ok: false, message: 'The selected file could not be read as an Excel workbook: save it again from Excel as .xlsx' }
-  }
-  const sheet = workbook.worksheets[0]
-  if (!sheet) return { ok: false, message: 'The selected file is empty' }
+  const open = reopenable(content)
   const rows: RawRow[] = []
-  sheet.eachRow({ includeEmpty: false }, (row, rowNumber) => {
-    const cells: string[] = []
-    row.eachCell({ includeEmpty: true }, (cell, column) => {
-      cells[column - 1] = cellText(cell.value, cell.numFmt)
-    })
-    rows.push({ row: rowNumber, cells: Array.from(cells, (c) => c ?? '') })
-  })
+  try {
+    await assertUnpacksWithin(open, workbookLimits)
+    for await (const { row, cells } of firstSheetRows(open())) {
+      if (cells.every((c) => c === '')) continue
+      if (rows.length >= maxRecords) return { ok: false, message: `The file has more than ${maxRecords.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}` }
+      rows.push({ row, cells })
+    }
+  } catch (error) {
+    if (error instanceof WorkbookProblem) return { ok: false, message: error.message.replace('The file', 'The selected file') }
+    throw error
+  }
+  if (!rows.length) return { ok: false, message: 'The selected file is empty' }
   return { ok: true, rows }
 }
 
@@ -67,7 +44,8 @@ function readCsv(content: Buffer): ReadResult {
     // Blank lines count, so row numbers match the spreadsheet's; a file of little but line breaks is stopped early rather than read whole.
     const records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false, to: maxRecords + 1 }) as string[][]
     if (records.length > maxRecords) return { ok: false, message: `The file has more than ${maxRecords.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}` }
-    return { ok: true, rows: records.map((cells, index) => ({ row: index + 1, cells })) }
+    // What the export escaped so a spreadsheet would not run it as a formula is read back as it was.
+    return { ok: true, rows: records.map((cells, index) => ({ row: index + 1, cells: cells.map(unescapeCsvText) })) }
   } catch (error) {
     const line = (error as { lines?: number }).lines
     return { ok: false, message: `The selected file could not be read as CSV${line ? ` (the problem is near line ${line})` : ''}: check its quotation marks` }

@@ -1,6 +1,6 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { stringify } from 'csv-stringify/sync'
+import { csvText } from '../../platform/files/csv.ts'
 import { timescaleText } from '../plans/timescale.ts'
 import { columns, columnWidths, ragLabels, statusLabels, type SheetRow } from './layout.ts'
 import type { ExportAim } from './repository.ts'
@@ -35,9 +35,12 @@ export function sheetRows(aims: readonly ExportAim[]): SheetRow[] {
   })
 }
 
-/** UTF-8 with a byte order mark, which is how Excel knows to read it as UTF-8 rather than the Windows code page. */
+/** The plan as CSV, formulas neutralised; the import takes the escaping off again, so the round trip is exact. */
 export function planCsv(aims: readonly ExportAim[]): string {
-  return stringify(sheetRows(aims), { bom: true, header: true, columns: [...columns], record_delimiter: 'windows' })
+  return csvText(
+    columns,
+    sheetRows(aims).map((row) => columns.map((c) => row[c])),
+  )
 }
 
 /** A sheet name Excel accepts: at most 31 characters and none of []:*?/\. */

@@ -1,6 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import { inPartnership } from '../../platform/db/tenancy.ts'
+import { yieldToOthers } from '../../platform/db/single-session.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import type { AreaKind, PeriodType } from '../../platform/db/performance-tables.ts'
@@ -140,6 +141,8 @@ export async function* exportRows(db: Db, actor: Actor, layout: Layout): AsyncGe
       if (values.length < pageSize) break
       const last = values[values.length - 1]!
       after = [last.area_code, last.period_starts_on, last.sex, last.age, last.category_type, last.category]
+      // Each page is its own short transaction; between them other requests get their turn (PGlite is one session, on this event loop).
+      await yieldToOthers()
     }
   }
 }

@@ -1,6 +1,8 @@
 import type { Actor } from '../../platform/audit/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
-import type { Trx } from '../../platform/db/tenancy.ts'
+import type { Db } from '../../platform/db/database.ts'
+import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
+import { yieldToOthers } from '../../platform/db/single-session.ts'
 import { batchSize, layoutNames, maxStoredProblems, type Layout } from './layout.ts'
 import { checkRow, isBlankRow, rawValue, readHeader, sortProblems, type Header, type IndicatorLookup, type IndicatorRef, type Problem, type StagedValue } from './model.ts'
 import { fileRows, FileProblem, type FileKind, type FileSource } from './read.ts'
@@ -73,16 +75,19 @@ async function lookupFor(trx: Trx, actor: Actor): Promise<IndicatorLookup> {
   }
 }
 
-/**
- * Reads the file a row at a time into the staging table, checks it there,
- * and writes it: values replaced (their earlier figures kept), added, or left
- * alone when unchanged; one value_imports row and one audit event. Throws
- * ImportRefused, having written nothing the caller's rollback would not undo,
- * if anything anywhere is wrong.
- */
-export async function importInto(trx: Trx, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportDone> {
-  const indicatorFor = await lookupFor(trx, actor)
-  await repo.createStaging(trx)
+/** Somewhere the checked rows go, a batch at a time, and the database the checks and the writing run in. */
+interface Steps {
+  /** Runs one step of the import: in the caller's transaction, or in a short transaction of its own. */
+  step<T>(work: (trx: Trx) => Promise<T>): Promise<T>
+  /** After each batch staged or part written: lets other requests in where the database is one session. */
+  pause(): Promise<void>
+  /** Rows staged at a time. */
+  batch: number
+}
+
+/** Reads the file into the staging table and checks it there; refuses it with every problem found, or says what it holds. */
+async function readAndCheck(steps: Steps, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void) {
+  const indicatorFor = await steps.step((trx) => lookupFor(trx, actor))
   const problems: Problem[] = []
   let total = 0
   const report = (found: readonly Problem[], count = found.length) => {
@@ -94,8 +99,12 @@ export async function importInto(trx: Trx, actor: Actor, source: FileSource, kin
   let rows = 0
   let skipped = 0
   let batch: StagedValue[] = []
+  const stage = async (values: StagedValue[]) => {
+    await steps.step((trx) => repo.stageBatch(trx, values))
+    await steps.pause()
+  }
   try {
-    for await (const { row, cells } of fileRows(kind, source.open(), (n) => (progress.bytesRead += n))) {
+    for await (const { row, cells } of fileRows(kind, source, (n) => (progress.bytesRead += n))) {
       if (isBlankRow(cells)) continue
       if (!header) {
         const read = readHeader(cells)
@@ -111,8 +120,8 @@ export async function importInto(trx: Trx, actor: Actor, source: FileSource, kin
       else if (checked.kind === 'problems') report(checked.problems)
       else {
         batch.push(checked.value)
-        if (batch.length >= batchSize) {
-          await repo.stageBatch(trx, batch)
+        if (batch.length >= steps.batch) {
+          await stage(batch)
           batch = []
         }
       }
@@ -123,24 +132,94 @@ export async function importInto(trx: Trx, actor: Actor, source: FileSource, kin
   }
   if (!header) throw ImportRefused.ofFile('The file is empty: it has no headings and no values')
   if (rows === 0) throw ImportRefused.ofFile('The file has its headings but no rows of values under them')
-  await repo.stageBatch(trx, batch)
+  await stage(batch)
   onProgress({ ...progress, phase: 'checking' })
-  await repo.analyseStaging(trx)
+  await steps.step((trx) => repo.analyseStaging(trx))
   const areaHeading = header.columns.areaCode!.heading
-  for (const found of [await repo.unknownAreas(trx, maxStoredProblems, areaHeading), await repo.duplicateKeys(trx, maxStoredProblems)]) report(found.problems, found.total)
+  report(...spread(await steps.step((trx) => repo.unknownAreas(trx, maxStoredProblems, areaHeading))))
+  report(...spread(await steps.step((trx) => repo.duplicateKeys(trx, maxStoredProblems))))
   if (total > 0) throw new ImportRefused(sortProblems(problems, maxStoredProblems), total)
-
   onProgress({ ...progress, phase: 'writing' })
-  const importId = await repo.insertImport(trx, actor.partnershipId, source.filename, header.layout, rows, actor.label)
-  const written = await repo.applyStaged(trx, actor.partnershipId, importId)
-  await repo.dropStaging(trx)
-  const counts: ImportCounts = { rows, ...written, skipped, unchanged: rows - skipped - written.added - written.replaced }
-  await recordAudit(trx, actor, {
-    action: 'create',
+  return { layout: header.layout, rows, skipped }
+}
+
+const spread = (found: { problems: Problem[]; total: number }) => [found.problems, found.total] as const
+
+function audited(actor: Actor, importId: string, filename: string, layout: Layout, counts: ImportCounts) {
+  return {
+    action: 'create' as const,
     entityType: 'value-import',
     entityId: importId,
-    summary: `Imported indicator values from ${source.filename} (${layoutNames[header.layout]}): ${countsText(counts)}`,
-    after: { filename: source.filename, layout: header.layout, ...counts },
+    summary: `Imported indicator values from ${filename} (${layoutNames[layout]}): ${countsText(counts)}`,
+    after: { filename, layout, ...counts },
+  }
+}
+
+/**
+ * Reads the file a row at a time into the staging table, checks it there,
+ * and writes it: values replaced (their earlier figures kept), added, or left
+ * alone when unchanged; one value_imports row and one audit event. Throws
+ * ImportRefused, having written nothing the caller's rollback would not undo,
+ * if anything anywhere is wrong.
+ */
+export async function importInto(trx: Trx, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportDone> {
+  await repo.createStaging(trx)
+  const read = await readAndCheck({ step: (work) => work(trx), pause: async () => {}, batch: batchSize }, actor, source, kind, onProgress)
+  const importId = await repo.insertImport(trx, actor.partnershipId, source.filename, read.layout, read.rows, actor.label)
+  const written = await repo.applyStaged(trx, actor.partnershipId, importId)
+  await repo.dropStaging(trx)
+  const counts: ImportCounts = { rows: read.rows, ...written, skipped: read.skipped, unchanged: read.rows - read.skipped - written.added - written.replaced }
+  await recordAudit(trx, actor, audited(actor, importId, source.filename, read.layout, counts))
+  return { importId, layout: read.layout, filename: source.filename, counts }
+}
+
+/** Rows of the file staged, or written, in one short transaction where the database is one session: a few tenths of a second each. */
+export const writePart = 500
+let running: Promise<unknown> = Promise.resolve()
+
+/**
+ * The same import for PGlite, whose one session would otherwise be held by
+ * the import for as long as it takes, every other request waiting: each batch
+ * staged, each check and each part written is a short transaction of its own,
+ * with other requests let in between. A refused file still changes nothing
+ * (every check is made before anything is written); a fault while writing
+ * takes back the parts written, and an import cut off by the process stopping
+ * is taken back before the partnership's next one. Imports run one at a time,
+ * the staging table being the session's.
+ */
+export async function importInSteps(db: Db, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportDone> {
+  const turn = running.then(() => stepwise(db, actor, source, kind, onProgress))
+  running = turn.catch(() => {})
+  return turn
+}
+
+async function stepwise(db: Db, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void): Promise<ImportDone> {
+  const pid = actor.partnershipId
+  const steps: Steps = { step: (work) => inPartnership(db, pid, work), pause: yieldToOthers, batch: writePart }
+  await steps.step(async (trx) => {
+    for (const id of await repo.unfinishedImports(trx, pid)) await repo.undoImport(trx, pid, id)
+    await repo.createStaging(trx, true)
   })
-  return { importId, layout: header.layout, filename: source.filename, counts }
+  try {
+    const read = await readAndCheck(steps, actor, source, kind, onProgress)
+    const importId = await steps.step((trx) => repo.insertImport(trx, pid, source.filename, read.layout, read.rows, actor.label))
+    try {
+      const last = await steps.step((trx) => repo.lastStagedRow(trx))
+      const written = { added: 0, replaced: 0 }
+      for (let from = 1; from <= last; from += writePart) {
+        const part = await steps.step((trx) => repo.applyStaged(trx, pid, importId, { from, to: from + writePart - 1 }))
+        written.added += part.added
+        written.replaced += part.replaced
+        await steps.pause()
+      }
+      const counts: ImportCounts = { rows: read.rows, ...written, skipped: read.skipped, unchanged: read.rows - read.skipped - written.added - written.replaced }
+      await steps.step((trx) => recordAudit(trx, actor, audited(actor, importId, source.filename, read.layout, counts)))
+      return { importId, layout: read.layout, filename: source.filename, counts }
+    } catch (error) {
+      await steps.step((trx) => repo.undoImport(trx, pid, importId))
+      throw error
+    }
+  } finally {
+    await steps.step((trx) => repo.dropStaging(trx))
+  }
 }

@@ -1,8 +1,9 @@
 import { extname } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
-import ExcelJS from 'exceljs'
 import { parse } from 'csv-parse'
+import { unescapeCsvText } from '../../platform/files/csv.ts'
+import { assertUnpacksWithin, firstSheetRows, WorkbookProblem, type WorkbookLimits } from '../../platform/files/workbook-rows.ts'
 
 // Reads a file of values a row at a time, whichever kind it is, without ever
 // holding the whole file: a million-row Fingertips export goes through in
@@ -75,7 +76,8 @@ async function* csvRows(input: Readable, onBytes: (n: number) => void): AsyncGen
   done.catch(() => {})
   let row = 0
   try {
-    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record }
+    // What the export escaped so a spreadsheet would not run it as a formula is read back as it was.
+    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record.map(unescapeCsvText) }
     await done
   } catch (error) {
     if (error instanceof FileProblem) throw error
@@ -90,25 +92,11 @@ async function* csvRows(input: Readable, onBytes: (n: number) => void): AsyncGen
   }
 }
 
-const months = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
+/** What a workbook of values may unpack to: XML packs ten or fifteen times over, a zip bomb hundreds of times. */
+export const workbookLimits = (size: number): WorkbookLimits => ({ unpacked: Math.max(64 * 1024 * 1024, 50 * size), held: 64 * 1024 * 1024 })
 
-/** A cell as text: what a person sees in it, numbers in full and a date shown without a day as its month ("April 2019"). */
-function cellText(value: ExcelJS.CellValue, numFmt: string | undefined): string {
-  if (value == null) return ''
-  if (typeof value === 'string') return value
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-  if (value instanceof Date) {
-    const month = `${months[value.getUTCMonth()]} ${value.getUTCFullYear()}`
-    return numFmt && !/d/i.test(numFmt.replace(/\[[^\]]*\]|"[^"]*"/g, '')) ? month : `${value.getUTCDate()} ${month}`
-  }
-  if ('richText' in value) return value.richText.map((part) => part.text).join('')
-  if ('hyperlink' in value) return cellText(value.text as ExcelJS.CellValue, numFmt)
-  if ('formula' in value || 'sharedFormula' in value) return cellText((value as ExcelJS.CellFormulaValue).result as ExcelJS.CellValue, numFmt)
-  if ('error' in value) return String(value.error)
-  return ''
-}
-
-async function* xlsxRows(input: Readable, onBytes: (n: number) => void): AsyncGenerator<FileRow> {
+async function* xlsxRows(source: FileSource, onBytes: (n: number) => void): AsyncGenerator<FileRow> {
+  const input = source.open()
   // The first bytes are looked at before the workbook reader sees any, so a file that is not a zip is said plainly.
   const chunks = (input as AsyncIterable<Buffer>)[Symbol.asyncIterator]()
   const first = await chunks.next()
@@ -124,30 +112,19 @@ async function* xlsxRows(input: Readable, onBytes: (n: number) => void): AsyncGe
       yield next.value
     }
   }
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(counted()), { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit' } as ExcelJS.stream.xlsx.WorkbookStreamReaderOptions)
-  let sheets = 0
   try {
-    for await (const sheet of reader) {
-      sheets += 1
-      // Only the first sheet holds values; the others (notes, metadata) are read past.
-      for await (const row of sheet as AsyncIterable<ExcelJS.Row>) {
-        if (sheets > 1) continue
-        const cells: string[] = []
-        row.eachCell({ includeEmpty: true }, (cell, column) => {
-          cells[column - 1] = cellText(cell.value, cell.numFmt)
-        })
-        yield { row: row.number, cells: Array.from(cells, (c) => c ?? '') }
-      }
-    }
+    await assertUnpacksWithin(() => source.open(), workbookLimits(source.size))
+    // Only the first sheet holds values; the others (notes, metadata) are read past.
+    yield* firstSheetRows(Readable.from(counted()))
   } catch (error) {
-    if (error instanceof FileProblem) throw error
-    throw new FileProblem('The file could not be read as an Excel workbook: it may be damaged or protected with a password. Save it again from Excel as .xlsx, or as CSV UTF-8')
+    if (error instanceof WorkbookProblem) throw new FileProblem(error.message)
+    throw error
   } finally {
     input.destroy()
   }
 }
 
 /** The rows of a file, the header first; `onBytes` hears of every chunk read, for progress. */
-export function fileRows(kind: FileKind, input: Readable, onBytes: (n: number) => void = () => {}): AsyncGenerator<FileRow> {
-  return kind === 'csv' ? csvRows(input, onBytes) : xlsxRows(input, onBytes)
+export function fileRows(kind: FileKind, source: FileSource, onBytes: (n: number) => void = () => {}): AsyncGenerator<FileRow> {
+  return kind === 'csv' ? csvRows(source.open(), onBytes) : xlsxRows(source, onBytes)
 }

@@ -13,8 +13,9 @@ const staging = sql.table('value_import_rows')
 const key = ['indicator_id', 'area_code', 'period_starts_on', 'sex', 'age', 'category_type', 'category'] as const
 const sameKey = (a: string, b: string) => sql.raw(key.map((c) => `${a}.${c} = ${b}.${c}`).join(' AND '))
 
-export async function createStaging(db: Executor): Promise<void> {
-  // A demo or a test may import twice in one transaction: the table goes at commit, or here.
+/** `acrossTransactions` keeps the table for the session (PGlite's one session, whose import runs as short transactions) until dropStaging. */
+export async function createStaging(db: Executor, acrossTransactions = false): Promise<void> {
+  // A demo or a test may import twice in one transaction: the table goes at commit (or at dropStaging), or here.
   await sql`DROP TABLE IF EXISTS pg_temp.value_import_rows`.execute(db)
   await sql`
     CREATE TEMPORARY TABLE value_import_rows (
@@ -40,8 +41,10 @@ export async function createStaging(db: Executor): Promise<void> {
       value_computed boolean NOT NULL,
       limits95_computed boolean NOT NULL,
       limits998_computed boolean NOT NULL
-    ) ON COMMIT DROP
+    ) ${sql.raw(acrossTransactions ? 'ON COMMIT PRESERVE ROWS' : 'ON COMMIT DROP')}
   `.execute(db)
+  // Written a part at a time, the rows of each part are found by their number rather than by reading them all.
+  if (acrossTransactions) await sql`CREATE INDEX ON value_import_rows (row_number)`.execute(db)
 }
 
 /** One batch, as one statement with one array a column: far cheaper to send and plan than a row of parameters each. */
@@ -135,12 +138,14 @@ const keepComputed = (flag: string, column: string, stored: string) => `CASE WHE
  * Values the file repeats unchanged are left alone, so re-importing an export
  * changes nothing.
  */
-export async function applyStaged(db: Executor, partnershipId: string, importId: string): Promise<{ added: number; replaced: number }> {
+export async function applyStaged(db: Executor, partnershipId: string, importId: string, rows?: { from: number; to: number }): Promise<{ added: number; replaced: number }> {
+  // The file's rows from and to, when the writing is done a part at a time; all of them otherwise.
+  const within = rows ? sql`s.row_number BETWEEN ${rows.from} AND ${rows.to}` : sql`true`
   const replaced = await sql<{ n: number | string }>`
     WITH changed AS (
       SELECT v.id AS value_id, s.* FROM ${staging} s
       JOIN indicator_values v ON v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')}
-      WHERE NOT (${unchanged})
+      WHERE ${within} AND NOT (${unchanged})
     ), kept AS (
       INSERT INTO indicator_value_revisions (
         partnership_id, value_id, indicator_id, area_code, period_starts_on, sex, age, category_type, category, category_rank,
@@ -172,12 +177,53 @@ export async function applyStaged(db: Executor, partnershipId: string, importId:
       SELECT ${partnershipId}, s.indicator_id, s.area_code, s.period_starts_on, s.sex, s.age, s.category_type, s.category, s.category_rank,
         s.count, s.denominator, s.value, s.lower_95, s.upper_95, s.lower_998, s.upper_998, coalesce(s.note, ''), coalesce(s.illustrative, false), ${importId}
       FROM ${staging} s
-      WHERE NOT EXISTS (SELECT 1 FROM indicator_values v WHERE v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')})
+      WHERE ${within} AND NOT EXISTS (SELECT 1 FROM indicator_values v WHERE v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')})
       RETURNING 1
     )
     SELECT count(*) AS n FROM inserted
   `.execute(db)
   return { added: Number(added.rows[0]?.n ?? 0), replaced: Number(replaced.rows[0]?.n ?? 0) }
+}
+
+/** The last row number staged, for writing the rows a part at a time. */
+export async function lastStagedRow(db: Executor): Promise<number> {
+  const row = await sql<{ last: number | null }>`SELECT max(row_number) AS last FROM ${staging}`.execute(db)
+  return row.rows[0]?.last ?? 0
+}
+
+/**
+ * Takes back an import written a part at a time that did not finish: the
+ * values it added go, the ones it replaced get back the figures kept in
+ * their revisions, and its record goes. Its audit event, written with its
+ * last part, is what says it finished; an import with one is never undone.
+ */
+export async function undoImport(db: Executor, partnershipId: string, importId: string): Promise<void> {
+  const mine = sql`r.partnership_id = ${partnershipId} AND r.import_id = ${importId}`
+  await sql`
+    DELETE FROM indicator_values v
+    WHERE v.partnership_id = ${partnershipId} AND v.import_id = ${importId}
+      AND NOT EXISTS (SELECT 1 FROM indicator_value_revisions r WHERE ${mine} AND r.value_id = v.id)
+  `.execute(db)
+  await sql`
+    UPDATE indicator_values v SET
+      category_rank = r.category_rank, count = r.count, denominator = r.denominator, value = r.value,
+      lower_95 = r.lower_95, upper_95 = r.upper_95, lower_998 = r.lower_998, upper_998 = r.upper_998,
+      note = r.note, illustrative = r.illustrative, import_id = r.previous_import_id, updated_at = now(), version = v.version + 1
+    FROM indicator_value_revisions r
+    WHERE ${mine} AND r.value_id = v.id AND v.partnership_id = ${partnershipId}
+  `.execute(db)
+  await sql`DELETE FROM indicator_value_revisions r WHERE ${mine}`.execute(db)
+  await db.deleteFrom('value_imports').where('partnership_id', '=', partnershipId).where('id', '=', importId).execute()
+}
+
+/** Imports of the partnership begun a part at a time and never finished (the process stopped half way): they have no audit event. */
+export async function unfinishedImports(db: Executor, partnershipId: string): Promise<string[]> {
+  const rows = await sql<{ id: string }>`
+    SELECT vi.id FROM value_imports vi
+    WHERE vi.partnership_id = ${partnershipId}
+      AND NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.partnership_id = ${partnershipId} AND a.entity_type = 'value-import' AND a.entity_id = vi.id::text)
+  `.execute(db)
+  return rows.rows.map((r) => r.id)
 }
 
 export async function dropStaging(db: Executor): Promise<void> {

@@ -12,7 +12,8 @@ import { fingertipsColumns, layoutNames, maxBrowserBytes, thriveColumns, type La
 import { countsText } from './import.ts'
 import { importJobs as jobs, type ImportJob } from './jobs.ts'
 import { exportHeaders } from './export.ts'
-import { csvStream, xlsxStream } from './write.ts'
+import { xlsxStream } from './write.ts'
+import { csvStream } from '../../platform/files/csv.ts'
 import type { ValueTransferService } from './service.ts'
 
 const title = 'Import indicator values'

@@ -1,10 +1,11 @@
 import type { Db } from '../../platform/db/database.ts'
 import { inPartnership } from '../../platform/db/tenancy.ts'
+import { isSingleSession } from '../../platform/db/single-session.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import { ForbiddenError, ValidationError } from '../../platform/errors.ts'
 import { sanitiseFilename } from '../../platform/files/file-types.ts'
-import { importInto, ImportRefused, type ImportDone, type ImportProgress } from './import.ts'
+import { importInSteps, importInto, ImportRefused, type ImportDone, type ImportProgress } from './import.ts'
 import type { Problem } from './model.ts'
 import { fileKind, type FileSource } from './read.ts'
 import { exportRows } from './export.ts'
@@ -39,8 +40,9 @@ export function valueTransferService(db: Db) {
     },
 
     /**
-     * Imports one file, all or nothing, in one transaction inside the
-     * partnership. A refused file comes back as its report; nothing was written.
+     * Imports one file, all or nothing: in one transaction inside the
+     * partnership, or on PGlite in short steps (see importInSteps). A refused
+     * file comes back as its report; nothing was written.
      * `maxBytes` is the browser's limit; the command line passes none.
      */
     async importFile(actor: Actor, source: FileSource, { onProgress, maxBytes }: { onProgress?: (p: ImportProgress) => void; maxBytes?: number } = {}): Promise<ImportResult> {
@@ -54,7 +56,11 @@ export function valueTransferService(db: Db) {
         return refused(`The file must be smaller than ${Math.round(maxBytes / 1024 / 1024)} MB to import here: import a bigger file from the command line, with thrive import`)
       }
       try {
-        const done = await inPartnership(db, actor.partnershipId, (trx) => importInto(trx, actor, { ...source, filename }, kind.kind, onProgress))
+        const file = { ...source, filename }
+        // PGlite is one session: one long transaction there would keep every other request waiting until the import ends.
+        const done = (await isSingleSession(db))
+          ? await importInSteps(db, actor, file, kind.kind, onProgress)
+          : await inPartnership(db, actor.partnershipId, (trx) => importInto(trx, actor, file, kind.kind, onProgress))
         return { ok: true, ...done }
       } catch (error) {
         if (error instanceof ImportRefused) return { ok: false, filename, problems: error.problems, total: error.total }

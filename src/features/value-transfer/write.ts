@@ -1,26 +1,11 @@
-import { PassThrough, Readable, type Writable } from 'node:stream'
-import { pipeline } from 'node:stream/promises'
+import { PassThrough, type Readable, type Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
-import { stringify } from 'csv-stringify'
 import type { ExportCell } from './export.ts'
 
-// Writes export rows as they are read, so a partnership's whole history goes
+// Writes the workbook of export rows as they are read, so a partnership's whole history goes
 // out in constant memory. A fault half way ends the download rather than
-// sending a broken file as if it were whole.
-
-/** CSV in UTF-8 with a byte order mark, which is how Excel knows to read it as UTF-8. */
-export function csvStream(headers: readonly string[], rows: AsyncIterable<ExportCell[]>): Readable {
-  const out = new PassThrough()
-  const stringifier = stringify({ bom: true, header: true, columns: [...headers], record_delimiter: 'windows', cast: { number: (n) => String(n) } })
-  pipeline(
-    Readable.from((async function* () {
-      for await (const row of rows) yield row.map((cell) => cell ?? '')
-    })()),
-    stringifier,
-    out,
-  ).catch((error: Error) => out.destroy(error))
-  return out
-}
+// sending a broken file as if it were whole. The CSV is written by the one
+// CSV writer, platform/files/csv.ts, which neutralises formulas.
 
 async function writeWorkbook(name: string, headers: readonly string[], rows: AsyncIterable<ExportCell[]>, stream: Writable): Promise<void> {
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })

@@ -30,6 +30,22 @@ test('the workbook keeps numbers as numbers and blanks as empty cells', async ()
   assert.equal(sheet.getCell('C2').value, null)
 })
 
+test('a text that looks like a formula is text in both formats: escaped in the CSV, a string cell in the workbook', async () => {
+  const hostile: DownloadTable = { name: 'Hostile', columns: [{ header: 'Note' }, { header: 'Change' }], rows: [['=1+1', -1.5], ['@SUM(A1)', -2]] }
+  assert.equal(tableCsv(hostile).slice(1), "Note,Change\r\n'=1+1,-1.5\r\n'@SUM(A1),-2\r\n")
+  const stream = new PassThrough()
+  const chunks: Buffer[] = []
+  stream.on('data', (c: Buffer) => chunks.push(c))
+  await writeTableWorkbook(hostile, stream)
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
+  const sheet = workbook.worksheets[0]!
+  // exceljs writes a string as a text cell (t="s"), never as a formula (<f>), so a workbook needs no escaping.
+  assert.equal(sheet.getCell('A2').type, ExcelJS.ValueType.String)
+  assert.equal(sheet.getCell('A2').value, '=1+1')
+  assert.equal(sheet.getCell('B2').value, -1.5)
+})
+
 test('file names lose the characters file systems refuse, and only csv and xlsx are formats', () => {
   assert.equal(downloadName('Year 6: obesity / trend', 'xlsx'), 'Year 6 obesity trend.xlsx')
   assert.equal(downloadName('???', 'csv'), 'table.csv')

@@ -1,12 +1,14 @@
 import { PassThrough, type Writable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
 import ExcelJS from 'exceljs'
-import { stringify } from 'csv-stringify/sync'
 import { attachmentHeader, fileTypes } from './file-types.ts'
+import { csvText } from './csv.ts'
 
 // Any table a page shows can be downloaded as the analyst's two formats: CSV
 // for their own tools and xlsx for colleagues who live in Excel. Numbers stay
 // numbers in the workbook; blanks stay blank rather than becoming zeros.
+// exceljs writes a string as a text cell, never as a formula, so a workbook
+// needs no escaping (the test checks "=1+1" comes back as text).
 
 export type Cell = string | number | null
 export interface TableColumn {
@@ -33,11 +35,11 @@ export function downloadName(name: string, format: TableFormat): string {
   return `${safe}.${format}`
 }
 
-/** UTF-8 with a byte order mark, so Excel reads it as UTF-8 rather than the Windows code page. */
+/** The CSV file: formulas neutralised, numbers kept as numbers (see csv.ts). */
 export function tableCsv(table: DownloadTable): string {
-  return stringify(
-    table.rows.map((row) => row.map((cell) => (cell == null ? '' : cell))),
-    { bom: true, header: true, columns: table.columns.map((c) => c.header), record_delimiter: 'windows' },
+  return csvText(
+    table.columns.map((c) => c.header),
+    table.rows,
   )
 }
 
