@@ -22,6 +22,13 @@ export class TestClient {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
+  /** Any request, with this browser's cookies, keeping those it is given. */
+  async send(options: { method: 'GET' | 'POST'; url: string; headers?: Record<string, string>; payload?: string | Buffer }): Promise<LightMyRequestResponse> {
+    const response = await this.app.inject({ ...options, headers: { ...options.headers, cookie: this.cookieHeader() } })
+    this.remember(response)
+    return response
+  }
+
   async get(url: string): Promise<LightMyRequestResponse> {
     const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } })
     this.remember(response)

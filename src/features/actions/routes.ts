@@ -4,7 +4,7 @@ import { z } from 'zod'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
-import { formBody, idParam } from '../../platform/http/params.ts'
+import { formBody, idParam, uuidOrNull } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import type { ActionService } from './service.ts'
@@ -22,10 +22,14 @@ export function actionRoutes(app: FastifyInstance, actions: ActionService): void
   async function showForm(request: FastifyRequest, reply: FastifyReply, values: Record<string, unknown>, errors?: unknown) {
     const actor = actorOf(request)
     const { bodies, people } = await actions.options(actor)
-    const origin = await actions.origin(actor, (values.meetingId as string) || null, (values.agendaItemId as string) || null)
+    // A form re-shown after a mistake carries what was sent, which may not be an id at all.
+    const meetingId = uuidOrNull(values.meetingId)
+    const agendaItemId = uuidOrNull(values.agendaItemId)
+    const origin = await actions.origin(actor, meetingId, agendaItemId)
+    const shown = { ...values, meetingId: meetingId ?? '', agendaItemId: agendaItemId ?? '' }
     return renderPage(request, reply, 'actions/views/form.njk', {
       title: 'Add an action',
-      values: origin ? { ...values, bodyId: origin.bodyId } : values,
+      values: origin ? { ...shown, bodyId: origin.bodyId } : shown,
       fromMeeting: Boolean(origin),
       bodyItems: [{ value: '', text: 'Select a body' }, ...bodies.map((b) => ({ value: b.id, text: b.name }))],
       personItems: [{ value: '', text: 'No owner yet' }, ...people.map((p) => ({ value: p.id, text: p.label }))],

@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { allowedYears, calendarDate, isAllowedYear } from '../../platform/http/date-input.ts'
 import { actionStatuses } from './model.ts'
 
 const optionalUuid = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())
@@ -9,12 +10,17 @@ const dueDate = z
   .transform((v, ctx) => {
     const [d, m, y] = [v.dueDay, v.dueMonth, v.dueYear].map((x) => (x ?? '').trim()) as [string, string, string]
     if (!d && !m && !y) return null
-    const date = /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y) ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : null
-    if (!date || date.getUTCDate() !== Number(d) || date.getUTCMonth() !== Number(m) - 1) {
+    const shaped = /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)
+    if (shaped && !isAllowedYear(Number(y))) {
+      ctx.addIssue({ code: 'custom', path: ['dueDay'], message: `The due date must be ${allowedYears}` })
+      return z.NEVER
+    }
+    const date = shaped ? calendarDate(Number(y), Number(m), Number(d)) : undefined
+    if (!date) {
       ctx.addIssue({ code: 'custom', path: ['dueDay'], message: 'The due date must be a real date, like 7 2 2019' })
       return z.NEVER
     }
-    return date.toISOString().slice(0, 10)
+    return date
   })
 
 export const actionForm = z

@@ -43,3 +43,20 @@ describe('periods in Fingertips’ words', () => {
     assert.equal(nextPeriodStart('month', '2019-12-01'), '2020-01-01')
   })
 })
+
+describe('periods out of range', () => {
+  test('a year PostgreSQL cannot keep, or no indicator reaches, says which years are allowed', () => {
+    const cases = [
+      ['calendar-year', '0000', 'like 2018'],
+      ['financial-year', '0000/01', 'like 2018/19'],
+      ['academic-year', '9999/00', 'like 2018/19'],
+      ['rolling-3-years', '1066 - 68', 'like 2016 - 18'],
+      ['quarter', '0000/01 Q1', 'like 2019/20 Q1'],
+      ['month', 'April 0000', 'like April 2019'],
+    ] as const
+    for (const [type, text, example] of cases) {
+      assert.deepEqual(parsePeriod(type, text), { ok: false, message: `Enter a period between 1900 and 2200, ${example}` }, `${type} ${text}`)
+    }
+    assert.deepEqual(parsePeriod('calendar-year', '1900'), { ok: true, startsOn: '1900-01-01' })
+  })
+})

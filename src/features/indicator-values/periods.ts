@@ -1,4 +1,5 @@
 import type { PeriodType } from '../../platform/db/performance-tables.ts'
+import { earliestYear, isAllowedYear, latestYear } from '../../platform/http/date-input.ts'
 
 // A value's period is kept as the date it starts; these turn it into the words
 // Fingertips publishes it with ("2018/19", "2016 - 18", "2019/20 Q1") and back.
@@ -42,8 +43,19 @@ const examples: Record<PeriodType, string> = {
   month: 'April 2019',
 }
 
-/** Reads a period typed or imported for an indicator of this period type. */
+/**
+ * Reads a period typed or imported for an indicator of this period type.
+ * A year outside the range dates are kept in ('0000', '9999') is refused with
+ * a message: PostgreSQL has no year 0, and no indicator reaches that far.
+ */
 export function parsePeriod(type: PeriodType, text: string): PeriodResult {
+  const result = periodOfShape(type, text)
+  if (!result.ok) return result
+  const year = Number(result.startsOn.slice(0, 4))
+  return isAllowedYear(year) ? result : { ok: false, message: `Enter a period between ${earliestYear} and ${latestYear}, like ${examples[type]}` }
+}
+
+function periodOfShape(type: PeriodType, text: string): PeriodResult {
   const t = text.trim().replace(/\s+/g, ' ')
   const fail = (): PeriodResult => ({ ok: false, message: `Enter the period like ${examples[type]}` })
   const yearSpan = /^(\d{4})\s?[/-]\s?(\d{2}|\d{4})$/.exec(t)

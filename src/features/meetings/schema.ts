@@ -1,4 +1,5 @@
 import { z } from 'zod'
+import { allowedYears, calendarDate, isAllowedYear } from '../../platform/http/date-input.ts'
 import { attendanceStatuses, decisions, fromLondon, meetingStatuses, purposes } from './model.ts'
 
 const uuid = (message: string) => z.string({ error: message }).uuid(message)
@@ -26,9 +27,11 @@ export const meetingForm = z
     const bodyId = z.string().uuid().safeParse(value.bodyId)
     if (!bodyId.success) ctx.addIssue({ code: 'custom', path: ['bodyId'], message: 'Select the body that is meeting' })
     const [d, m, y] = [value.day, value.month, value.year].map((v) => (v ?? '').trim())
-    const date = /^\d{1,2}$/.test(d ?? '') && /^\d{1,2}$/.test(m ?? '') && /^\d{4}$/.test(y ?? '') ? new Date(Date.UTC(Number(y), Number(m) - 1, Number(d))) : null
-    const real = date && date.getUTCDate() === Number(d) && date.getUTCMonth() === Number(m) - 1
-    if (!real) ctx.addIssue({ code: 'custom', path: ['day'], message: d || m || y ? 'The meeting date must be a real date, like 29 1 2019' : 'Enter the date of the meeting' })
+    const shaped = /^\d{1,2}$/.test(d ?? '') && /^\d{1,2}$/.test(m ?? '') && /^\d{4}$/.test(y ?? '')
+    const inRange = shaped && isAllowedYear(Number(y))
+    const real = inRange && calendarDate(Number(y), Number(m), Number(d)) !== undefined
+    if (shaped && !inRange) ctx.addIssue({ code: 'custom', path: ['day'], message: `The meeting date must be ${allowedYears}` })
+    else if (!real) ctx.addIssue({ code: 'custom', path: ['day'], message: d || m || y ? 'The meeting date must be a real date, like 29 1 2019' : 'Enter the date of the meeting' })
     const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec((value.time ?? '').trim())
     if (!time) ctx.addIssue({ code: 'custom', path: ['time'], message: 'Enter the start time in 24-hour format, like 14:00' })
     if (!real || !time || !bodyId.success) return z.NEVER

@@ -105,6 +105,12 @@ describe('refused wordings', () => {
     }
   })
 
+  test('years PostgreSQL cannot keep, or no plan could need', () => {
+    for (const words of ['1 January 0000', 'April 0000', 'Q1 0000', '01/01/0001', 'April 1899 to April 2008', 'April 2008 to April 9999']) {
+      assert.equal(refused(words), 'The timescale must be in a year from 1900 to 2200', words)
+    }
+  })
+
   test('ranges that end before they start', () => {
     for (const words of ['April 2009 to April 2008', 'September 2008-April 2008', '30 June 2008 to 2 June 2008', 'Q3 2008 to Q2 2008']) {
       assert.equal(refused(words), 'The end of the timescale must be the same as or after its start', words)

@@ -1,4 +1,5 @@
 import type { TimescaleKind, TimescaleThen } from '../../platform/db/strategy-tables.ts'
+import { allowedYears, isAllowedYear } from '../../platform/http/date-input.ts'
 
 // An objective's timescale, in the structured form the plan_objectives
 // timescale_* columns hold, read from and written back to the words a delivery
@@ -38,6 +39,7 @@ export const timescaleHint =
 const messages = {
   empty: 'Enter the timescale',
   notReal: 'The timescale must be a real date, for example ‘2 June 2008’',
+  outOfRange: `The timescale must be ${allowedYears}`,
   reversed: 'The end of the timescale must be the same as or after its start',
   financialYear: 'Enter a financial year as a range, for example ‘April 2008 to March 2009’',
   noteTooLong: 'The note in brackets must be 200 characters or fewer',
@@ -79,8 +81,16 @@ function wholeMonth(year: number, month: number): Span {
   return { kind: 'month', startsOn: iso(year, month, 1), endsOn: iso(year, month, daysIn(year, month)) }
 }
 
-/** One point in time: a date, a month or a calendar quarter; null when the words are none of these. */
+/** One point in time, in the years dates are kept in (PostgreSQL has no year 0); null when the words are none of these. */
 function parseSpan(text: string): Span | Failure | null {
+  const span = spanOf(text)
+  if (span == null || isFailure(span)) return span
+  const year = Number(span.startsOn.split('-')[0])
+  return isAllowedYear(year) ? span : { message: messages.outOfRange }
+}
+
+/** One point in time: a date, a month or a calendar quarter; null when the words are none of these. */
+function spanOf(text: string): Span | Failure | null {
   let m = /^(\d{1,2})(?:st|nd|rd|th)?\s+([a-z]+\.?),?\s+(\d{4})$/i.exec(text)
   if (m) {
     const month = monthNumber(m[2]!)

@@ -32,3 +32,13 @@ test('an edit form starts from the stored date, and addresses take only real dat
   assert.equal(isRealDate('2023-02-29'), false)
   assert.equal(isRealDate('29/02/2024'), false)
 })
+
+test('a year PostgreSQL cannot keep, or no record could need, says which years are allowed', () => {
+  for (const year of ['0000', '0001', '1899', '2201', '9999']) {
+    assert.deepEqual(dateFromParts({ 'd-day': '1', 'd-month': '1', 'd-year': year }, 'd', 'Date agreed'), { error: 'Date agreed must be in a year from 1900 to 2200' }, year)
+  }
+  assert.deepEqual(dateFromParts({ d: '0000-01-01' }, 'd', 'Date agreed'), { error: 'Date agreed must be in a year from 1900 to 2200' })
+  assert.deepEqual(dateFromParts({ 'd-day': '1', 'd-month': '1', 'd-year': '1900' }, 'd', 'Date agreed'), { value: '1900-01-01' })
+  assert.deepEqual(dateFromParts({ 'd-day': '31', 'd-month': '12', 'd-year': '2200' }, 'd', 'Date agreed'), { value: '2200-12-31' })
+  assert.equal(isRealDate('0000-01-01'), false)
+})

@@ -7,10 +7,18 @@ import { z } from 'zod'
 
 const isoDate = /^\d{4}-\d{2}-\d{2}$/
 
-/** A real calendar date, as 'YYYY-MM-DD', or undefined. */
-function calendarDate(year: number, month: number, day: number): string | undefined {
+/** The years a date in the partnership's records can fall in: PostgreSQL has no year 0, and '9999' is a slip of the keyboard. */
+export const earliestYear = 1900
+export const latestYear = 2200
+export const isAllowedYear = (year: number) => Number.isInteger(year) && year >= earliestYear && year <= latestYear
+/** How messages name those years: 'The due date must be in a year from 1900 to 2200'. */
+export const allowedYears = `in a year from ${earliestYear} to ${latestYear}`
+
+/** A real calendar date in those years, as 'YYYY-MM-DD', or undefined. */
+export function calendarDate(year: number, month: number, day: number): string | undefined {
+  if (!isAllowedYear(year)) return undefined
   const date = new Date(Date.UTC(year, month - 1, day))
-  if (year < 1900 || year > 2200 || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
+  if (date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return undefined
   return date.toISOString().slice(0, 10)
 }
 
@@ -30,8 +38,7 @@ export function dateFromParts(body: Record<string, unknown>, name: string, label
   const plain = body[name]
   if (typeof plain === 'string' && isoDate.test(plain)) {
     const [y, m, d] = plain.split('-').map(Number) as [number, number, number]
-    const value = calendarDate(y, m, d)
-    return value ? { value } : { error: `${label} must be a real date` }
+    return checked(y, m, d, label)
   }
   const part = (p: string) => String(body[`${name}-${p}`] ?? '').trim()
   const [day, month, year] = [part('day'), part('month'), part('year')]
@@ -39,7 +46,12 @@ export function dateFromParts(body: Record<string, unknown>, name: string, label
   const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([p]) => p)
   if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` }
   if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) return { error: `${label} must be a real date` }
-  const value = calendarDate(Number(year), Number(month), Number(day))
+  return checked(Number(year), Number(month), Number(day), label)
+}
+
+function checked(year: number, month: number, day: number, label: string): { value: string } | { error: string } {
+  if (!isAllowedYear(year)) return { error: `${label} must be ${allowedYears}` }
+  const value = calendarDate(year, month, day)
   return value ? { value } : { error: `${label} must be a real date` }
 }
 

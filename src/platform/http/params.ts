@@ -10,6 +10,11 @@ export function idParam(request: FastifyRequest, name = 'id'): string {
   return value.toLowerCase()
 }
 
+/** A UUID from a query or a form re-shown after a mistake, or null: such text may go to the database only once it is known to be an id. */
+export function uuidOrNull(value: unknown): string | null {
+  return typeof value === 'string' && uuid.test(value) ? value.toLowerCase() : null
+}
+
 export function formBody(request: FastifyRequest): Record<string, unknown> {
   const body = request.body
   return body && typeof body === 'object' ? (body as Record<string, unknown>) : {}

@@ -4,6 +4,7 @@ import cookie from '@fastify/cookie'
 import csrf from '@fastify/csrf-protection'
 import formbody from '@fastify/formbody'
 import { parse } from 'node:querystring'
+import { refuseDisallowedCharacters } from './input-characters.ts'
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE'])
 
@@ -12,7 +13,7 @@ export interface SecurityOptions {
   secureCookies: boolean
 }
 
-/** Security headers, a per-request CSP nonce, form parsing and a CSRF check on every state-changing request. */
+/** Security headers, a per-request CSP nonce, form parsing, a CSRF check on every state-changing request and no NUL anywhere. */
 export async function setUpSecurity(app: FastifyInstance, options: SecurityOptions): Promise<void> {
   await app.register(helmet, {
     enableCSPNonces: true,
@@ -50,4 +51,5 @@ export async function setUpSecurity(app: FastifyInstance, options: SecurityOptio
     if (!unsafeMethods.has(request.method)) return done()
     app.csrfProtection(request, reply, done)
   })
+  refuseDisallowedCharacters(app)
 }
