@@ -5,6 +5,9 @@ import * as strategy from './2026-11-23T1500-strategy.ts'
 import * as performance from './2026-11-23T1800-performance.ts'
 import * as referenceAreas from './2026-11-23T1801-reference-areas.ts'
 import * as valueRevisions from './2026-11-23T1900-value-revisions.ts'
+import * as accountsAndInvitations from './2026-12-02T1000-accounts-and-invitations.ts'
+import * as prioritySetOwners from './2026-12-02T1100-priority-set-owners.ts'
+import * as indicatorValuePages from './2026-12-02T1200-indicator-value-pages.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -15,4 +18,7 @@ export const migrations: Record<string, Migration> = {
   '2026-11-23T1800-performance': performance,
   '2026-11-23T1801-reference-areas': referenceAreas,
   '2026-11-23T1900-value-revisions': valueRevisions,
+  '2026-12-02T1000-accounts-and-invitations': accountsAndInvitations,
+  '2026-12-02T1100-priority-set-owners': prioritySetOwners,
+  '2026-12-02T1200-indicator-value-pages': indicatorValuePages,
 }

@@ -8,6 +8,10 @@ import { setUpSecurity } from './platform/http/security.ts'
 import { setUpSessions } from './platform/http/sessions.ts'
 import { setUpAssets } from './platform/http/assets.ts'
 import { setUpErrorPages } from './platform/http/error-pages.ts'
+import { healthRoute } from './platform/http/health.ts'
+import { setUpTimeBudget } from './platform/http/time-budget.ts'
+import { sql } from 'kysely'
+import { recordRoutes } from './platform/http/route-list.ts'
 import { organisationService } from './features/organisations/service.ts'
 import { peopleService } from './features/people/service.ts'
 import { organisationRoutes } from './features/organisations/routes.ts'
@@ -17,6 +21,7 @@ import { siteRoutes } from './features/site/routes.ts'
 import { homeRoutes } from './features/home/routes.ts'
 import { userAdminRoutes } from './features/users/routes.ts'
 import { userService } from './features/users/service.ts'
+import { operatorRoutes } from './features/partnerships/routes.ts'
 import { auditRoutes } from './features/audit/routes.ts'
 import { auditService } from './features/audit/service.ts'
 import { bodyService } from './features/bodies/service.ts'
@@ -85,16 +90,26 @@ import { localityService } from './features/localities/service.ts'
 
 export interface Services {
   db: Db
+  /** Whether the database answers, for /health (DatabaseHandle.ping); without it, a query on db. */
+  ping?: () => Promise<void>
 }
 
 /** The composition root: platform concerns first, then each feature's routes. */
-export async function createApp(config: Config, { db }: Services): Promise<FastifyInstance> {
+export async function createApp(config: Config, { db, ping }: Services): Promise<FastifyInstance> {
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
     trustProxy: config.trustProxy,
     // One line per request only when debugging; errors are always logged.
     logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    // A client gets this long to send its whole request (a 20 MB upload on a slow line included), so a
+    // trickled request cannot hold a connection open forever; the page's own budget is setUpTimeBudget's.
+    requestTimeout: 300_000,
   })
+
+  // Before everything else, so the health check reads no session and waits for nothing a page waits for.
+  healthRoute(app, ping ?? (async () => void (await sql`SELECT 1`.execute(db))))
+  setUpTimeBudget(app, config.requestTimeoutMs)
+  recordRoutes(app)
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
   await setUpUploads(app)
@@ -117,6 +132,7 @@ export async function createApp(config: Config, { db }: Services): Promise<Fasti
   organisationRoutes(app, organisations, people)
   peopleRoutes(app, people, organisations)
   userAdminRoutes(app, userService(db))
+  operatorRoutes(app, db)
   auditRoutes(app, auditService(db))
   partnershipSettingsRoutes(app, partnershipSettingsService(db))
   const bodies = bodyService(db)

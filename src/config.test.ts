@@ -25,3 +25,12 @@ test('settings from the environment are used', () => {
   assert.equal(config.databaseUrl, 'postgres://u@db:5432/thrive')
   assert.equal(config.commit, 'abc123')
 })
+
+test('each request’s cost is bounded: a statement timeout, a request timeout and a pool that queues for a while', () => {
+  const defaults = loadConfig({})
+  assert.deepEqual([defaults.statementTimeoutMs, defaults.requestTimeoutMs, defaults.poolSize, defaults.poolWaitMs], [15000, 30000, 10, 10000])
+  const set = loadConfig({ STATEMENT_TIMEOUT_SECONDS: '2.5', REQUEST_TIMEOUT_SECONDS: '5', DATABASE_POOL_SIZE: '4', DATABASE_POOL_WAIT_SECONDS: '1' })
+  assert.deepEqual([set.statementTimeoutMs, set.requestTimeoutMs, set.poolSize, set.poolWaitMs], [2500, 5000, 4, 1000])
+  assert.throws(() => loadConfig({ STATEMENT_TIMEOUT_SECONDS: '0' }), /STATEMENT_TIMEOUT_SECONDS/)
+  assert.throws(() => loadConfig({ DATABASE_POOL_SIZE: 'lots' }), /DATABASE_POOL_SIZE/)
+})

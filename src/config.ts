@@ -16,6 +16,12 @@ const schema = z.object({
   LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
   LOGIN_LOCK_MINUTES: z.coerce.number().int().positive().default(15),
   GIT_COMMIT: z.string().optional(),
+  // One request's cost is bounded: no statement runs longer, no page takes longer, and a request
+  // waits only so long for a database connection, so load slows pages down rather than stopping them.
+  STATEMENT_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(15),
+  REQUEST_TIMEOUT_SECONDS: z.coerce.number().positive().max(3600).default(30),
+  DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(1000).default(10),
+  DATABASE_POOL_WAIT_SECONDS: z.coerce.number().positive().max(3600).default(10),
 })
 
 export interface Config {
@@ -30,6 +36,10 @@ export interface Config {
   loginLockMinutes: number
   version: string
   commit: string | undefined
+  statementTimeoutMs: number
+  requestTimeoutMs: number
+  poolSize: number
+  poolWaitMs: number
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -51,6 +61,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     loginLockMinutes: e.LOGIN_LOCK_MINUTES,
     version: packageVersion(),
     commit: e.GIT_COMMIT ?? gitCommit(),
+    statementTimeoutMs: Math.round(e.STATEMENT_TIMEOUT_SECONDS * 1000),
+    requestTimeoutMs: Math.round(e.REQUEST_TIMEOUT_SECONDS * 1000),
+    poolSize: e.DATABASE_POOL_SIZE,
+    poolWaitMs: Math.round(e.DATABASE_POOL_WAIT_SECONDS * 1000),
   }
 }
 

@@ -8,10 +8,14 @@ import { demoAccounts, demoAdminEmail, seedDemoIfEmpty } from '../demo/seed.ts'
 /** Migrates, seeds the demo on an empty database, serves, and shuts down cleanly on a signal. */
 export async function serve(config: Config): Promise<void> {
   buildCss()
-  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir })
+  const database = await openDatabase({
+    databaseUrl: config.databaseUrl,
+    dataDir: config.dataDir,
+    limits: { statementTimeoutMs: config.statementTimeoutMs, poolSize: config.poolSize, poolWaitMs: config.poolWaitMs },
+  })
   await migrateToLatest(database.db)
   const demo = await seedDemoIfEmpty(database.db)
-  const app = await createApp(config, { db: database.db })
+  const app = await createApp(config, { db: database.db, ping: database.ping })
 
   let closing = false
   const shutdown = async (signal: string) => {

@@ -32,6 +32,7 @@ describe('the indicator page’s charts', () => {
     assert.match(table, /2018\/19<\/th>\s*<td[^>]*>25\.0<\/td>\s*<td[^>]*>24\.2 to 25\.7<\/td>\s*<td[^>]*>21\.5<\/td>\s*<td[^>]*><\/td>/)
     assert.match(table, /2019\/20<\/th>\s*<td[^>]*>25\.3<\/td>\s*<td[^>]*>24\.6 to 26\.1<\/td>\s*<td[^>]*>21\.9<\/td>\s*<td[^>]*>24\.0<\/td>/)
     assert.match(page, />illustrative<\/text>/, 'the illustrative point is named on the chart too')
+    assert.doesNotMatch(page, /earlier values are in the values list/, 'every period is drawn')
     assert.match(page, /href="\/indicators\/[^"]+\/charts\/trend\.csv" download>CSV/)
   })
 

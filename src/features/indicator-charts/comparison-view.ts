@@ -1,6 +1,6 @@
 import type { DownloadTable } from '../../platform/files/table-download.ts'
 import { barChart, type BarChart } from './bar-chart.ts'
-import { breakdownSets, compared, comparisonWords, headlineKey, isHeadline, latestPeriod, rowLabel, type ShownValue } from './figures.ts'
+import { breakdownSets, compared, comparisonWords, isHeadline, latestPeriod, rowLabel, type ShownValue } from './figures.ts'
 import { formatted } from './model.ts'
 import type { IndicatorFigures } from './service.ts'
 import { calculatedText, headlineText } from './trend-view.ts'
@@ -80,7 +80,7 @@ export function bars(f: IndicatorFigures, items: readonly Item[], reference: { n
 
 /** The comparator group's areas (and the partnership's own, always) in the latest period any of them has a value for. */
 export function areasView(f: IndicatorFigures): BarsView {
-  const key = headlineKey(f.values)
+  const key = f.key
   const codes = [...(f.group?.areas.map((a) => a.code) ?? [])]
   if (f.area && !codes.includes(f.area.code)) codes.unshift(f.area.code)
   const names = new Map([...(f.group?.areas ?? []).map((a) => [a.code, a.name] as const), ...(f.area ? [[f.area.code, f.area.name] as const] : [])])
@@ -97,7 +97,7 @@ export function areasView(f: IndicatorFigures): BarsView {
 export function breakdownViews(f: IndicatorFigures): BarsView[] {
   if (!f.area) return []
   const area = f.area
-  const key = headlineKey(f.values)
+  const key = f.key
   return breakdownSets(f.values, { areaCode: area.code, key, localityCodes: f.localityCodes }).map((set) => {
     const latest = set.periods.at(-1)!
     const whole = f.values.find((v) => isHeadline(v, key) && v.areaCode === area.code && v.periodStartsOn === latest.periodStartsOn)?.shown.value ?? null

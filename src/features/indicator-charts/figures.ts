@@ -35,13 +35,23 @@ export interface HeadlineKey {
  * conceptions are females under 18). With several ages, the one most published.
  */
 export function headlineKey(values: readonly ShownValue[]): HeadlineKey | null {
-  const whole = values.filter((v) => v.categoryType === '')
-  if (!whole.length) return null
+  const counts = new Map<string, { sex: Sex; age: string; n: number }>()
+  for (const v of values) {
+    if (v.categoryType !== '') continue
+    const id = `${v.sex}|${v.age}`
+    const count = counts.get(id) ?? { sex: v.sex, age: v.age, n: 0 }
+    count.n += 1
+    counts.set(id, count)
+  }
+  return headlineOf([...counts.values()])
+}
+
+/** The same choice from how many whole-area values each sex and age has, as SQL counts them. */
+export function headlineOf(counts: readonly { sex: Sex; age: string; n: number }[]): HeadlineKey | null {
+  if (!counts.length) return null
   const sexes: Sex[] = ['persons', 'female', 'male']
-  const sex = sexes.find((s) => whole.some((v) => v.sex === s))!
-  const ages = new Map<string, number>()
-  for (const v of whole) if (v.sex === sex) ages.set(v.age, (ages.get(v.age) ?? 0) + 1)
-  const age = [...ages].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))[0]![0]
+  const sex = sexes.find((s) => counts.some((c) => c.sex === s))!
+  const age = counts.filter((c) => c.sex === sex).sort((a, b) => b.n - a.n || a.age.localeCompare(b.age))[0]!.age
   return { sex, age }
 }
 

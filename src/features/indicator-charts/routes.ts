@@ -51,7 +51,7 @@ export function indicatorChartRoutes(app: FastifyInstance, charts: IndicatorChar
     for (const format of ['csv', 'xlsx'] as const satisfies TableFormat[]) {
       app.get(`/indicators/:id/charts/${table}.${format}`, async (request, reply) => {
         const { group, breakdown } = chartFilters.parse(request.query ?? {})
-        const figures = await charts.figures(actorOf(request), idParam(request), group)
+        const figures = await charts.figures(actorOf(request), idParam(request), { groupId: group })
         const table = build(figures, breakdown)
         return sendTable(reply, { ...table, rows: tidyRows(table.rows) }, format)
       })

@@ -4,12 +4,12 @@ import type { Actor } from '../../platform/audit/actor.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { findIndicator, type IndicatorRow } from '../indicators/repository.ts'
-import { valuesOf } from '../indicator-values/repository.ts'
+import type { ValueRow } from '../indicator-values/repository.ts'
 import { shownFigures } from '../indicator-values/model.ts'
 import { storedFigures } from '../indicator-values/service.ts'
 import { periodLabel } from '../indicator-values/periods.ts'
 import { groupAreas, listGroups, type Area, type ComparatorGroup } from '../comparator-groups/repository.ts'
-import type { ShownValue } from './figures.ts'
+import { headlineOf, type HeadlineKey, type ShownValue } from './figures.ts'
 import { partnershipArea } from '../partnership-settings/repository.ts'
 import * as repo from './repository.ts'
 
@@ -21,6 +21,9 @@ export interface IndicatorFigures {
   /** The partnership's own area; null until its area is set. */
   area: { code: string; name: string } | null
   benchmark: { code: string; name: string }
+  /** The breakdown the whole-area charts show, chosen from every value the indicator has. */
+  key: HeadlineKey | null
+  /** Only the values the pages draw (see figures()), not every value the indicator has. */
   values: ShownValue[]
   groups: ComparatorGroup[]
   /** The comparator group chosen, with its areas; null when the partnership has none. */
@@ -35,46 +38,89 @@ function defaultGroup(groups: readonly ComparatorGroup[]): ComparatorGroup | und
   return groups.find((g) => g.kind === 'regional-partnership') ?? groups.find((g) => g.kind !== 'england') ?? groups[0]
 }
 
+/** What a page draws: the latest periods of the trend and of each breakdown, and how many breakdowns. */
+export interface FigureOptions {
+  groupId?: string | undefined
+  /** The latest periods of each breakdown: the indicator page draws only the latest, the gap page a run of them. */
+  breakdownPeriods?: number
+}
+
+/** Twenty periods are as many as a trend chart shows legibly (PER_PERIOD wide each); older values stay in the values list. */
+export const TREND_PERIODS = 20
+/** Group breakdowns drawn besides the localities; more than this is not a page anyone reads. */
+export const MAX_BREAKDOWNS = 12
+/** Groups in one breakdown: as many as the slope index of inequality takes. */
+export const MAX_GROUPS = 100
+
 export function indicatorChartService(db: Db) {
   return {
-    /** Everything the indicator's charts and gap tables are drawn from, read once in the partnership's own rows. */
-    async figures(actor: Actor, indicatorId: string, groupId?: string): Promise<IndicatorFigures> {
+    /**
+     * What the indicator's charts and gap tables are drawn from, chosen in SQL
+     * so the cost of a page follows what it draws, not how many values the
+     * indicator has; read in one transaction that ends before anything renders.
+     */
+    async figures(actor: Actor, indicatorId: string, options: FigureOptions = {}): Promise<IndicatorFigures> {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, async (trx) => {
-        const indicator = await findIndicator(trx, actor.partnershipId, indicatorId)
+        const pid = actor.partnershipId
+        const indicator = await findIndicator(trx, pid, indicatorId)
         if (!indicator) throw new NotFoundError('The indicator')
         const method = { valueType: indicator.value_type, multiplier: indicator.multiplier }
         const label = (startsOn: string) => periodLabel(indicator.period_type, startsOn)
-        const values = (await valuesOf(trx, actor.partnershipId, indicatorId)).map(
-          (v): ShownValue => ({
-            areaCode: v.area_code,
-            areaName: v.areaName,
-            periodStartsOn: String(v.period_starts_on),
-            period: label(String(v.period_starts_on)),
-            sex: v.sex,
-            age: v.age,
-            categoryType: v.category_type,
-            category: v.category,
-            categoryRank: v.category_rank,
-            count: v.count == null ? null : Number(v.count),
-            denominator: v.denominator == null ? null : Number(v.denominator),
-            shown: shownFigures(method, storedFigures(v)),
-            illustrative: v.illustrative,
-            note: v.note,
-          }),
-        )
-        const groups = await listGroups(trx, actor.partnershipId, false)
+        const groups = await listGroups(trx, pid, false)
         // An unknown or stale group in the address falls back to the default rather than failing the page.
-        const chosen = groups.find((g) => g.id === groupId) ?? defaultGroup(groups)
+        const chosen = groups.find((g) => g.id === options.groupId) ?? defaultGroup(groups)
+        const group = chosen ? { ...chosen, areas: await groupAreas(trx, pid, chosen.id) } : null
+        const area = await partnershipArea(trx, pid)
+        const localityCodes = await repo.localityCodes(trx, pid)
+        const drawn = [...new Set([...(area ? [area.code] : []), ENGLAND, ...(group?.areas.map((a) => a.code) ?? []), ...localityCodes])]
+        const key = headlineOf(await repo.headlineCounts(trx, pid, indicatorId, drawn))
+
+        const rows: ValueRow[] = []
+        // One period more than the chart draws, so the page can say there are earlier ones.
+        if (key && area) rows.push(...(await repo.latestHeadlines(trx, pid, indicatorId, key, [area.code, ENGLAND], TREND_PERIODS + 1)))
+        if (key) {
+          const codes = [...new Set([...(area ? [area.code] : []), ...(group?.areas.map((a) => a.code) ?? [])])]
+          const inGroup = await repo.latestHeadlines(trx, pid, indicatorId, key, codes, 1)
+          rows.push(...inGroup, ...(await repo.headlinesIn(trx, pid, indicatorId, key, [ENGLAND], [...new Set(inGroup.map((r) => String(r.period_starts_on)))])))
+        }
+        if (area) {
+          const breakdowns = await repo.breakdownRows(trx, pid, indicatorId, area.code, key, { periods: options.breakdownPeriods ?? 1, breakdowns: MAX_BREAKDOWNS, rows: MAX_GROUPS })
+          rows.push(...breakdowns)
+          // Each breakdown is set against the area as a whole in the same period.
+          if (key) rows.push(...(await repo.headlinesIn(trx, pid, indicatorId, key, [area.code], [...new Set(breakdowns.map((r) => String(r.period_starts_on)))])))
+        }
+        const seen = new Set<string>()
+        const values = rows
+          .filter((v) => !seen.has(v.id) && Boolean(seen.add(v.id)))
+          .map(
+            (v): ShownValue => ({
+              areaCode: v.area_code,
+              areaName: v.areaName,
+              periodStartsOn: String(v.period_starts_on),
+              period: label(String(v.period_starts_on)),
+              sex: v.sex,
+              age: v.age,
+              categoryType: v.category_type,
+              category: v.category,
+              categoryRank: v.category_rank,
+              count: v.count == null ? null : Number(v.count),
+              denominator: v.denominator == null ? null : Number(v.denominator),
+              shown: shownFigures(method, storedFigures(v)),
+              illustrative: v.illustrative,
+              note: v.note,
+            }),
+          )
         return {
           indicator,
-          area: await partnershipArea(trx, actor.partnershipId),
+          area,
           benchmark: { code: ENGLAND, name: (await repo.areaName(trx, ENGLAND)) ?? 'England' },
+          key,
           values,
           groups,
-          group: chosen ? { ...chosen, areas: await groupAreas(trx, actor.partnershipId, chosen.id) } : null,
-          localityCodes: await repo.localityCodes(trx, actor.partnershipId),
-          targets: await repo.valueTargets(trx, actor.partnershipId, indicatorId),
+          group,
+          localityCodes,
+          targets: await repo.valueTargets(trx, pid, indicatorId),
           periodLabel: label,
         }
       })

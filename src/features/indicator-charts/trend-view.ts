@@ -1,7 +1,7 @@
 import type { DownloadTable } from '../../platform/files/table-download.ts'
-import { headlineKey, trendRows, type HeadlineKey } from './figures.ts'
+import { trendRows, type HeadlineKey } from './figures.ts'
 import { formatted } from './model.ts'
-import type { IndicatorFigures } from './service.ts'
+import { TREND_PERIODS, type IndicatorFigures } from './service.ts'
 import { trendChart, type TrendChart } from './trend-chart.ts'
 
 // The trend chart's page part and its table, the same rows in both so what the
@@ -14,6 +14,8 @@ export interface TrendView {
   description: string
   rows: { period: string; value: string; valueCalculated: boolean; interval: string; limitsCalculated: boolean; benchmark: string; target: string; illustrative: boolean; note: string }[]
   hasTargets: boolean
+  /** Earlier periods than the chart draws: they are in the values list. */
+  earlier: boolean
   table: DownloadTable
 }
 
@@ -26,8 +28,10 @@ export function headlineText(key: HeadlineKey | null): string {
 
 export function trendView(f: IndicatorFigures): TrendView {
   const places = f.indicator.decimal_places
-  const key = headlineKey(f.values)
-  const rows = f.area ? trendRows(f.values, { areaCode: f.area.code, benchmarkCode: f.benchmark.code, key, targets: f.targets, periodLabel: f.periodLabel }) : []
+  const key = f.key
+  // Targets reach back as far as they were set; the chart keeps to the latest periods, as the values do.
+  const every = f.area ? trendRows(f.values, { areaCode: f.area.code, benchmarkCode: f.benchmark.code, key, targets: f.targets, periodLabel: f.periodLabel }) : []
+  const rows = every.slice(-TREND_PERIODS)
   const areaName = f.area?.name ?? 'The partnership’s area'
   const hasTargets = rows.some((r) => r.target != null)
   const table: DownloadTable = {
@@ -80,6 +84,7 @@ export function trendView(f: IndicatorFigures): TrendView {
     chart,
     description,
     hasTargets,
+    earlier: every.length > rows.length,
     table,
     rows: rows.map((r) => ({
       period: r.period,

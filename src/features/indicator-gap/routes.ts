@@ -9,7 +9,7 @@ import { tidyRows } from '../indicator-charts/model.ts'
 import { sendTable, type DownloadTable, type TableFormat } from '../../platform/files/table-download.ts'
 import { perText } from '../indicators/model.ts'
 import type { IndicatorChartService } from '../indicator-charts/service.ts'
-import { gapView, type GapView } from './view.ts'
+import { GAP_PERIODS, gapView, type GapView } from './view.ts'
 
 /** The page's GET filters: the period shown (its start date) and the one breakdown a download is of. */
 const gapFilters = z.object({
@@ -48,7 +48,7 @@ export function indicatorGapRoutes(app: FastifyInstance, charts: IndicatorChartS
   app.get('/indicators/:id/gap', async (request, reply) => {
     const actor = actorOf(request)
     const { period } = gapFilters.parse(request.query ?? {})
-    const figures = await charts.figures(actor, idParam(request))
+    const figures = await charts.figures(actor, idParam(request), { breakdownPeriods: GAP_PERIODS })
     const { indicator } = figures
     return renderPage(request, reply, 'indicator-gap/views/gap.njk', {
       title: `Narrowing the gap: ${indicator.title}`,
@@ -65,7 +65,7 @@ export function indicatorGapRoutes(app: FastifyInstance, charts: IndicatorChartS
     for (const format of ['csv', 'xlsx'] as const satisfies TableFormat[]) {
       app.get(`/indicators/:id/gap/${table}.${format}`, async (request, reply) => {
         const { period, breakdown } = gapFilters.parse(request.query ?? {})
-        const figures = await charts.figures(actorOf(request), idParam(request))
+        const figures = await charts.figures(actorOf(request), idParam(request), { breakdownPeriods: GAP_PERIODS })
         const table = build(gapView(figures, period), figures.indicator.title, breakdown)
         return sendTable(reply, { ...table, rows: tidyRows(table.rows) }, format)
       })

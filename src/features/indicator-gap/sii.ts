@@ -38,6 +38,26 @@ const isQuantile = (categoryType: string) => /quintile|decile|quartile|tercile/i
  * 95% limits, or groups of unknown and unequal size.
  */
 export function inequalityOf(rows: readonly ShownValue[], indicator: SiiIndicator): Inequality | null {
+  // The simulation costs tens of milliseconds of the event loop; the same figures always give the same
+  // answer (it is seeded), so a page opened again, or by many people at once, reuses it.
+  const key = JSON.stringify([indicator.valueType, indicator.multiplier, rows.map((r) => [r.categoryType, r.categoryRank, r.denominator, r.shown.value, r.shown.lower95, r.shown.upper95])])
+  const known = remembered.get(key)
+  if (known !== undefined) {
+    remembered.delete(key)
+    remembered.set(key, known)
+    return known
+  }
+  const result = computeInequality(rows, indicator)
+  remembered.set(key, result)
+  if (remembered.size > rememberedLimit) remembered.delete(remembered.keys().next().value!)
+  return result
+}
+
+/** The SIIs most recently worked out, least recently used first; a few hundred is every breakdown anyone is looking at. */
+const remembered = new Map<string, Inequality | null>()
+const rememberedLimit = 500
+
+function computeInequality(rows: readonly ShownValue[], indicator: SiiIndicator): Inequality | null {
   if (rows.length < 5 || rows.length > 100) return null
   if (rows.some((r) => r.categoryRank == null || r.shown.value == null || r.shown.lower95 == null || r.shown.upper95 == null)) return null
   const weighted = rows.every((r) => r.denominator != null && r.denominator > 0)

@@ -1,6 +1,6 @@
 import type { DownloadTable } from '../../platform/files/table-download.ts'
 import { bars, type BarsView } from '../indicator-charts/comparison-view.ts'
-import { breakdownSets, headlineKey, isHeadline, rowLabel, type BreakdownSet } from '../indicator-charts/figures.ts'
+import { breakdownSets, isHeadline, rowLabel, type BreakdownSet } from '../indicator-charts/figures.ts'
 import { formatted } from '../indicator-charts/model.ts'
 import type { IndicatorFigures } from '../indicator-charts/service.ts'
 import { trendChart, type TrendChart } from '../indicator-charts/trend-chart.ts'
@@ -26,6 +26,9 @@ export interface GapSection {
   gapTable: DownloadTable
 }
 
+/** The gap's run of periods: its trend reads the last three, and ten are a chart a board reads at a glance. */
+export const GAP_PERIODS = 10
+
 export interface GapView {
   missing: 'area' | null
   periodItems: { value: string; text: string; selected: boolean }[]
@@ -46,7 +49,7 @@ export function gapView(f: IndicatorFigures, periodParam?: string): GapView {
   const { indicator } = f
   const places = indicator.decimal_places
   const format = (n: number | null | undefined) => formatted(n, places)
-  const key = headlineKey(f.values)
+  const key = f.key
   const sets = breakdownSets(f.values, { areaCode: area.code, key, localityCodes: f.localityCodes })
   const periods = [...new Set(sets.flatMap((s) => s.periods.map((p) => p.periodStartsOn)))].sort()
   const selected = periods.includes(periodParam ?? '') ? periodParam! : periods.at(-1) ?? null

@@ -9,7 +9,8 @@ export interface ValueRow extends IndicatorValue {
   areaKind: AreaKind
 }
 
-export async function valuesOf(db: Executor, partnershipId: string, indicatorId: string, areaCode?: string): Promise<ValueRow[]> {
+/** A page of an indicator's values (or one area's), newest period first, in the order of the index that serves it. */
+export async function valuesOf(db: Executor, partnershipId: string, indicatorId: string, areaCode: string | undefined, page: { limit: number; offset: number }): Promise<ValueRow[]> {
   let query = db
     .selectFrom('indicator_values as v')
     .innerJoin('areas as a', 'a.code', 'v.area_code')
@@ -20,14 +21,23 @@ export async function valuesOf(db: Executor, partnershipId: string, indicatorId:
   if (areaCode) query = query.where('v.area_code', '=', areaCode)
   return query
     .orderBy('v.period_starts_on', 'desc')
-    .orderBy(sql`case a.kind when 'country' then 0 when 'region' then 1 else 2 end`)
-    .orderBy('a.name')
+    .orderBy('v.area_code')
     .orderBy('v.sex')
     .orderBy('v.age')
     .orderBy('v.category_type')
-    .orderBy(sql`coalesce(v.category_rank, 0)`)
+    .orderBy('v.category_rank')
     .orderBy('v.category')
+    .limit(page.limit)
+    .offset(page.offset)
     .execute()
+}
+
+/** How many values there are, counting no further than `upTo` (so the count costs no more than the pages that can be shown). */
+export async function countValues(db: Executor, partnershipId: string, indicatorId: string, areaCode: string | undefined, upTo: number): Promise<number> {
+  let query = db.selectFrom('indicator_values').select('id').where('partnership_id', '=', partnershipId).where('indicator_id', '=', indicatorId)
+  if (areaCode) query = query.where('area_code', '=', areaCode)
+  const row = await db.selectFrom(query.limit(upTo).as('v')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  return Number(row.n)
 }
 
 export async function findValue(db: Executor, partnershipId: string, id: string): Promise<ValueRow | undefined> {

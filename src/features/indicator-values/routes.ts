@@ -7,7 +7,8 @@ import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { perText } from '../indicators/model.ts'
 import type { IndicatorRow } from '../indicators/repository.ts'
-import { breakdownText, type IndicatorValueService } from './service.ts'
+import { breakdownText, valuesListLimit, valuesPageSize, type IndicatorValueService } from './service.ts'
+import { pagination } from './pagination.ts'
 import type { ValueRow } from './repository.ts'
 import { valueFilters, valueForm } from './schema.ts'
 
@@ -58,8 +59,8 @@ export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValu
   }
 
   app.get('/indicators/:id/values', async (request, reply) => {
-    const { area } = valueFilters.parse(request.query ?? {})
-    const { indicator, rows, areas, canChange } = await values.list(actorOf(request), idParam(request), area || undefined)
+    const { area, page: asked } = valueFilters.parse(request.query ?? {})
+    const { indicator, rows, total, more, page, pages, areas, canChange } = await values.list(actorOf(request), idParam(request), area || undefined, asked)
     const places = indicator.decimal_places
     return renderPage(request, reply, 'indicator-values/views/list.njk', {
       title: `Values of ${indicator.title}`,
@@ -76,6 +77,10 @@ export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValu
         ci998: r.shown.lower998 == null ? '' : `${formatted(r.shown.lower998, places)} to ${formatted(r.shown.upper998, places)}`,
       })),
       canChange,
+      shownText: pages > 1 ? `Values ${formatted((page - 1) * valuesPageSize + 1, 0)} to ${formatted((page - 1) * valuesPageSize + rows.length, 0)} of ${more ? `more than ${formatted(valuesListLimit, 0)}` : formatted(total, 0)}` : `${total} ${total === 1 ? 'value' : 'values'}`,
+      more,
+      listLimit: formatted(valuesListLimit, 0),
+      pagination: pagination(`/indicators/${indicator.id}/values`, area, page, pages),
     })
   })
 

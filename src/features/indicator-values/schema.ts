@@ -31,4 +31,6 @@ export type ValueInput = z.infer<typeof valueForm>
 
 export const valueFilters = z.object({
   area: z.string().trim().max(20).optional().catch(undefined),
+  // A page past the end shows the last; anything unreadable, the first.
+  page: z.coerce.number().int().min(1).max(1_000_000).catch(1).default(1),
 })

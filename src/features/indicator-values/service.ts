@@ -11,6 +11,11 @@ import { assertMayChangeIndicator, loadIndicator, mayChangeIndicator } from '../
 import * as repo from './repository.ts'
 import type { ValueInput } from './schema.ts'
 
+/** Values a page of the list shows: a screenful to scan. */
+export const valuesPageSize = 100
+/** The list pages through at most this many; beyond it a person filters by area (or downloads the values). */
+export const valuesListLimit = 10_000
+
 const refusal = 'Only admins, editors and the indicator’s target lead can change its values'
 
 const numberOrNull = (v: string | null) => (v == null ? null : Number(v))
@@ -58,19 +63,23 @@ export function indicatorValueService(db: Db) {
     `the value of ‘${indicator.title}’ for ${areaName}, ${periodLabel(indicator.period_type, v.period_starts_on)} (${breakdownText(v)})`
 
   return {
-    /** Every value of an indicator, or of one area, with the figures each shows. */
-    async list(actor: Actor, indicatorId: string, areaCode?: string) {
+    /** One page of an indicator's values, or of one area's, with the figures each shows. */
+    async list(actor: Actor, indicatorId: string, areaCode: string | undefined, page = 1) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const indicator = await loadIndicator(trx, actor, indicatorId)
         const method = { valueType: indicator.value_type, multiplier: indicator.multiplier }
-        const rows = (await repo.valuesOf(trx, actor.partnershipId, indicatorId, areaCode)).map((v) => ({
+        const total = await repo.countValues(trx, actor.partnershipId, indicatorId, areaCode, valuesListLimit + 1)
+        const pages = Math.max(1, Math.ceil(Math.min(total, valuesListLimit) / valuesPageSize))
+        const current = Math.min(page, pages)
+        const found = await repo.valuesOf(trx, actor.partnershipId, indicatorId, areaCode, { limit: valuesPageSize, offset: (current - 1) * valuesPageSize })
+        const rows = found.map((v) => ({
           ...v,
           period: periodLabel(indicator.period_type, v.period_starts_on),
           breakdown: breakdownText(v),
           shown: shownFigures(method, storedFigures(v)),
         }))
-        return { indicator, rows, areas: await repo.areaChoices(trx, actor.partnershipId), canChange: await mayChange(trx, actor, indicator) }
+        return { indicator, rows, total, more: total > valuesListLimit, page: current, pages, areas: await repo.areaChoices(trx, actor.partnershipId), canChange: await mayChange(trx, actor, indicator) }
       })
     },
 

@@ -118,7 +118,7 @@ export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorServi
     const indicator = await indicators.get(actor, idParam(request))
     const { group } = chartFilters.parse(request.query ?? {})
     // The charts are their own capability (features/indicator-charts); this page draws them above the definition.
-    const charts = chartsOf(await indicatorCharts.figures(actor, indicator.id, group))
+    const charts = chartsOf(await indicatorCharts.figures(actor, indicator.id, { groupId: group }))
     return renderPage(request, reply, 'indicators/views/show.njk', {
       title: indicator.title,
       indicator,

@@ -2,8 +2,10 @@ import type { FastifyInstance, FastifyError } from 'fastify'
 import { ForbiddenError, NotFoundError } from '../errors.ts'
 import { SignInRequiredError } from './request-context.ts'
 import { renderPage } from './render.ts'
+import { isBusy } from './busy.ts'
+import { DisallowedCharacterError } from './input-characters.ts'
 
-/** 403, 404 and 500 pages that say what to do next and never show internals. */
+/** 400, 403, 404 and 500 pages that say what to do next and never show internals. */
 export function setUpErrorPages(app: FastifyInstance): void {
   app.setNotFoundHandler((request, reply) => {
     reply.code(404)
@@ -26,6 +28,18 @@ export function setUpErrorPages(app: FastifyInstance): void {
         title: expired ? 'Your form has expired' : 'You do not have permission to see this page',
         message: expired ? 'For your security, the form could not be sent. Go back, reload the page and try again.' : error.message,
       })
+    }
+    if (error instanceof DisallowedCharacterError) {
+      reply.code(400)
+      return renderPage(request, reply, 'errors/403.njk', {
+        title: 'The request contained a character that is not allowed',
+        message: 'Go back, remove any unusual characters from the address or the form and try again.',
+      })
+    }
+    if (isBusy(error)) {
+      request.log.warn({ err: error }, 'busy')
+      reply.code(503).header('retry-after', '30')
+      return renderPage(request, reply, 'errors/503.njk', { title: 'Sorry, the service is busy' })
     }
     if (error.statusCode === 429) {
       reply.code(429)
