@@ -1,6 +1,7 @@
 import { after, before, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { testApp, type TestApp } from '../support/app.ts'
+import { postgresUrl } from '../support/database.ts'
 import { browserFor, csvFile, fingerprint, fingertipsHeader, fingertipsRow, setUp } from '../fixtures/value-transfer/support.ts'
 import { importJobs } from '../../src/features/value-transfer/jobs.ts'
 import { undoImport } from '../../src/features/value-transfer/repository.ts'
@@ -47,12 +48,13 @@ test('/health answers promptly throughout an import of thousands of values', asy
   const took = performance.now() - begun
   assert.ok(job.result?.ok, JSON.stringify(job.result))
   assert.equal(job.result.counts.added, rows.length)
-  // The import takes seconds; were it one transaction on PGlite, /health would wait for all of it.
-  assert.ok(took > 2000, `the import took ${Math.round(took)} ms: too quick to tell`)
+  // The import takes seconds on PGlite; were it one transaction there, /health would wait for all of it.
+  // (PostgreSQL imports faster, and /health has a connection of its own there.)
+  if (!postgresUrl) assert.ok(took > 2000, `the import took ${Math.round(took)} ms: too quick to tell`)
   assert.ok(latencies.length > 10, `${latencies.length} probes`)
   // Relative to the import, since this machine may be busy with other tests: held for the whole import, /health would wait about as long as it.
   const slowest = Math.max(...latencies)
-  assert.ok(slowest < Math.min(3000, took / 2), `the slowest /health took ${Math.round(slowest)} ms during an import of ${Math.round(took)} ms`)
+  assert.ok(slowest < Math.min(3000, Math.max(1000, took / 2)), `the slowest /health took ${Math.round(slowest)} ms during an import of ${Math.round(took)} ms`)
 })
 
 test('an import taken back (as after a fault half way) leaves the values as they were', async () => {
