@@ -8,6 +8,7 @@ import * as valueRevisions from './2026-11-23T1900-value-revisions.ts'
 import * as accountsAndInvitations from './2026-12-02T1000-accounts-and-invitations.ts'
 import * as prioritySetOwners from './2026-12-02T1100-priority-set-owners.ts'
 import * as indicatorValuePages from './2026-12-02T1200-indicator-value-pages.ts'
+import * as prioritySetProposals from './2026-12-03T0900-priority-set-proposals.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -21,4 +22,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1000-accounts-and-invitations': accountsAndInvitations,
   '2026-12-02T1100-priority-set-owners': prioritySetOwners,
   '2026-12-02T1200-indicator-value-pages': indicatorValuePages,
+  '2026-12-03T0900-priority-set-proposals': prioritySetProposals,
 }

@@ -58,6 +58,8 @@ import { frameworkRoutes } from './features/framework/routes.ts'
 import { frameworkService } from './features/framework/service.ts'
 import { externalFrameworkRoutes } from './features/external-frameworks/routes.ts'
 import { externalFrameworkService } from './features/external-frameworks/service.ts'
+import { prioritySetProposalRoutes } from './features/external-frameworks/proposal-routes.ts'
+import { prioritySetProposalService } from './features/external-frameworks/proposal-service.ts'
 import { alignmentRoutes } from './features/alignment/routes.ts'
 import { alignmentService } from './features/alignment/service.ts'
 import { workstreamRoutes } from './features/workstreams/routes.ts'
@@ -152,7 +154,9 @@ export async function createApp(config: Config, { db, ping }: Services): Promise
   forwardPlanRoutes(app, forwardPlanService(db))
   const externalFrameworks = externalFrameworkService(db)
   frameworkRoutes(app, frameworkService(db))
-  externalFrameworkRoutes(app, externalFrameworks)
+  const prioritySetProposals = prioritySetProposalService(db)
+  externalFrameworkRoutes(app, externalFrameworks, prioritySetProposals)
+  prioritySetProposalRoutes(app, prioritySetProposals)
   alignmentRoutes(app, alignmentService(db, externalFrameworks))
   const plans = planService(db)
   strategyRoutes(app, strategyService(db), plans)

@@ -41,6 +41,7 @@ import { indicatorChartRules } from './authorisation/indicator-charts.ts'
 import { reportCardRules } from './authorisation/report-cards.ts'
 import { accountRules } from './authorisation/accounts.ts'
 // -- rule imports: helper D
+import { prioritySetProposalRules } from './authorisation/priority-set-proposals.ts'
 
 /*
  * Walks every route the app has, as every kind of visitor, and checks each
@@ -423,6 +424,7 @@ const rules: Record<string, Rule> = {
   ...reportCardRules,
   ...accountRules,
   // -- rules: helper D
+  ...prioritySetProposalRules,
 }
 
 // ---------------------------------------------------------------- expectations
@@ -443,6 +445,8 @@ function expected(rule: Rule, visitor: Visitor, variant: Variant): Outcome {
   if (!can(visitor.role, rule.access)) return { status: 403 }
   // A record every partnership reads but only its keeper changes: seen, so refused rather than not found.
   if (rule.param && rule.owned && visitor.idsFrom !== visitor.memberOf) return { status: 403 }
+  // A record acted on only by a partnership that does not keep it (proposing a change to a priority set): its keeper is refused.
+  if (rule.param && rule.notOwned && visitor.idsFrom === visitor.memberOf) return { status: 403 }
   // The records of a partnership the visitor is not working in do not exist, as far as they can tell.
   if (rule.param && !rule.shared && !rule.owned && visitor.idsFrom !== visitor.memberOf) return { status: 404 }
   return allowed

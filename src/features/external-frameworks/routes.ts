@@ -7,9 +7,10 @@ import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { moveForm } from '../framework/schema.ts'
 import { dateValues } from '../../platform/http/date-input.ts'
-import { keeperText, scopeLabels, scopes } from './model.ts'
+import { answererText, keeperText, scopeLabels, scopes } from './model.ts'
 import type { ExternalFramework, ExternalPriority } from './repository.ts'
 import type { ExternalFrameworkService } from './service.ts'
+import type { PrioritySetProposalService } from './proposal-service.ts'
 import { copyForm, externalFrameworkForm, priorityForm } from './schema.ts'
 
 const scopeItems = scopes.map((value) => ({ value, text: scopeLabels[value] }))
@@ -18,13 +19,13 @@ const noErrors = { list: [], fields: {} }
 const frameworkValues = (f: ExternalFramework) => ({ title: f.title, publisher: f.publisher, scope: f.scope, description: f.description, ...dateValues('publishedOn', f.published_on) })
 
 /** The answer when a change cannot be made: someone changed or archived it first, or the form lost its version. */
-function refused(request: FastifyRequest, reply: FastifyReply, error: ConflictError | ValidationError, backTo: string) {
+export function refused(request: FastifyRequest, reply: FastifyReply, error: ConflictError | ValidationError, backTo: string) {
   reply.code(error instanceof ConflictError ? 409 : 400)
   const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
   return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo })
 }
 
-export function externalFrameworkRoutes(app: FastifyInstance, frameworks: ExternalFrameworkService): void {
+export function externalFrameworkRoutes(app: FastifyInstance, frameworks: ExternalFrameworkService, proposals: PrioritySetProposalService): void {
   const show = (id: string) => `/external-frameworks/${id}`
   const frameworkForm = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
     renderPage(request, reply, 'external-frameworks/views/form.njk', { scopeItems, errors: noErrors, ...data })
@@ -34,8 +35,9 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
   app.get('/external-frameworks', async (request, reply) => {
     const actor = actorOf(request)
     const list = await frameworks.list(actor)
+    const toAnswer = await proposals.openCounts(actor)
     const keeper = (f: ExternalFramework & { ownerName: string | null }) => keeperText(frameworks.ownership(actor, f), f.ownerName)
-    const withKeeper = <F extends ExternalFramework & { ownerName: string | null }>(rows: F[]) => rows.map((f) => ({ ...f, keeper: keeper(f) }))
+    const withKeeper = <F extends ExternalFramework & { ownerName: string | null }>(rows: F[]) => rows.map((f) => ({ ...f, keeper: keeper(f), toAnswer: toAnswer.get(f.id) ?? 0 }))
     return renderPage(request, reply, 'external-frameworks/views/list.njk', {
       title: 'Regional and national frameworks',
       current: withKeeper(list.current),
@@ -74,6 +76,9 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
       keeper: keeperText(frameworks.ownership(actor, page.framework), page.framework.ownerName),
       canEdit: frameworks.canChange(actor, page.framework),
       canCopy: frameworks.canAdd(actor),
+      canPropose: proposals.canPropose(actor, page.framework),
+      answerer: answererText(page.framework.ownerName),
+      proposals: await proposals.forSet(actor, page.framework),
       scopeLabels,
     })
   })

@@ -10,7 +10,7 @@ import { formatUkDate } from '../../platform/views/dates.ts'
 import { createPartnership, listPartnerships, localAuthorities, type Operator } from './service.ts'
 
 /** The signed-in operator, whatever partnership (if any) they are working in. */
-function operatorOf(request: FastifyRequest): Operator {
+export function operatorOf(request: FastifyRequest): Operator {
   const session = request.session
   if (!session) throw new SignInRequiredError()
   if (!session.user.isOperator) throw new ForbiddenError('Only the service’s operators can see this page')

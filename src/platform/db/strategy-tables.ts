@@ -97,6 +97,28 @@ export interface ExternalPrioritiesTable {
   version: Generated<number>
 }
 
+/** How a priority set's keeper answered a proposed change. */
+export type ProposalAnswer = 'made' | 'declined'
+
+/** A change to a priority set proposed by a partnership that does not keep it (migration 2026-12-03T0900). */
+export interface PrioritySetProposalsTable {
+  id: Generated<string>
+  framework_id: string
+  /** The priority it concerns, one of the set's; none for the set as a whole. */
+  priority_id: string | null
+  from_partnership_id: string
+  proposed_by: string | null
+  proposed_by_label: string
+  text: string
+  created_at: CreatedAt
+  answer: ProposalAnswer | null
+  answer_text: Generated<string>
+  answered_by: string | null
+  answered_by_label: string | null
+  answered_at: NullableTimestamp
+  version: Generated<number>
+}
+
 export interface OutcomeAlignmentsTable {
   partnership_id: string
   outcome_id: string
@@ -223,6 +245,7 @@ export interface StrategyTables {
   commitment_outcomes: CommitmentOutcomesTable
   external_frameworks: ExternalFrameworksTable
   external_priorities: ExternalPrioritiesTable
+  priority_set_proposals: PrioritySetProposalsTable
   outcome_alignments: OutcomeAlignmentsTable
   commitment_alignments: CommitmentAlignmentsTable
   strategies: StrategiesTable

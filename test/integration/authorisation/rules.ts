@@ -62,6 +62,12 @@ export interface Rule {
    * is refused (403) rather than told it does not exist.
    */
   owned?: boolean
+  /**
+   * The reverse: the record is acted on only by a partnership that does not
+   * keep it (proposing a change to a priority set), so its keeper is refused
+   * (403). Used with `shared`, as every partnership sees the record.
+   */
+  notOwned?: boolean
   /** An allowed write must leave a row in the audit trail. */
   audited?: boolean
   /** The answer to an empty form from someone allowed (default 400: the form with its errors). */
