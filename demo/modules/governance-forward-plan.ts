@@ -3,7 +3,7 @@ import { plannedItemForm } from '../../src/features/forward-plan/schema.ts'
 import { insertItem } from '../../src/features/forward-plan/repository.ts'
 import { meetingForm } from '../../src/features/meetings/schema.ts'
 import { insertMeeting } from '../../src/features/meetings/repository.ts'
-import { formatUkDate } from '../../src/platform/views/dates.ts'
+import { formatUkDate } from '../../src/platform/dates/index.ts'
 
 /**
  * The forward plan: seed 000 §4 has the Strategic Partnership Board "provide

@@ -2,7 +2,7 @@ import type { DemoModule } from '../context.ts'
 import { requestForm } from '../../src/features/data-requests/schema.ts'
 import { insertRequest, setIndicators, updateRequest } from '../../src/features/data-requests/repository.ts'
 import { statusLabels, transitionProblem, transitionVerb } from '../../src/features/data-requests/model.ts'
-import { formatUkDate } from '../../src/platform/views/dates.ts'
+import { formatUkDate } from '../../src/platform/dates/index.ts'
 import type { DataRequestStatus } from '../../src/platform/db/performance-tables.ts'
 import { demoDataRequests } from '../data/data-requests.ts'
 

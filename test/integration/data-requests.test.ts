@@ -1,7 +1,7 @@
 import { after, before, describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { inPartnership } from '../../src/platform/db/tenancy.ts'
-import { londonToday } from '../../src/platform/views/dates.ts'
+import { londonToday } from '../../src/platform/dates/index.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'

@@ -8,7 +8,7 @@ import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ForbiddenError, ValidationError } from '../../src/platform/errors.ts'
 import { meetingService } from '../../src/features/meetings/service.ts'
 import { meetingForm } from '../../src/features/meetings/schema.ts'
-import { londonToday } from '../../src/platform/views/dates.ts'
+import { londonToday } from '../../src/platform/dates/index.ts'
 
 let database: DatabaseHandle
 let partnershipId: string

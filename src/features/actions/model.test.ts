@@ -1,4 +1,3 @@
-import { londonToday } from '../../platform/views/dates.ts'
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { isOverdue } from './model.ts'
@@ -19,12 +18,5 @@ describe('overdue actions', () => {
     assert.equal(isOverdue({ status: 'done', due_on: '2019-01-01' }, today), false)
     assert.equal(isOverdue({ status: 'dropped', due_on: '2019-01-01' }, today), false)
     assert.equal(isOverdue({ status: 'open', due_on: null }, today), false)
-  })
-})
-
-describe('today in London', () => {
-  test('late evening UTC in summer is already the next day in London', () => {
-    assert.equal(londonToday(new Date('2019-07-04T23:30:00Z')), '2019-07-05')
-    assert.equal(londonToday(new Date('2019-01-04T23:30:00Z')), '2019-01-04')
   })
 })

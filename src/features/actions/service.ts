@@ -1,4 +1,4 @@
-import { londonToday } from '../../platform/views/dates.ts'
+import { londonToday } from '../../platform/dates/index.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import type { Actor } from '../../platform/audit/actor.ts'

@@ -1,6 +1,6 @@
 // Pure rules for reading the audit trail: what changed in an event, the
 // dates a filter names, and the page links. No I/O, so each is unit tested.
-import { formatUkDateTime } from '../../platform/views/dates.ts'
+import { formatUkDateTime } from '../../platform/dates/index.ts'
 
 export const pageSize = 50
 

@@ -1,4 +1,4 @@
-import { londonToday } from '../../platform/views/dates.ts'
+import { londonToday } from '../../platform/dates/index.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import type { Executor } from '../../platform/db/database.ts'
 import { ForbiddenError } from '../../platform/errors.ts'

@@ -1,4 +1,4 @@
-import { londonToday } from '../../platform/views/dates.ts'
+import { londonToday } from '../../platform/dates/index.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'

@@ -131,5 +131,3 @@ export function canChangeBody(role: Role, rolesOnBody: readonly MemberRole[]): b
 export function canManageBodies(role: Role): boolean {
   return role === 'admin' || role === 'editor'
 }
-
-/** Today in Europe/London as 'YYYY-MM-DD', the zone the partnership's dates are in. */

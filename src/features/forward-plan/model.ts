@@ -1,3 +1,4 @@
+import { addMonths } from '../../platform/dates/index.ts'
 import type { Recurrence } from '../../platform/db/tables.ts'
 
 export const recurrences: readonly Recurrence[] = ['once', 'monthly', 'quarterly', 'six-monthly', 'annually']
@@ -9,24 +10,6 @@ export const recurrenceLabels: Record<Recurrence, string> = {
   annually: 'Annually',
 }
 const monthsApart: Record<Exclude<Recurrence, 'once'>, number> = { monthly: 1, quarterly: 3, 'six-monthly': 6, annually: 12 }
-
-function pad(n: number): string {
-  return String(n).padStart(2, '0')
-}
-
-/**
- * The date `months` after a 'YYYY-MM-DD' date, kept to the month's last day
- * when the day does not exist (31 January + 1 month is 28 or 29 February).
- * Always counted from the first date, so 31 January monthly gives 31 March, not 28 March.
- */
-export function addMonths(date: string, months: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  const index = y * 12 + (m - 1) + months
-  const year = Math.floor(index / 12)
-  const month = (index % 12) + 1
-  const lastDay = new Date(Date.UTC(year, month, 0)).getUTCDate()
-  return `${year}-${pad(month)}-${pad(Math.min(d, lastDay))}`
-}
 
 export interface PlannedSchedule {
   first_due_on: string
@@ -41,6 +24,7 @@ export function occurrences(item: PlannedSchedule, from: string, to: string): st
   const step = monthsApart[item.recurrence]
   const dates: string[] = []
   for (let n = 0; ; n++) {
+    // Counted from the first date each time, so 31 January monthly comes back to 31 March after 28 February.
     const due = addMonths(item.first_due_on, n * step)
     if (due > last) break
     if (due >= from) dates.push(due)

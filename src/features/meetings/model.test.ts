@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { fileSizeText, fromLondon, londonWallClock, quoracy, quoracyText } from './model.ts'
+import { fileSizeText, quoracy, quoracyText } from './model.ts'
 
 describe('quoracy', () => {
   test('present and substitutes count; apologies and absence do not', () => {
@@ -15,22 +15,6 @@ describe('quoracy', () => {
 
   test('the wording gives the count and the quorum', () => {
     assert.equal(quoracyText(quoracy(['present', 'present'], 3)), 'Not quorate: 2 of the 3 needed present or substituted')
-  })
-})
-
-describe('London meeting times', () => {
-  test('2pm in winter is 14:00 UTC and 2pm in summer is 13:00 UTC', () => {
-    assert.equal(fromLondon(2019, 1, 29, 14, 0).toISOString(), '2019-01-29T14:00:00.000Z')
-    assert.equal(fromLondon(2019, 7, 4, 14, 0).toISOString(), '2019-07-04T13:00:00.000Z')
-  })
-
-  test('times either side of the spring clock change', () => {
-    assert.equal(fromLondon(2019, 3, 31, 0, 30).toISOString(), '2019-03-31T00:30:00.000Z')
-    assert.equal(fromLondon(2019, 3, 31, 10, 0).toISOString(), '2019-03-31T09:00:00.000Z')
-  })
-
-  test('reading an instant back gives the form values it came from', () => {
-    assert.deepEqual(londonWallClock(fromLondon(2019, 7, 4, 9, 5)), { day: '4', month: '7', year: '2019', time: '09:05' })
   })
 })
 

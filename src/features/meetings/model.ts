@@ -43,39 +43,6 @@ export function quoracyText(q: Quoracy): string {
   return `${q.kind === 'quorate' ? 'Quorate' : 'Not quorate'}: ${q.counted} of the ${q.quorum} needed present or substituted`
 }
 
-const londonParts = new Intl.DateTimeFormat('en-GB', {
-  timeZone: 'Europe/London',
-  year: 'numeric',
-  month: '2-digit',
-  day: '2-digit',
-  hour: '2-digit',
-  minute: '2-digit',
-  hourCycle: 'h23',
-})
-
-/** The wall-clock date and time in London at an instant, as form values. */
-export function londonWallClock(instant: Date): { day: string; month: string; year: string; time: string } {
-  const parts = Object.fromEntries(londonParts.formatToParts(instant).map((p) => [p.type, p.value]))
-  return { day: String(Number(parts.day)), month: String(Number(parts.month)), year: parts.year ?? '', time: `${parts.hour}:${parts.minute}` }
-}
-
-/**
- * The instant of a London wall-clock date and time. Meetings are arranged in
- * local time, so 2pm in July is 13:00 UTC and 2pm in January is 14:00 UTC.
- */
-export function fromLondon(year: number, month: number, day: number, hour: number, minute: number): Date {
-  const wanted = Date.UTC(year, month - 1, day, hour, minute)
-  let guess = wanted
-  // Twice: the offset at the first guess can differ from the offset at the answer near a clock change.
-  for (let i = 0; i < 2; i++) {
-    const seen = londonWallClock(new Date(guess))
-    const [h, m] = seen.time.split(':').map(Number) as [number, number]
-    const seenAsUtc = Date.UTC(Number(seen.year), Number(seen.month) - 1, Number(seen.day), h, m)
-    guess += wanted - seenAsUtc
-  }
-  return new Date(guess)
-}
-
 /** A file's size as people read it: whole kilobytes up to a megabyte, then megabytes to one decimal place. */
 export function fileSizeText(bytes: number): string {
   if (bytes < 1024 * 1024) return `${Math.max(1, Math.ceil(bytes / 1024))} KB`

@@ -6,7 +6,7 @@ import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { actionStatusLabels } from '../actions/model.ts'
-import { formatUkDate } from '../../platform/views/dates.ts'
+import { formatUkDate, londonWallClock } from '../../platform/dates/index.ts'
 import { uploadedFile } from '../../platform/files/uploads.ts'
 import { allowedTypesText } from '../../platform/files/file-types.ts'
 import type { MeetingService } from './service.ts'
@@ -16,7 +16,6 @@ import {
   attendanceStatuses,
   decisionLabels,
   decisions,
-  londonWallClock,
   meetingStatusLabels,
   meetingStatuses,
   purposeLabels,

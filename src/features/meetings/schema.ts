@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { allowedYears, calendarDate, isAllowedYear } from '../../platform/http/date-input.ts'
-import { attendanceStatuses, decisions, fromLondon, meetingStatuses, purposes } from './model.ts'
+import { fromLondon } from '../../platform/dates/index.ts'
+import { attendanceStatuses, decisions, meetingStatuses, purposes } from './model.ts'
 
 const uuid = (message: string) => z.string({ error: message }).uuid(message)
 const optionalUuid = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())

@@ -1,4 +1,4 @@
-import { londonToday } from '../../platform/views/dates.ts'
+import { londonToday } from '../../platform/dates/index.ts'
 import type { FastifyInstance } from 'fastify'
 import type { Db } from '../../platform/db/database.ts'
 import { inPartnership } from '../../platform/db/tenancy.ts'

@@ -1,16 +1,8 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { addDays, attention, isOverdue, isSlipping, progressOf } from './model.ts'
+import { attention, isOverdue, isSlipping, progressOf } from './model.ts'
 
 const today = '2008-03-15'
-
-describe('adding days', () => {
-  test('crosses months, leap days and years', () => {
-    assert.equal(addDays('2008-02-28', 1), '2008-02-29')
-    assert.equal(addDays('2008-03-15', 30), '2008-04-14')
-    assert.equal(addDays('2007-12-31', 1), '2008-01-01')
-  })
-})
 
 describe('an overdue objective', () => {
   test('is one whose due date has passed and that is not complete or dropped', () => {

@@ -1,3 +1,4 @@
+import { addDays } from '../../platform/dates/index.ts'
 import type { ObjectiveStatus, Rag } from '../../platform/db/strategy-tables.ts'
 
 export const objectiveStatuses: readonly ObjectiveStatus[] = ['not-started', 'on-track', 'at-risk', 'off-track', 'complete', 'dropped']
@@ -25,12 +26,6 @@ export interface ObjectiveProgress {
 }
 
 export type Attention = 'overdue' | 'slipping'
-
-/** The 'YYYY-MM-DD' date `days` after another. */
-export function addDays(date: string, days: number): string {
-  const [y, m, d] = date.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
 
 /** Complete and dropped objectives are finished with: they are never overdue or slipping. */
 export function isFinished(status: ObjectiveStatus): boolean {

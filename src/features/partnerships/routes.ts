@@ -6,7 +6,7 @@ import { formBody } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { SignInRequiredError } from '../../platform/http/request-context.ts'
 import { ForbiddenError, ValidationError } from '../../platform/errors.ts'
-import { formatUkDate } from '../../platform/views/dates.ts'
+import { formatUkDate } from '../../platform/dates/index.ts'
 import { createPartnership, listPartnerships, localAuthorities, type Operator } from './service.ts'
 
 /** The signed-in operator, whatever partnership (if any) they are working in. */

@@ -1,3 +1,4 @@
+import { daysInMonth, isoDate } from '../../platform/dates/index.ts'
 import type { TimescaleKind, TimescaleThen } from '../../platform/db/strategy-tables.ts'
 import { allowedYears, isAllowedYear } from '../../platform/http/date-input.ts'
 
@@ -57,9 +58,6 @@ const recurring: Record<string, TimescaleKind> = {
 type Span = { kind: 'date' | 'month' | 'quarter'; startsOn: string; endsOn: string }
 type Failure = { message: string }
 
-const pad = (n: number) => String(n).padStart(2, '0')
-const iso = (year: number, month: number, day: number) => `${year}-${pad(month)}-${pad(day)}`
-const daysIn = (year: number, month: number) => new Date(Date.UTC(year, month, 0)).getUTCDate()
 const parts = (date: string) => date.split('-').map(Number) as [number, number, number]
 const isFailure = (value: unknown): value is Failure => typeof value === 'object' && value != null && 'message' in value
 
@@ -72,13 +70,13 @@ function monthNumber(word: string): number | null {
 }
 
 function day(year: number, month: number | null, dayOfMonth: number): Span | Failure {
-  if (month == null || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysIn(year, month)) return { message: messages.notReal }
-  const on = iso(year, month, dayOfMonth)
+  if (month == null || month < 1 || month > 12 || dayOfMonth < 1 || dayOfMonth > daysInMonth(year, month)) return { message: messages.notReal }
+  const on = isoDate(year, month, dayOfMonth)
   return { kind: 'date', startsOn: on, endsOn: on }
 }
 
 function wholeMonth(year: number, month: number): Span {
-  return { kind: 'month', startsOn: iso(year, month, 1), endsOn: iso(year, month, daysIn(year, month)) }
+  return { kind: 'month', startsOn: isoDate(year, month, 1), endsOn: isoDate(year, month, daysInMonth(year, month)) }
 }
 
 /** One point in time, in the years dates are kept in (PostgreSQL has no year 0); null when the words are none of these. */
@@ -110,7 +108,7 @@ function spanOf(text: string): Span | Failure | null {
   if (m) {
     const [quarter, year] = /^q/i.test(text) ? [Number(m[1]), Number(m[2])] : [Number(m[2]), Number(m[1])]
     const first = (quarter - 1) * 3 + 1
-    return { kind: 'quarter', startsOn: iso(year, first, 1), endsOn: iso(year, first + 2, daysIn(year, first + 2)) }
+    return { kind: 'quarter', startsOn: isoDate(year, first, 1), endsOn: isoDate(year, first + 2, daysInMonth(year, first + 2)) }
   }
   return null
 }
@@ -212,7 +210,7 @@ function spanText(kind: TimescaleKind, startsOn: string | null, endsOn: string |
       // Whole months read as months; anything else as dates, so the words read back to the same days.
       const [, , startDay] = parts(startsOn)
       const [endYear, endMonth, endDay] = parts(endsOn)
-      const wholeMonths = startDay === 1 && endDay === daysIn(endYear, endMonth)
+      const wholeMonths = startDay === 1 && endDay === daysInMonth(endYear, endMonth)
       return wholeMonths ? `${monthText(startsOn)} to ${monthText(endsOn)}` : `${dateText(startsOn)} to ${dateText(endsOn)}`
     }
   }

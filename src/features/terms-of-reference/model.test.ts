@@ -1,6 +1,6 @@
 import { test, describe } from 'node:test'
 import assert from 'node:assert/strict'
-import { addDays, compareTerms, needsAttention, reviewStatus, type TermsText } from './model.ts'
+import { compareTerms, needsAttention, reviewStatus, type TermsText } from './model.ts'
 
 describe('reviewStatus', () => {
   const today = '2026-11-23'
@@ -28,15 +28,6 @@ describe('reviewStatus', () => {
   test('only up-to-date terms need no attention', () => {
     assert.equal(needsAttention('up-to-date'), false)
     for (const status of ['missing', 'no-review-date', 'overdue', 'due-soon'] as const) assert.equal(needsAttention(status), true)
-  })
-})
-
-describe('addDays', () => {
-  test('crosses month, year and leap-day boundaries by the calendar', () => {
-    assert.equal(addDays('2026-11-23', 30), '2026-12-23')
-    assert.equal(addDays('2026-12-31', 1), '2027-01-01')
-    assert.equal(addDays('2028-02-28', 1), '2028-02-29')
-    assert.equal(addDays('2026-03-28', 2), '2026-03-30')
   })
 })
 

@@ -1,3 +1,5 @@
+import { addDays } from '../../platform/dates/index.ts'
+
 export type ReviewStatus = 'missing' | 'no-review-date' | 'overdue' | 'due-soon' | 'up-to-date'
 
 export const reviewStatusLabels: Record<ReviewStatus, string> = {
@@ -10,12 +12,6 @@ export const reviewStatusLabels: Record<ReviewStatus, string> = {
 
 /** How far ahead a review counts as "due soon": time to get a revision onto a meeting's agenda. */
 export const dueSoonDays = 30
-
-/** 'YYYY-MM-DD' plus a number of days, in calendar days (no time zone can shift it). */
-export function addDays(isoDate: string, days: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number) as [number, number, number]
-  return new Date(Date.UTC(y, m - 1, d + days)).toISOString().slice(0, 10)
-}
 
 /**
  * Where a body's current terms of reference stand on `today` ('YYYY-MM-DD').

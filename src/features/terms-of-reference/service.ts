@@ -1,4 +1,4 @@
-import { londonToday } from '../../platform/views/dates.ts'
+import { londonToday } from '../../platform/dates/index.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
@@ -13,8 +13,6 @@ import * as repo from './repository.ts'
 import type { TermsInput } from './schema.ts'
 
 const entityType = 'terms-of-reference'
-
-/** Today in Europe/London as 'YYYY-MM-DD', the zone the partnership's dates are in. */
 
 /** Someone else added a version while this one was being written: say so rather than silently stacking a version on one not seen. */
 export class NewerVersionError extends ConflictError {

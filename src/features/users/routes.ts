@@ -10,7 +10,7 @@ import type { Actor } from '../../platform/audit/actor.ts'
 import type { UserService } from './service.ts'
 import { passwordForm, roleForm, versionField } from './schema.ts'
 import { roleNames } from './model.ts'
-import { formatUkDate } from '../../platform/views/dates.ts'
+import { formatUkDate } from '../../platform/dates/index.ts'
 
 const roleItems = roles.map((value) => ({ value, text: roleDescriptions[value] }))
 

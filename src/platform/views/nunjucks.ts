@@ -1,6 +1,6 @@
 import type { Environment } from 'nunjucks'
 import { join } from 'node:path'
-import { formatUkDate, formatUkDateTime } from './dates.ts'
+import { formatUkDate, formatUkDateTime } from '../dates/index.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 

@@ -17,10 +17,3 @@ export function formatUkDateTime(value: Date | string | null | undefined): strin
   const date = toDate(value)
   return date ? `${dateFormat.format(date)} at ${timeFormat.format(date).replace(' ', '')}` : ''
 }
-
-const isoDateFormat = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/London', year: 'numeric', month: '2-digit', day: '2-digit' })
-
-/** Today's date in London as 'YYYY-MM-DD': what "overdue" and "as it stands today" mean for a UK partnership. */
-export function londonToday(now = new Date()): string {
-  return isoDateFormat.format(now)
-}

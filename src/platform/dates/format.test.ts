@@ -1,6 +1,6 @@
 import { test } from 'node:test'
 import assert from 'node:assert/strict'
-import { formatUkDate, formatUkDateTime, londonToday } from './dates.ts'
+import { formatUkDate, formatUkDateTime } from './format.ts'
 
 test('dates read the UK way', () => {
   assert.equal(formatUkDate(new Date('2019-02-07T09:00:00Z')), '7 February 2019')
@@ -17,9 +17,4 @@ test('missing or invalid dates show nothing rather than "Invalid Date"', () => {
   assert.equal(formatUkDate(null), '')
   assert.equal(formatUkDate(''), '')
   assert.equal(formatUkDate('not a date'), '')
-})
-
-test('today is the London date: late on a summer evening (UTC) it is already tomorrow', () => {
-  assert.equal(londonToday(new Date('2019-06-30T23:30:00Z')), '2019-07-01')
-  assert.equal(londonToday(new Date('2019-12-31T23:30:00Z')), '2019-12-31')
 })
