@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Db } from '../src/platform/db/database.ts'
 import { inPartnership } from '../src/platform/db/tenancy.ts'
-import { scorecardService } from '../src/features/scorecards/service.ts'
+import { scorecardService } from '../src/performance/scorecards/service.ts'
 import { createMember, createPartnership } from '../test/support/fixtures.ts'
 import { BenchmarkFailure, formatRatio, type Benchmark } from './support/benchmark.ts'
 import { scratchDatabase } from './support/database.ts'

@@ -1,4 +1,4 @@
-import type { GroupInput } from '../../src/features/comparator-groups/schema.ts'
+import type { GroupInput } from '../../src/performance/comparator-groups/schema.ts'
 
 /**
  * What Oldham compares itself with: England, the North West, the ten Greater

@@ -1,4 +1,4 @@
-import type { IndicatorInput } from '../../src/features/indicators/schema.ts'
+import type { IndicatorInput } from '../../src/performance/indicators/schema.ts'
 
 /**
  * The partnership's key performance indicators, "drawn from existing KPIs

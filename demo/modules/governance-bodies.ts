@@ -1,6 +1,6 @@
 import type { DemoModule } from '../context.ts'
-import { bodyForm, endBodyForm, memberForm, type EndBodyInput } from '../../src/features/bodies/schema.ts'
-import { insertBody, insertMember, updateBody } from '../../src/features/bodies/repository.ts'
+import { bodyForm, endBodyForm, memberForm, type EndBodyInput } from '../../src/governance/bodies/schema.ts'
+import { insertBody, insertMember, updateBody } from '../../src/governance/bodies/repository.ts'
 import { demoBodies } from '../data/bodies.ts'
 import { demoPeople } from '../data/people.ts'
 

@@ -1,8 +1,8 @@
 import type { DemoModule } from '../context.ts'
-import { plannedItemForm } from '../../src/features/forward-plan/schema.ts'
-import { insertItem } from '../../src/features/forward-plan/repository.ts'
-import { meetingForm } from '../../src/features/meetings/schema.ts'
-import { insertMeeting } from '../../src/features/meetings/repository.ts'
+import { plannedItemForm } from '../../src/governance/forward-plan/schema.ts'
+import { insertItem } from '../../src/governance/forward-plan/repository.ts'
+import { meetingForm } from '../../src/governance/meetings/schema.ts'
+import { insertMeeting } from '../../src/governance/meetings/repository.ts'
 import { formatUkDate } from '../../src/platform/dates/index.ts'
 
 /**

@@ -1,8 +1,8 @@
 import type { DemoModule } from '../context.ts'
-import { agendaItemForm, decisionForm, meetingForm, recommendationForm } from '../../src/features/meetings/schema.ts'
-import { insertItem, insertMeeting, insertRecommendation, recordDecision } from '../../src/features/meetings/repository.ts'
-import { actionForm } from '../../src/features/actions/schema.ts'
-import { insertAction } from '../../src/features/actions/repository.ts'
+import { agendaItemForm, decisionForm, meetingForm, recommendationForm } from '../../src/governance/meetings/schema.ts'
+import { insertItem, insertMeeting, insertRecommendation, recordDecision } from '../../src/governance/meetings/repository.ts'
+import { actionForm } from '../../src/governance/actions/schema.ts'
+import { insertAction } from '../../src/governance/actions/repository.ts'
 
 /** Seed 000's report, as the agenda item's paper: a summary of what the Board was told. */
 const report = [

@@ -1,6 +1,6 @@
 import type { DemoModule } from '../context.ts'
-import { parseTermsForm } from '../../src/features/terms-of-reference/schema.ts'
-import { insertVersion } from '../../src/features/terms-of-reference/repository.ts'
+import { parseTermsForm } from '../../src/governance/terms-of-reference/schema.ts'
+import { insertVersion } from '../../src/governance/terms-of-reference/repository.ts'
 import { demoActorLabel } from '../context.ts'
 
 interface DemoTerms {

@@ -1,6 +1,6 @@
 import type { DemoModule } from '../context.ts'
-import { groupForm } from '../../src/features/comparator-groups/schema.ts'
-import { insertGroup, replaceAreas } from '../../src/features/comparator-groups/repository.ts'
+import { groupForm } from '../../src/performance/comparator-groups/schema.ts'
+import { insertGroup, replaceAreas } from '../../src/performance/comparator-groups/repository.ts'
 import { demoComparatorGroups } from '../data/comparator-groups.ts'
 
 /** The comparator groups the demo's scorecards benchmark Oldham against. */

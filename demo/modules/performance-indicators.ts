@@ -1,9 +1,9 @@
 import type { DemoModule } from '../context.ts'
-import { personForm } from '../../src/features/people/schema.ts'
-import { personLabel } from '../../src/features/people/model.ts'
-import { insertPerson } from '../../src/features/people/repository.ts'
-import { indicatorForm } from '../../src/features/indicators/schema.ts'
-import { insertIndicator, replaceOutcomes } from '../../src/features/indicators/repository.ts'
+import { personForm } from '../../src/directory/people/schema.ts'
+import { personLabel } from '../../src/directory/people/model.ts'
+import { insertPerson } from '../../src/directory/people/repository.ts'
+import { indicatorForm } from '../../src/performance/indicators/schema.ts'
+import { insertIndicator, replaceOutcomes } from '../../src/performance/indicators/repository.ts'
 import { demoIndicators } from '../data/indicators.ts'
 
 /**

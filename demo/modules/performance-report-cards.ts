@@ -1,6 +1,6 @@
 import type { DemoModule } from '../context.ts'
-import { reportCardForm, commentaryForm } from '../../src/features/report-cards/schema.ts'
-import { insertCard, insertCommentary, linkObjectives } from '../../src/features/report-cards/repository.ts'
+import { reportCardForm, commentaryForm } from '../../src/performance/report-cards/schema.ts'
+import { insertCard, insertCommentary, linkObjectives } from '../../src/performance/report-cards/repository.ts'
 import { demoReportCards } from '../data/report-cards.ts'
 
 /**

@@ -1,7 +1,7 @@
 import type { DemoModule } from '../context.ts'
-import { targetForm } from '../../src/features/targets/schema.ts'
-import { insertTarget } from '../../src/features/targets/repository.ts'
-import { parsePeriod, periodLabel } from '../../src/features/indicator-values/periods.ts'
+import { targetForm } from '../../src/performance/targets/schema.ts'
+import { insertTarget } from '../../src/performance/targets/repository.ts'
+import { parsePeriod, periodLabel } from '../../src/performance/indicator-values/periods.ts'
 import { demoIndicators } from '../data/indicators.ts'
 import { demoTargets } from '../data/targets.ts'
 

@@ -2,7 +2,7 @@ import { createReadStream, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { DemoModule } from '../context.ts'
 import { demoActorLabel } from '../context.ts'
-import { importInto } from '../../src/features/value-transfer/import.ts'
+import { importInto } from '../../src/performance/value-transfer/import.ts'
 
 const exportFile = join(import.meta.dirname, '..', 'data', 'fingertips-export.csv')
 

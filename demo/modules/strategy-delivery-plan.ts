@@ -1,8 +1,8 @@
 import { readFile } from 'node:fs/promises'
 import { demoActorLabel, type DemoModule } from '../context.ts'
-import { readPlanFile } from '../../src/features/plan-transfer/read.ts'
-import { writeImportedPlan } from '../../src/features/plan-transfer/service.ts'
-import { importForm } from '../../src/features/plan-transfer/schema.ts'
+import { readPlanFile } from '../../src/strategy/plan-transfer/read.ts'
+import { writeImportedPlan } from '../../src/strategy/plan-transfer/service.ts'
+import { importForm } from '../../src/strategy/plan-transfer/schema.ts'
 
 const filename = 'delivery-plan-2007.csv'
 

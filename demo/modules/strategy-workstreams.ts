@@ -1,6 +1,6 @@
 import type { DemoModule } from '../context.ts'
-import { workstreamForm } from '../../src/features/workstreams/schema.ts'
-import { changeOutcomeLinks, insertWorkstream } from '../../src/features/workstreams/repository.ts'
+import { workstreamForm } from '../../src/strategy/workstreams/schema.ts'
+import { changeOutcomeLinks, insertWorkstream } from '../../src/strategy/workstreams/repository.ts'
 import { demoWorkstreams } from '../data/workstreams.ts'
 
 /**

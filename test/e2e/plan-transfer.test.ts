@@ -2,7 +2,7 @@ import { test, describe, before } from 'node:test'
 import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
-import { readPlanFile } from '../../src/features/plan-transfer/read.ts'
+import { readPlanFile } from '../../src/strategy/plan-transfer/read.ts'
 import { errorSummary, heading, journey, tableRows } from './support/journey.ts'
 
 const demoCsv = await readFile(new URL('../../demo/data/delivery-plan-2007.csv', import.meta.url))

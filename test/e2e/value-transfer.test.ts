@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { parse } from 'csv-parse/sync'
-import { fingertipsColumns } from '../../src/features/value-transfer/layout.ts'
+import { fingertipsColumns } from '../../src/performance/value-transfer/layout.ts'
 import { heading, journey, tableRows } from './support/journey.ts'
 
 const header = fingertipsColumns.map((c) => c.header)

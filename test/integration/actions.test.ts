@@ -5,9 +5,9 @@ import { createMember, createPartnership } from '../support/fixtures.ts'
 import type { DatabaseHandle } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ForbiddenError } from '../../src/platform/errors.ts'
-import { actionService } from '../../src/features/actions/service.ts'
-import { meetingService } from '../../src/features/meetings/service.ts'
-import { meetingForm } from '../../src/features/meetings/schema.ts'
+import { actionService } from '../../src/governance/actions/service.ts'
+import { meetingService } from '../../src/governance/meetings/service.ts'
+import { meetingForm } from '../../src/governance/meetings/schema.ts'
 
 let database: DatabaseHandle
 let partnershipId: string

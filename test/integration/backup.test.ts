@@ -10,7 +10,7 @@ import { prepareSchemaFor, readBackupHeader, restoreBackup } from '../../src/cli
 import { BackupError } from '../../src/cli/backup-format.ts'
 import { applicationTables } from '../../src/cli/schema.ts'
 import { seedDemo } from '../../demo/seed.ts'
-import { organisationService } from '../../src/features/organisations/service.ts'
+import { organisationService } from '../../src/directory/organisations/service.ts'
 import { testDatabase } from '../support/database.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
 

@@ -4,8 +4,8 @@ import type { KyselyPlugin, PluginTransformQueryArgs, PluginTransformResultArgs,
 import type { DatabaseHandle, Db } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/platform/errors.ts'
-import { bodyService, type BodyService } from '../../src/features/bodies/service.ts'
-import type { BodyInput, MemberInput } from '../../src/features/bodies/schema.ts'
+import { bodyService, type BodyService } from '../../src/governance/bodies/service.ts'
+import type { BodyInput, MemberInput } from '../../src/governance/bodies/schema.ts'
 import { testDatabase } from '../support/database.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
 

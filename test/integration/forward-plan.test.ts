@@ -7,10 +7,10 @@ import { TestClient } from '../support/client.ts'
 import type { DatabaseHandle } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ConflictError, ForbiddenError, ValidationError } from '../../src/platform/errors.ts'
-import { forwardPlanService } from '../../src/features/forward-plan/service.ts'
-import { plannedItemForm } from '../../src/features/forward-plan/schema.ts'
-import { meetingService } from '../../src/features/meetings/service.ts'
-import { meetingForm } from '../../src/features/meetings/schema.ts'
+import { forwardPlanService } from '../../src/governance/forward-plan/service.ts'
+import { plannedItemForm } from '../../src/governance/forward-plan/schema.ts'
+import { meetingService } from '../../src/governance/meetings/service.ts'
+import { meetingForm } from '../../src/governance/meetings/schema.ts'
 
 let database: DatabaseHandle
 let partnershipId: string

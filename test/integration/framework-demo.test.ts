@@ -4,9 +4,9 @@ import type { DatabaseHandle, Db } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { seedDemo, demoSlug } from '../../demo/seed.ts'
 import { testDatabase } from '../support/database.ts'
-import { frameworkService } from '../../src/features/framework/service.ts'
-import { externalFrameworkService } from '../../src/features/external-frameworks/service.ts'
-import { alignmentService } from '../../src/features/alignment/service.ts'
+import { frameworkService } from '../../src/strategy/framework/service.ts'
+import { externalFrameworkService } from '../../src/strategy/external-frameworks/service.ts'
+import { alignmentService } from '../../src/strategy/alignment/service.ts'
 
 let database: DatabaseHandle
 let db: Db

@@ -6,9 +6,9 @@ import { TestClient } from '../support/client.ts'
 import type { Db } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/platform/errors.ts'
-import { frameworkService, ReadOnlyVersionError } from '../../src/features/framework/service.ts'
-import { currentCommitments, currentFramework, currentOutcomes } from '../../src/features/framework/current.ts'
-import { adoptionForm, commitmentForm, consultationForm, outcomeForm, versionDetailsForm } from '../../src/features/framework/schema.ts'
+import { frameworkService, ReadOnlyVersionError } from '../../src/strategy/framework/service.ts'
+import { currentCommitments, currentFramework, currentOutcomes } from '../../src/strategy/framework/current.ts'
+import { adoptionForm, commitmentForm, consultationForm, outcomeForm, versionDetailsForm } from '../../src/strategy/framework/schema.ts'
 
 let testing: TestApp
 let db: Db

@@ -7,9 +7,9 @@ import { TestClient } from '../support/client.ts'
 import type { Database } from '../../src/platform/db/tables.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { NotFoundError } from '../../src/platform/errors.ts'
-import { goldenThreadService } from '../../src/features/golden-thread/service.ts'
-import { workstreamService } from '../../src/features/workstreams/service.ts'
-import { workstreamForm } from '../../src/features/workstreams/schema.ts'
+import { goldenThreadService } from '../../src/strategy/golden-thread/service.ts'
+import { workstreamService } from '../../src/strategy/workstreams/service.ts'
+import { workstreamForm } from '../../src/strategy/workstreams/schema.ts'
 
 let t: TestApp
 let db: Kysely<Database>

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { largeIndicator, type LargeIndicator } from '../support/large-indicator.ts'
-import { TREND_PERIODS } from '../../src/features/indicator-charts/service.ts'
-import { GAP_PERIODS } from '../../src/features/indicator-gap/view.ts'
-import { valuesPageSize } from '../../src/features/indicator-values/service.ts'
+import { TREND_PERIODS } from '../../src/performance/indicator-charts/service.ts'
+import { GAP_PERIODS } from '../../src/performance/indicator-gap/view.ts'
+import { valuesPageSize } from '../../src/performance/indicator-values/service.ts'
 
 // Issue 10: one indicator with many values (every area × many periods × sexes,
 // deciles and ethnic groups) made each page read and draw all of them. Each

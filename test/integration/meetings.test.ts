@@ -6,8 +6,8 @@ import { createMember, createPartnership } from '../support/fixtures.ts'
 import type { DatabaseHandle } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ForbiddenError, ValidationError } from '../../src/platform/errors.ts'
-import { meetingService } from '../../src/features/meetings/service.ts'
-import { meetingForm } from '../../src/features/meetings/schema.ts'
+import { meetingService } from '../../src/governance/meetings/service.ts'
+import { meetingForm } from '../../src/governance/meetings/schema.ts'
 import { londonToday } from '../../src/platform/dates/index.ts'
 
 let database: DatabaseHandle

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import type { DatabaseHandle } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ValidationError } from '../../src/platform/errors.ts'
-import { peopleService } from '../../src/features/people/service.ts'
+import { peopleService } from '../../src/directory/people/service.ts'
 import { testDatabase } from '../support/database.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
 

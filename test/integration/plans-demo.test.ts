@@ -3,8 +3,8 @@ import assert from 'node:assert/strict'
 import type { DatabaseHandle, Db } from '../../src/platform/db/database.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { demoSlug, seedDemoIfEmpty } from '../../demo/seed.ts'
-import { planService } from '../../src/features/plans/service.ts'
-import { objectiveService } from '../../src/features/objectives/service.ts'
+import { planService } from '../../src/strategy/plans/service.ts'
+import { objectiveService } from '../../src/strategy/objectives/service.ts'
 import { testDatabase } from '../support/database.ts'
 
 describe('the demo’s 2019–2022 strategy and action plan (seed 000 §4)', () => {

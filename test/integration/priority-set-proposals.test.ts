@@ -9,10 +9,10 @@ import { hashPassword } from '../../src/platform/auth/passwords.ts'
 import { inPartnership } from '../../src/platform/db/tenancy.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/platform/errors.ts'
 import { parseForm } from '../../src/platform/http/forms.ts'
-import { externalFrameworkService } from '../../src/features/external-frameworks/service.ts'
-import { prioritySetProposalService } from '../../src/features/external-frameworks/proposal-service.ts'
-import { tellProposer } from '../../src/features/external-frameworks/proposal-repository.ts'
-import { answerForm, externalFrameworkForm, priorityForm, proposalForm } from '../../src/features/external-frameworks/schema.ts'
+import { externalFrameworkService } from '../../src/strategy/external-frameworks/service.ts'
+import { prioritySetProposalService } from '../../src/strategy/external-frameworks/proposal-service.ts'
+import { tellProposer } from '../../src/strategy/external-frameworks/proposal-repository.ts'
+import { answerForm, externalFrameworkForm, priorityForm, proposalForm } from '../../src/strategy/external-frameworks/schema.ts'
 
 // A partnership that does not keep a priority set proposes a change to it; the
 // keeper's admins (or the service's operators, for the service's own sets)

@@ -3,8 +3,8 @@ import assert from 'node:assert/strict'
 import { testApp, type TestApp } from '../support/app.ts'
 import { postgresUrl } from '../support/database.ts'
 import { browserFor, csvFile, fingerprint, fingertipsHeader, fingertipsRow, setUp } from '../fixtures/value-transfer/support.ts'
-import { importJobs } from '../../src/features/value-transfer/jobs.ts'
-import { undoImport } from '../../src/features/value-transfer/repository.ts'
+import { importJobs } from '../../src/performance/value-transfer/jobs.ts'
+import { undoImport } from '../../src/performance/value-transfer/repository.ts'
 import { inPartnership } from '../../src/platform/db/tenancy.ts'
 
 // A big import must not stop the service answering everyone else. On PGlite

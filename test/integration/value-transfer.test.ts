@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import type { Db } from '../../src/platform/db/database.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
-import { importJobs } from '../../src/features/value-transfer/jobs.ts'
+import { importJobs } from '../../src/performance/value-transfer/jobs.ts'
 import { browserFor, csvFile, fingerprint, fingertipsHeader, fingertipsRow, importThrough, setUp, thriveHeader, workbook, type Setup } from '../fixtures/value-transfer/support.ts'
 
 let t: TestApp

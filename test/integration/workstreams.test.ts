@@ -7,8 +7,8 @@ import { TestClient } from '../support/client.ts'
 import type { Database } from '../../src/platform/db/tables.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../src/platform/errors.ts'
-import { workstreamService } from '../../src/features/workstreams/service.ts'
-import { workstreamForm } from '../../src/features/workstreams/schema.ts'
+import { workstreamService } from '../../src/strategy/workstreams/service.ts'
+import { workstreamForm } from '../../src/strategy/workstreams/schema.ts'
 
 let t: TestApp
 let db: Kysely<Database>

@@ -2,7 +2,7 @@ import type { Db } from '../../src/platform/db/database.ts'
 import type { Role } from '../../src/platform/db/tables.ts'
 import type { Actor } from '../../src/platform/audit/actor.ts'
 import { hashPassword } from '../../src/platform/auth/passwords.ts'
-import { createPartnership as createPartnershipAsOperator } from '../../src/features/partnerships/service.ts'
+import { createPartnership as createPartnershipAsOperator } from '../../src/directory/partnerships/service.ts'
 
 export const testPassword = 'correct horse battery staple'
 let passwordHash: Promise<string> | undefined

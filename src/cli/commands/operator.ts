@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { setOperator } from '../../features/users/service.ts'
+import { setOperator } from '../../directory/users/service.ts'
 import { withDatabase } from '../database.ts'
 
 export function operatorCommand(program: Command): void {

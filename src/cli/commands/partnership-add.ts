@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { createPartnership } from '../../features/partnerships/service.ts'
+import { createPartnership } from '../../directory/partnerships/service.ts'
 import { withDatabase } from '../database.ts'
 import { CommandError } from '../failure.ts'
 

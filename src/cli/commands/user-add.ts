@@ -1,5 +1,5 @@
 import { Option, type Command } from 'commander'
-import { addUser } from '../../features/users/service.ts'
+import { addUser } from '../../directory/users/service.ts'
 import { roles } from '../../platform/auth/model.ts'
 import { withDatabase } from '../database.ts'
 import { readPassword } from '../password-input.ts'

@@ -1,5 +1,5 @@
 import type { Command } from 'commander'
-import { setPassword } from '../../features/users/service.ts'
+import { setPassword } from '../../directory/users/service.ts'
 import { withDatabase } from '../database.ts'
 import { readPassword } from '../password-input.ts'
 

@@ -4,8 +4,11 @@ import { formatUkDate, formatUkDateTime } from '../dates/index.ts'
 
 const root = join(import.meta.dirname, '..', '..', '..')
 
-/** Shared layouts, each feature's views, then govuk-frontend's macros. */
-export const templatePaths = [join(root, 'src', 'views'), join(root, 'src', 'features'), join(root, 'node_modules', 'govuk-frontend', 'dist')]
+/** The areas features are grouped in; a feature's views are named from its own folder ('meetings/views/show.njk'). */
+export const areas = ['governance', 'strategy', 'performance', 'directory', 'site'] as const
+
+/** Shared layouts, each area's features' views, then govuk-frontend's macros. */
+export const templatePaths = [join(root, 'src', 'views'), ...areas.map((area) => join(root, 'src', area)), join(root, 'node_modules', 'govuk-frontend', 'dist')]
 
 export const nunjucksOptions = { autoescape: true, throwOnUndefined: false, noCache: process.env.NODE_ENV === 'development' }
 

@@ -1,4 +1,4 @@
-import { userService } from '../../../src/features/users/service.ts'
+import { userService } from '../../../src/directory/users/service.ts'
 import { unique, type Fixtures, type Rule } from './rules.ts'
 
 // Invitations, the holder's own password and the operator's pages.

@@ -1,5 +1,5 @@
-import { comparatorGroupService } from '../../../src/features/comparator-groups/service.ts'
-import { groupForm } from '../../../src/features/comparator-groups/schema.ts'
+import { comparatorGroupService } from '../../../src/performance/comparator-groups/service.ts'
+import { groupForm } from '../../../src/performance/comparator-groups/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // Comparator groups: everyone in the partnership reads them; admins and editors

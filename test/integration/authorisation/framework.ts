@@ -1,7 +1,7 @@
-import { frameworkService } from '../../../src/features/framework/service.ts'
-import { adoptionForm, commitmentForm, outcomeForm, versionDetailsForm } from '../../../src/features/framework/schema.ts'
-import { externalFrameworkService } from '../../../src/features/external-frameworks/service.ts'
-import { externalFrameworkForm, priorityForm } from '../../../src/features/external-frameworks/schema.ts'
+import { frameworkService } from '../../../src/strategy/framework/service.ts'
+import { adoptionForm, commitmentForm, outcomeForm, versionDetailsForm } from '../../../src/strategy/framework/schema.ts'
+import { externalFrameworkService } from '../../../src/strategy/external-frameworks/service.ts'
+import { externalFrameworkForm, priorityForm } from '../../../src/strategy/external-frameworks/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // The strategic framework (partnership-owned), the regional and national

@@ -1,7 +1,7 @@
-import { indicatorService } from '../../../src/features/indicators/service.ts'
-import { indicatorForm } from '../../../src/features/indicators/schema.ts'
-import { indicatorValueService } from '../../../src/features/indicator-values/service.ts'
-import { valueForm } from '../../../src/features/indicator-values/schema.ts'
+import { indicatorService } from '../../../src/performance/indicators/service.ts'
+import { indicatorForm } from '../../../src/performance/indicators/schema.ts'
+import { indicatorValueService } from '../../../src/performance/indicator-values/service.ts'
+import { valueForm } from '../../../src/performance/indicator-values/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // Indicator values: everyone in the partnership reads them; admins, editors and

@@ -1,5 +1,5 @@
-import { indicatorService } from '../../../src/features/indicators/service.ts'
-import { indicatorForm } from '../../../src/features/indicators/schema.ts'
+import { indicatorService } from '../../../src/performance/indicators/service.ts'
+import { indicatorForm } from '../../../src/performance/indicators/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // The indicator library: everyone in the partnership reads it; admins and

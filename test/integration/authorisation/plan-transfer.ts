@@ -1,7 +1,7 @@
 import { inPartnership } from '../../../src/platform/db/tenancy.ts'
 import { recordAudit } from '../../../src/platform/audit/audit.ts'
-import { writeImportedPlan } from '../../../src/features/plan-transfer/service.ts'
-import { importForm } from '../../../src/features/plan-transfer/schema.ts'
+import { writeImportedPlan } from '../../../src/strategy/plan-transfer/service.ts'
+import { importForm } from '../../../src/strategy/plan-transfer/schema.ts'
 import type { Fixtures, Rule } from './rules.ts'
 
 const plans = new Map<string, Promise<string>>()

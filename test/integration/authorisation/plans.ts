@@ -1,9 +1,9 @@
-import { strategyService } from '../../../src/features/strategies/service.ts'
-import { strategyForm } from '../../../src/features/strategies/schema.ts'
-import { planService } from '../../../src/features/plans/service.ts'
-import { aimForm, planForm } from '../../../src/features/plans/schema.ts'
-import { objectiveService } from '../../../src/features/objectives/service.ts'
-import { objectiveForm } from '../../../src/features/objectives/schema.ts'
+import { strategyService } from '../../../src/strategy/strategies/service.ts'
+import { strategyForm } from '../../../src/strategy/strategies/schema.ts'
+import { planService } from '../../../src/strategy/plans/service.ts'
+import { aimForm, planForm } from '../../../src/strategy/plans/schema.ts'
+import { objectiveService } from '../../../src/strategy/objectives/service.ts'
+import { objectiveForm } from '../../../src/strategy/objectives/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // Strategies, delivery plans, their aims and objectives. Editors and admins

@@ -1,6 +1,6 @@
-import { externalFrameworkService } from '../../../src/features/external-frameworks/service.ts'
-import { prioritySetProposalService } from '../../../src/features/external-frameworks/proposal-service.ts'
-import { externalFrameworkForm, proposalForm } from '../../../src/features/external-frameworks/schema.ts'
+import { externalFrameworkService } from '../../../src/strategy/external-frameworks/service.ts'
+import { prioritySetProposalService } from '../../../src/strategy/external-frameworks/proposal-service.ts'
+import { externalFrameworkForm, proposalForm } from '../../../src/strategy/external-frameworks/schema.ts'
 import type { Actor } from '../../../src/platform/audit/actor.ts'
 import { unique, type Fixtures, type Rule } from './rules.ts'
 

@@ -1,7 +1,7 @@
-import { indicatorService } from '../../../src/features/indicators/service.ts'
-import { indicatorForm } from '../../../src/features/indicators/schema.ts'
-import { targetService } from '../../../src/features/targets/service.ts'
-import { targetForm } from '../../../src/features/targets/schema.ts'
+import { indicatorService } from '../../../src/performance/indicators/service.ts'
+import { indicatorForm } from '../../../src/performance/indicators/schema.ts'
+import { targetService } from '../../../src/performance/targets/service.ts'
+import { targetForm } from '../../../src/performance/targets/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // Targets: everyone in the partnership reads them; admins, editors and the

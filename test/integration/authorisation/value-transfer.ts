@@ -1,4 +1,4 @@
-import { importJobs } from '../../../src/features/value-transfer/jobs.ts'
+import { importJobs } from '../../../src/performance/value-transfer/jobs.ts'
 import type { Fixtures, Rule } from './rules.ts'
 
 // Importing and exporting values. Everyone in the partnership reads the

@@ -1,5 +1,5 @@
-import { workstreamService } from '../../../src/features/workstreams/service.ts'
-import { workstreamForm } from '../../../src/features/workstreams/schema.ts'
+import { workstreamService } from '../../../src/strategy/workstreams/service.ts'
+import { workstreamForm } from '../../../src/strategy/workstreams/schema.ts'
 import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 
 // Workstreams and the golden thread. Admins and editors change any body's
