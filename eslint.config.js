@@ -14,4 +14,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Boundaries. The platform and the statistics have no domain words, so they import no feature.
+  {
+    files: ['src/platform/**', 'src/statistics/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(governance|strategy|performance|directory|site)/', message: 'The platform and the statistics import no feature: move what both need into src/platform.' }] }],
+    },
+  },
+  // A feature's routes are its own, registered by the composition root (src/app.ts); another
+  // feature that needs something in them wants it moved to a module of its own.
+  {
+    files: ['src/governance/**', 'src/strategy/**', 'src/performance/**', 'src/directory/**', 'src/site/**'],
+    rules: {
+      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./.*routes\\.ts$', message: 'Another feature’s routes are its own: move what you need out of them into its model or a module of its own.' }] }],
+    },
+  },
 )

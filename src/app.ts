@@ -17,6 +17,8 @@ import { peopleService } from './directory/people/service.ts'
 import { organisationRoutes } from './directory/organisations/routes.ts'
 import { peopleRoutes } from './directory/people/routes.ts'
 import { accountRoutes } from './directory/account/routes.ts'
+import { invitationRoutes } from './directory/users/invitation-routes.ts'
+import { invitationService } from './directory/users/invitation-service.ts'
 import { siteRoutes } from './site/site/routes.ts'
 import { homeRoutes } from './site/home/routes.ts'
 import { userAdminRoutes } from './directory/users/routes.ts'
@@ -130,6 +132,7 @@ export async function createApp(config: Config, { db, ping }: Services): Promise
 
   homeRoutes(app, db, organisations, people)
   await accountRoutes(app, db, config)
+  await invitationRoutes(app, db, config, invitationService(db))
   siteRoutes(app, db, config)
   organisationRoutes(app, organisations, people)
   peopleRoutes(app, people, organisations)

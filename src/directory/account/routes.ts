@@ -14,7 +14,6 @@ import { SignInRequiredError } from '../../platform/http/request-context.ts'
 import { signInRefusal } from '../../platform/auth/model.ts'
 import { invitationService } from '../users/invitation-service.ts'
 import { passwordChangeRoutes } from './password-routes.ts'
-import { invitationRoutes } from '../users/invitation-routes.ts'
 
 const signInForm = z.object({
   email: z.string({ error: 'Enter your email address' }).trim().min(1, 'Enter your email address').max(320),
@@ -97,5 +96,4 @@ export async function accountRoutes(app: FastifyInstance, db: Db, config: Config
   })
 
   await passwordChangeRoutes(app, db, config)
-  await invitationRoutes(app, db, config, invitations)
 }

@@ -4,18 +4,10 @@ import { renderPage } from '../../platform/http/render.ts'
 import { errorView, type ErrorView } from '../../platform/http/forms.ts'
 import { formBody } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { SignInRequiredError } from '../../platform/http/request-context.ts'
-import { ForbiddenError, ValidationError } from '../../platform/errors.ts'
+import { ValidationError } from '../../platform/errors.ts'
 import { formatUkDate } from '../../platform/dates/index.ts'
-import { createPartnership, listPartnerships, localAuthorities, type Operator } from './service.ts'
-
-/** The signed-in operator, whatever partnership (if any) they are working in. */
-export function operatorOf(request: FastifyRequest): Operator {
-  const session = request.session
-  if (!session) throw new SignInRequiredError()
-  if (!session.user.isOperator) throw new ForbiddenError('Only the service’s operators can see this page')
-  return { userId: session.user.id, label: session.user.displayName }
-}
+import { createPartnership, listPartnerships, localAuthorities } from './service.ts'
+import { operatorOf } from './operator.ts'
 
 /** The operator's pages: every partnership on the service, and creating one with its first admin invited. */
 export function operatorRoutes(app: FastifyInstance, db: Db): void {

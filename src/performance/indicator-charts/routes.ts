@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { z } from 'zod'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { idParam } from '../../platform/http/params.ts'
 import { NotFoundError } from '../../platform/errors.ts'
@@ -8,25 +7,7 @@ import { sendTable, type DownloadTable, type TableFormat } from '../../platform/
 import { areasView, breakdownViews } from './comparison-view.ts'
 import { trendView } from './trend-view.ts'
 import type { IndicatorChartService, IndicatorFigures } from './service.ts'
-
-/** The page's GET filters: a comparator group, and the one breakdown a download is of. Anything unreadable is ignored. */
-export const chartFilters = z.object({
-  group: z.uuid().optional().catch(undefined),
-  breakdown: z.string().max(200).optional().catch(undefined),
-})
-
-/** Everything the overview draws: the trend, the comparator group's areas and each breakdown, with the group choices. */
-export function chartsOf(figures: IndicatorFigures) {
-  return {
-    trend: trendView(figures),
-    areas: areasView(figures),
-    breakdowns: breakdownViews(figures),
-    group: figures.group,
-    groupItems: figures.groups.map((g) => ({ value: g.id, text: g.name, selected: g.id === figures.group?.id })),
-    area: figures.area,
-    benchmark: figures.benchmark,
-  }
-}
+import { chartFilters } from './charts.ts'
 
 const tables: Record<string, (f: IndicatorFigures, breakdown?: string) => DownloadTable> = {
   trend: (f) => trendView(f).table,

@@ -10,7 +10,7 @@ import type { IndicatorService, LinkedOutcome } from './service.ts'
 import type { IndicatorChartService } from '../indicator-charts/service.ts'
 import type { Indicator } from './repository.ts'
 import { indicatorFilters, indicatorForm } from './schema.ts'
-import { chartFilters, chartsOf } from '../indicator-charts/routes.ts'
+import { chartFilters, chartsOf } from '../indicator-charts/charts.ts'
 import {
   comparisonMethodLabels,
   comparisonMethods,

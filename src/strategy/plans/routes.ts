@@ -9,12 +9,11 @@ import { ValidationError } from '../../platform/errors.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
 import { archiveRoutes, editRoute } from '../strategies/route-helpers.ts'
 import { periodText } from '../strategies/model.ts'
-import { objectiveStatusLabels, objectiveStatuses, ragLabels } from '../objectives/model.ts'
+import { progressLabels } from './progress-labels.ts'
 import type { PlanService } from './service.ts'
 import type { PlanRow } from './repository.ts'
 import { planForm } from './schema.ts'
 
-export const progressLabels = { objectiveStatusLabels, objectiveStatuses, ragLabels }
 const newPlanQuery = z.object({ strategy: z.string().uuid().optional().catch(undefined) })
 
 function formValues(plan: PlanRow) {
