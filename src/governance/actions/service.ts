@@ -6,7 +6,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
 import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from '../bodies/access.ts'
-import { bodyOptions, findBody, findPersonLabel, peopleOptions } from '../meetings/repository.ts'
+import { bodyOptions, findBody, findPersonLabel, peopleOptions } from '../../directory/lookups.ts'
 import * as repo from './repository.ts'
 import type { ActionFilters, ActionInput, ActionUpdateInput } from './schema.ts'
 

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError } from '.
 import { addMonths, londonToday } from '../../platform/dates/index.ts'
 import { bodyService } from '../bodies/service.ts'
 import { assertMayChangeSomeBody, bodiesActorMayChange, mayChangeSomeBody } from '../bodies/access.ts'
-import { bodyOptions, peopleOptions } from '../meetings/repository.ts'
+import { bodyOptions, peopleOptions } from '../../directory/lookups.ts'
 import { planForBody } from './model.ts'
 import * as repo from './repository.ts'
 import type { PlannedItemRow } from './repository.ts'

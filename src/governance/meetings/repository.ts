@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
+import { personLabelSql as personLabel } from '../../directory/lookups.ts'
 import type { AttendanceStatus, Database } from '../../platform/db/tables.ts'
 import type { Selectable } from 'kysely'
 import type { AgendaItemInput, AttendanceInput, DecisionInput, MeetingFilters, MeetingInput, RecommendationInput } from './schema.ts'
@@ -14,7 +15,6 @@ export interface MeetingRow extends Meeting {
 }
 
 /** How a person is shown, the same in every query: their name, or failing that the role they hold. */
-const personLabel = sql<string>`coalesce(p.name, p.role_title, 'Unnamed person')`
 
 export async function listMeetings(db: Executor, partnershipId: string, filters: MeetingFilters, now: Date): Promise<MeetingRow[]> {
   let query = db
@@ -166,31 +166,6 @@ export async function currentMembers(db: Executor, partnershipId: string, bodyId
     .execute()
 }
 
-export async function peopleOptions(db: Executor, partnershipId: string): Promise<{ id: string; label: string }[]> {
-  return db
-    .selectFrom('people as p')
-    .select('p.id')
-    .select(personLabel.as('label'))
-    .where('p.partnership_id', '=', partnershipId)
-    .where('p.archived_at', 'is', null)
-    .orderBy(sql`lower(${personLabel})`)
-    .execute()
-}
-
-export async function bodyOptions(db: Executor, partnershipId: string): Promise<{ id: string; name: string }[]> {
-  return db
-    .selectFrom('bodies')
-    .select(['id', 'name'])
-    .where('partnership_id', '=', partnershipId)
-    .where('archived_at', 'is', null)
-    .orderBy(sql`lower(name)`)
-    .execute()
-}
-
-export async function findBody(db: Executor, partnershipId: string, id: string): Promise<{ id: string; name: string; archived_at: Date | null } | undefined> {
-  return db.selectFrom('bodies').select(['id', 'name', 'archived_at']).where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
-}
-
 export async function findItem(db: Executor, partnershipId: string, id: string): Promise<AgendaItem | undefined> {
   return db.selectFrom('agenda_items').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
 }
@@ -318,7 +293,3 @@ export async function deleteAttendance(db: Executor, partnershipId: string, meet
     .executeTakeFirst()
 }
 
-export async function findPersonLabel(db: Executor, partnershipId: string, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('people as p').select(personLabel.as('label')).where('p.partnership_id', '=', partnershipId).where('p.id', '=', id).executeTakeFirst()
-  return row?.label
-}

@@ -9,6 +9,7 @@ import { storeFile } from '../../platform/files/service.ts'
 import type { UploadedFile } from '../../platform/files/uploads.ts'
 import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from '../bodies/access.ts'
 import { fileSizeText, quoracy } from './model.ts'
+import * as lookups from '../../directory/lookups.ts'
 import * as repo from './repository.ts'
 import type { AgendaItemInput, AttendanceInput, DecisionInput, MeetingFilters, MeetingInput, RecommendationInput } from './schema.ts'
 
@@ -37,14 +38,14 @@ export function meetingService(db: Db) {
   }
 
   async function assertBody(trx: Trx, actor: Actor, bodyId: string) {
-    const body = await repo.findBody(trx, actor.partnershipId, bodyId)
+    const body = await lookups.findBody(trx, actor.partnershipId, bodyId)
     if (!body || body.archived_at) throw new ValidationError({ bodyId: 'Select the body that is meeting' })
     await assertMayChangeBody(trx, actor, bodyId)
     return body
   }
 
   async function assertPerson(trx: Trx, actor: Actor, id: string | null, field: string) {
-    if (id && !(await repo.findPersonLabel(trx, actor.partnershipId, id))) throw new ValidationError({ [field]: 'Select a person from the list' })
+    if (id && !(await lookups.findPersonLabel(trx, actor.partnershipId, id))) throw new ValidationError({ [field]: 'Select a person from the list' })
   }
 
   /** An item's uploaded paper with its size as people read it, for the change form. */
@@ -63,12 +64,12 @@ export function meetingService(db: Db) {
 
     async bodies(actor: Actor) {
       assertCan(actor, 'partnership.read')
-      return inPartnership(db, actor.partnershipId, (trx) => repo.bodyOptions(trx, actor.partnershipId))
+      return inPartnership(db, actor.partnershipId, (trx) => lookups.bodyOptions(trx, actor.partnershipId))
     },
 
     async people(actor: Actor) {
       assertCan(actor, 'partnership.read')
-      return inPartnership(db, actor.partnershipId, (trx) => repo.peopleOptions(trx, actor.partnershipId))
+      return inPartnership(db, actor.partnershipId, (trx) => lookups.peopleOptions(trx, actor.partnershipId))
     },
 
     async get(actor: Actor, id: string) {
@@ -123,7 +124,7 @@ export function meetingService(db: Db) {
         const detail = await repo.loadMeetingDetail(trx, actor.partnershipId, meeting)
         const meetingDay = londonToday(meeting.starts_at)
         const members = await repo.currentMembers(trx, actor.partnershipId, meeting.body_id, meetingDay)
-        const people = await repo.peopleOptions(trx, actor.partnershipId)
+        const people = await lookups.peopleOptions(trx, actor.partnershipId)
         const canEdit = await mayChangeBody(trx, actor, meeting.body_id)
         const byItem = new Map<string, repo.Recommendation[]>()
         for (const r of detail.recommendations) byItem.set(r.agenda_item_id, [...(byItem.get(r.agenda_item_id) ?? []), r])
@@ -288,7 +289,7 @@ export function meetingService(db: Db) {
         await assertPerson(trx, actor, input.personId, 'personId')
         await assertPerson(trx, actor, input.substituteForId, 'substituteForId')
         const row = await repo.upsertAttendance(trx, actor.partnershipId, meetingId, input)
-        const who = await repo.findPersonLabel(trx, actor.partnershipId, input.personId)
+        const who = await lookups.findPersonLabel(trx, actor.partnershipId, input.personId)
         await recordAudit(trx, actor, { action: 'update', entityType: 'meeting', entityId: meetingId, summary: `Recorded ${who} as ${input.status} at the ${describe(meeting)}`, after: row })
         return row
       })
@@ -301,7 +302,7 @@ export function meetingService(db: Db) {
         await assertMayChangeBody(trx, actor, meeting.body_id)
         const removed = await repo.deleteAttendance(trx, actor.partnershipId, meetingId, personId)
         if (!removed) throw new NotFoundError('The attendance record')
-        const who = await repo.findPersonLabel(trx, actor.partnershipId, personId)
+        const who = await lookups.findPersonLabel(trx, actor.partnershipId, personId)
         await recordAudit(trx, actor, { action: 'update', entityType: 'meeting', entityId: meetingId, summary: `Removed ${who} from the attendance of the ${describe(meeting)}`, before: removed })
       })
     },

@@ -100,10 +100,6 @@ export async function strategyOptions(db: Executor, partnershipId: string): Prom
   return db.selectFrom('strategies').select(['id', 'title']).where('partnership_id', '=', partnershipId).where('archived_at', 'is', null).orderBy(sql`lower(title)`).execute()
 }
 
-export async function bodyOptions(db: Executor, partnershipId: string): Promise<{ id: string; name: string }[]> {
-  return db.selectFrom('bodies').select(['id', 'name']).where('partnership_id', '=', partnershipId).where('archived_at', 'is', null).orderBy(sql`lower(name)`).execute()
-}
-
 export interface NewPlan {
   title: string
   strategyId: string | null

@@ -10,6 +10,7 @@ import { sanitiseFilename } from '../../platform/files/file-types.ts'
 import { londonToday } from '../../platform/dates/index.ts'
 import { checkSheet, type Problem, type RawRow } from './model.ts'
 import { readPlanFile } from './read.ts'
+import * as lookups from '../../directory/lookups.ts'
 import * as repo from './repository.ts'
 import { importForm, type ImportInput } from './schema.ts'
 
@@ -80,7 +81,7 @@ export function planTransferService(db: Db) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => ({
         strategies: await repo.strategyOptions(trx, actor.partnershipId),
-        bodies: await repo.bodyOptions(trx, actor.partnershipId),
+        bodies: await lookups.bodyOptions(trx, actor.partnershipId),
       }))
     },
 
@@ -110,7 +111,7 @@ export function planTransferService(db: Db) {
         if (form.success) {
           const { strategyId, leadBodyId } = form.data
           if (strategyId && !(await repo.strategyOptions(trx, actor.partnershipId)).some((s) => s.id === strategyId)) fields.strategyId = 'Select the strategy from the list'
-          if (leadBodyId && !(await repo.bodyOptions(trx, actor.partnershipId)).some((b) => b.id === leadBodyId)) fields.leadBodyId = 'Select the lead body from the list'
+          if (leadBodyId && !(await lookups.bodyOptions(trx, actor.partnershipId)).some((b) => b.id === leadBodyId)) fields.leadBodyId = 'Select the lead body from the list'
         }
         if (!rows) return null
         const writer: ImportWriter = { trx, partnershipId: actor.partnershipId, authorLabel: actor.label, audit: (entry) => recordAudit(trx, actor, entry) }

@@ -8,7 +8,7 @@ import { ConflictError, ForbiddenError, NotFoundError, ValidationError, type Fie
 import { bodyService } from '../../governance/bodies/service.ts'
 import { currentOutcomes, outcomeTitles } from '../framework/current.ts'
 import { assertMayChangeSomeBody, mayChangeSomeBody } from '../../governance/bodies/access.ts'
-import { bodyOptions, peopleOptions } from '../../governance/meetings/repository.ts'
+import { bodyOptions, peopleOptions } from '../../directory/lookups.ts'
 import { allowedLinks, byBody, byKind, linkChanges, unknownLinks, workstreamKindHeadings } from './model.ts'
 import * as repo from './repository.ts'
 import type { WorkstreamRow } from './repository.ts'
