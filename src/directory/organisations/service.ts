@@ -8,6 +8,8 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import type { Organisation } from '../../platform/db/tables.ts'
 import * as repo from './repository.ts'
 import type { OrganisationFilters, OrganisationInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
 const entityType = 'organisation'
 
@@ -111,11 +113,6 @@ export function organisationService(db: Db) {
   }
 }
 
-const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown } | null
-  return e?.code === '23505' && e.constraint === constraint
-}
 
 export type OrganisationService = ReturnType<typeof organisationService>

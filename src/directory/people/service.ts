@@ -9,9 +9,9 @@ import type { Person } from '../../platform/db/tables.ts'
 import * as repo from './repository.ts'
 import type { PeopleFilters, PersonInput } from './schema.ts'
 import { personLabel } from './model.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 
 const entityType = 'person'
-const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
 
 export function peopleService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string): Promise<repo.PersonRow> {

@@ -12,8 +12,9 @@ import type { BodyFilters, BodyInput, EndBodyInput, MemberInput } from './schema
 import { mayChangeBody } from './access.ts'
 import { asStoodOn, canManageBodies, memberOn, memberRoles, sectorCoverage, wouldCreateCycle } from './model.ts'
 import type { BodyKind } from '../../platform/db/tables.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
-const verbs = { update: 'Changed', end: 'Ended', archive: 'Archived', restore: 'Restored' } as const
 
 export function bodyService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string): Promise<Body> {
@@ -266,8 +267,7 @@ export function bodyService(db: Db) {
 // Two people adding the same name at once both pass assertNameFree; the unique index stops the second.
 function nameTaken(name: string) {
   return (error: unknown): never => {
-    const e = error as { code?: unknown; constraint?: unknown } | null
-    if (e?.code === '23505' && e.constraint === 'bodies_name') throw new ValidationError({ name: `A body called ‘${name}’ already exists` })
+    if (isUniqueViolation(error, 'bodies_name')) throw new ValidationError({ name: `A body called ‘${name}’ already exists` })
     throw error
   }
 }

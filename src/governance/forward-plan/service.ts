@@ -13,9 +13,9 @@ import { planForBody } from './model.ts'
 import * as repo from './repository.ts'
 import type { PlannedItemRow } from './repository.ts'
 import type { PlanFilters, PlannedItemInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 
 const refusal = 'Only admins, editors and the body’s chair or lead officer can change its forward plan'
-const verbs = { archive: 'Archived', restore: 'Restored' } as const
 
 export function forwardPlanService(db: Db) {
   const bodies = bodyService(db)
@@ -51,7 +51,7 @@ export function forwardPlanService(db: Db) {
     return item
   }
 
-  async function setArchived(actor: Actor, id: string, version: number, action: keyof typeof verbs) {
+  async function setArchived(actor: Actor, id: string, version: number, action: 'archive' | 'restore') {
     await getForChange(actor, id)
     return inPartnership(db, actor.partnershipId, async (trx) => {
       const before = await load(trx, actor, id)

@@ -11,6 +11,7 @@ import type { BodyService } from '../bodies/service.ts'
 import { needsAttention, reviewStatus, type ReviewStatus } from './model.ts'
 import * as repo from './repository.ts'
 import type { TermsInput } from './schema.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
 const entityType = 'terms-of-reference'
 
@@ -102,8 +103,7 @@ export function termsOfReferenceService(db: Db, bodies: BodyPermissions) {
         // Two people saving at the same moment both pass the check above; the unique
         // (body, version number) index stops the second with the same message.
         const created = await repo.insertVersion(trx, actor.partnershipId, bodyId, latest + 1, input, file?.id ?? null, actor.label).catch((error: unknown) => {
-          const e = error as { code?: unknown } | null
-          if (e?.code === '23505') throw new NewerVersionError(body.name)
+          if (isUniqueViolation(error)) throw new NewerVersionError(body.name)
           throw error
         })
         await recordAudit(trx, actor, {

@@ -10,8 +10,8 @@ import { copyTitle, ownershipOf, refusalText, type Ownership } from './model.ts'
 import * as repo from './repository.ts'
 import type { ExternalFramework, ExternalPriority } from './repository.ts'
 import type { CopyInput, ExternalFrameworkInput, PriorityInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 
-const verbs = { archive: 'Archived', restore: 'Restored' } as const
 
 /**
  * Regional and national priority sets. Every partnership reads them, aligns
@@ -173,7 +173,7 @@ export function externalFrameworkService(db: Db) {
       })
     },
 
-    async setArchived(actor: Actor, id: string, version: number, action: keyof typeof verbs) {
+    async setArchived(actor: Actor, id: string, version: number, action: 'archive' | 'restore') {
       return changeSet(actor, id, async (trx, before) => {
         assertArchiveChange(action, before.archived_at, `‘${before.title}’`)
         const after = await repo.updateFramework(trx, id, version, { archived_at: action === 'archive' ? new Date() : null })
@@ -223,7 +223,7 @@ export function externalFrameworkService(db: Db) {
       })
     },
 
-    async setPriorityArchived(actor: Actor, id: string, version: number, action: keyof typeof verbs) {
+    async setPriorityArchived(actor: Actor, id: string, version: number, action: 'archive' | 'restore') {
       return changeSet(actor, await frameworkOfPriority(id), async (trx, framework) => {
         const before = await loadPriority(trx, id)
         assertArchiveChange(action, before.archived_at, `‘${before.title}’`)

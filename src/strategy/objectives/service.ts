@@ -17,9 +17,9 @@ import { objectiveViews } from './views-of.ts'
 import * as repo from './repository.ts'
 import type { ObjectiveRow } from './repository.ts'
 import { objectiveValues, type ObjectiveInput, type ProgressUpdateInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 
 const entityType = 'plan-objective'
-const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
 const refusal = 'Only admins, editors and the objective’s owner can record its progress'
 
 export function objectiveService(db: Db) {

@@ -15,14 +15,11 @@ import { summarise } from './model.ts'
 import * as repo from './repository.ts'
 import type { Aim, PlanRow } from './repository.ts'
 import type { AimInput, PlanInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
-const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
-type Change = keyof typeof verbs
+type Change = 'update' | 'archive' | 'restore'
 
-function isUniqueViolation(error: unknown, constraint: string): boolean {
-  const e = error as { code?: unknown; constraint?: unknown } | null
-  return e?.code === '23505' && e.constraint === constraint
-}
 
 export function planService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string): Promise<PlanRow> {

@@ -9,9 +9,9 @@ import { bodyOptions } from '../../directory/lookups.ts'
 import * as repo from './repository.ts'
 import type { StrategyRow } from './repository.ts'
 import type { StrategyInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 
 const entityType = 'strategy'
-const verbs = { update: 'Changed', archive: 'Archived', restore: 'Restored' } as const
 
 export function strategyService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string): Promise<StrategyRow> {
@@ -29,7 +29,7 @@ export function strategyService(db: Db) {
 
   const strip = ({ ownerBodyName: _o, ...strategy }: StrategyRow) => strategy
 
-  async function change(actor: Actor, id: string, version: number, action: keyof typeof verbs, input?: StrategyInput) {
+  async function change(actor: Actor, id: string, version: number, action: 'update' | 'archive' | 'restore', input?: StrategyInput) {
     assertCan(actor, 'directory.edit')
     return inPartnership(db, actor.partnershipId, async (trx) => {
       const before = await load(trx, actor, id)

@@ -13,9 +13,10 @@ import { allowedLinks, byBody, byKind, linkChanges, unknownLinks, workstreamKind
 import * as repo from './repository.ts'
 import type { WorkstreamRow } from './repository.ts'
 import type { WorkstreamFilters, WorkstreamInput } from './schema.ts'
+import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
+import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
 const refusal = 'Only admins, editors and the body’s chair or lead officer can change its workstreams'
-const verbs = { archive: 'Archived', restore: 'Restored' } as const
 
 /** A workstream as the audit trail and the forms see it: its row and what it links to. */
 interface Linked {
@@ -27,8 +28,7 @@ interface Linked {
 /** Two people saving the same title at once: the index, not the check before it, has the last word. */
 function titleTaken(title: string) {
   return (e: unknown): never => {
-    const error = e as { code?: string; constraint?: string } | undefined
-    if (error?.code === '23505' && error.constraint === 'workstreams_title') throw new ValidationError({ title: `A workstream called ‘${title}’ already exists under this body` })
+    if (isUniqueViolation(e, 'workstreams_title')) throw new ValidationError({ title: `A workstream called ‘${title}’ already exists under this body` })
     throw e
   }
 }
@@ -85,7 +85,7 @@ export function workstreamService(db: Db) {
     return row
   }
 
-  async function setArchived(actor: Actor, id: string, version: number, action: keyof typeof verbs) {
+  async function setArchived(actor: Actor, id: string, version: number, action: 'archive' | 'restore') {
     await getForChange(actor, id)
     return inPartnership(db, actor.partnershipId, async (trx) => {
       const before = await load(trx, actor, id)
