@@ -112,6 +112,39 @@ describe('the strategic framework, as the partnership manager', () => {
     assert.match(await page.locator('main').innerText(), /Every priority is served by at least one local outcome or commitment/)
   })
 
+  test('a change proposed to the GM Children’s Plan, which the service keeps, is answered by an operator and the answer read on the set’s page', async () => {
+    await e2e.visit(page, '/external-frameworks')
+    await e2e.follow(page, 'Greater Manchester Children’s Plan')
+    const setPath = new URL(page.url()).pathname
+    await e2e.visit(page, `${setPath}/propose`)
+    assert.equal(await heading(page), 'Propose a change')
+    await e2e.submit(page, 'Send proposal', { status: 400 })
+    assert.deepEqual(await errorSummary(page), ['Enter the change you propose'])
+    await page.getByLabel('Which priority it concerns').selectOption({ label: 'School Readiness' })
+    await page.getByLabel('The change you propose').fill('Name the two-year-old funded places offer under School Readiness')
+    await e2e.submit(page, 'Send proposal')
+    assert.match(await page.locator('main').innerText(), /Name the two-year-old funded places offer under School Readiness/)
+    assert.match(await page.locator('main').innerText(), /Waiting for an answer/)
+
+    // Operators are made at the command line (thrive operator grant); here, straight in the database.
+    await e2e.running.db.updateTable('users').set({ is_operator: true }).where('email', '=', e2e.running.demo.email).execute()
+    await e2e.signOut(page)
+    await e2e.signIn(page)
+    await e2e.visit(page, '/operator/priority-set-proposals')
+    assert.equal(await heading(page), 'Proposed changes to the service’s priority sets')
+    await page.getByRole('link', { name: /^Answer/ }).first().click()
+    await page.waitForLoadState()
+    assert.equal(await heading(page), 'Answer a proposed change')
+    await e2e.submit(page, 'Send answer', { status: 400 })
+    assert.equal((await errorSummary(page)).length, 1)
+    await page.getByLabel('Made the change').check()
+    await page.getByLabel('Reply (optional)').fill('Added to the plan’s School Readiness text')
+    await e2e.submit(page, 'Send answer')
+    await e2e.visit(page, setPath)
+    assert.match(await page.locator('main').innerText(), /Added to the plan’s School Readiness text/)
+    await e2e.running.db.updateTable('users').set({ is_operator: false }).where('email', '=', e2e.running.demo.email).execute()
+  })
+
   test('regional and national frameworks: the GM Children’s Plan, and a new national one added, archived and restored', async () => {
     await e2e.visit(page, '/external-frameworks')
     assert.equal(await heading(page), 'Regional and national frameworks')
