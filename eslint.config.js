@@ -1,6 +1,7 @@
 import js from '@eslint/js'
 import tseslint from 'typescript-eslint'
 import globals from 'globals'
+import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
   { ignores: ['node_modules', 'data', 'public/build', 'test-results', '.cache'] },
@@ -18,7 +19,17 @@ export default tseslint.config(
   {
     files: ['src/platform/**', 'src/statistics/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '(^|/)(governance|strategy|performance|directory|site)/', message: 'The platform and the statistics import no feature: move what both need into src/platform.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '(^|/)(governance|strategy|performance|directory|site)/',
+              message: 'The platform and the statistics import no feature: move what both need into src/platform.',
+            },
+          ],
+        },
+      ],
     },
   },
   // A feature's routes are its own, registered by the composition root (src/app.ts); another
@@ -26,7 +37,19 @@ export default tseslint.config(
   {
     files: ['src/governance/**', 'src/strategy/**', 'src/performance/**', 'src/directory/**', 'src/site/**'],
     rules: {
-      'no-restricted-imports': ['error', { patterns: [{ regex: '^\\.\\./.*routes\\.ts$', message: 'Another feature’s routes are its own: move what you need out of them into its model or a module of its own.' }] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^\\.\\./.*routes\\.ts$',
+              message: 'Another feature’s routes are its own: move what you need out of them into its model or a module of its own.',
+            },
+          ],
+        },
+      ],
     },
   },
+  // Layout is Prettier's (npm run format); lint checks it and leaves layout rules to it.
+  prettier,
 )

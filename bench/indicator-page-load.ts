@@ -63,13 +63,22 @@ const indicatorPageLoad: Benchmark = {
       const where = served.kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL'
       const budget = healthBudgetMs[served.kind]
       const slowest = Math.max(...underLoad.times)
-      console.log(`indicator-page-load: GET /indicators/:id with ${served.values.toLocaleString('en-GB')} values, ${where}; ${connections} connections for ${durationSeconds} s`)
+      console.log(
+        `indicator-page-load: GET /indicators/:id with ${served.values.toLocaleString('en-GB')} values, ${where}; ${connections} connections for ${durationSeconds} s`,
+      )
       console.log(`  the page alone:   ${Math.round(alone)} ms`)
-      console.log(`  page under load:  ${Math.round(figures.requestsPerSecond)} req/s, p50 ${Math.round(figures.p50Ms)} ms, p99 ${Math.round(figures.p99Ms)} ms; ${figures.requests} requests, statuses ${JSON.stringify(figures.statuses)}, errors ${figures.errors}, timeouts ${figures.timeouts}`)
+      console.log(
+        `  page under load:  ${Math.round(figures.requestsPerSecond)} req/s, p50 ${Math.round(figures.p50Ms)} ms, p99 ${Math.round(figures.p99Ms)} ms; ${figures.requests} requests, statuses ${JSON.stringify(figures.statuses)}, errors ${figures.errors}, timeouts ${figures.timeouts}`,
+      )
       console.log(`  /health idle:     median ${Math.round(median(idle.times))} ms`)
-      console.log(`  /health loaded:   median ${Math.round(median(underLoad.times))} ms, slowest ${Math.round(slowest)} ms over ${underLoad.times.length} checks, ${underLoad.failed} not 200`)
+      console.log(
+        `  /health loaded:   median ${Math.round(median(underLoad.times))} ms, slowest ${Math.round(slowest)} ms over ${underLoad.times.length} checks, ${underLoad.failed} not 200`,
+      )
       console.log(`indicator-page-load: /health under load slowest ${Math.round(slowest)} ms (budget ${budget} ms); ratio=${formatRatio(slowest / budget)}`)
-      if (underLoad.failed > 0 || after.status !== 200) throw new BenchmarkFailure(`/health failed ${underLoad.failed} times under load${after.status !== 200 ? ` and answered ${after.status} afterwards` : ''}`)
+      if (underLoad.failed > 0 || after.status !== 200)
+        throw new BenchmarkFailure(
+          `/health failed ${underLoad.failed} times under load${after.status !== 200 ? ` and answered ${after.status} afterwards` : ''}`,
+        )
       if (figures.errors > 0) throw new BenchmarkFailure(`${figures.errors} page requests failed to connect or were cut off`)
     } finally {
       server.stdin?.end()
@@ -79,7 +88,10 @@ const indicatorPageLoad: Benchmark = {
 }
 
 function child(script: string, args: string[]): ChildProcess {
-  const process_ = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', script), ...args], { stdio: ['pipe', 'pipe', 'inherit'], env: process.env })
+  const process_ = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', script), ...args], {
+    stdio: ['pipe', 'pipe', 'inherit'],
+    env: process.env,
+  })
   return process_
 }
 

@@ -48,7 +48,9 @@ const organisationsList: Benchmark = {
       console.log(`  page:     ${describeLoad(page)}, ${problems(page)}`)
       const fixed = await measure({ url: `${baseline.origin}${path}`, ...load })
       console.log(`  baseline: ${describeLoad(fixed)}, ${problems(fixed)}`)
-      console.log(`organisations-list: page ${describeLoad(page)}; baseline ${describeLoad(fixed)}; ratio=${formatRatio(page.requestsPerSecond / fixed.requestsPerSecond)}`)
+      console.log(
+        `organisations-list: page ${describeLoad(page)}; baseline ${describeLoad(fixed)}; ratio=${formatRatio(page.requestsPerSecond / fixed.requestsPerSecond)}`,
+      )
 
       const failed = page.errors + page.non2xx + fixed.errors + fixed.non2xx
       if (failed > 0) throw new BenchmarkFailure(`${failed} requests failed or were not 2xx`)

@@ -31,7 +31,8 @@ const scorecard: Benchmark = {
       const card = await service.scorecard(actor, filters)
       if (card.rows.length !== indicatorCount) throw new BenchmarkFailure(`the scorecard has ${card.rows.length} rows, not ${indicatorCount}`)
       const unassessed = card.rows.filter((r) => !r.latest || r.latest.rag.rag == null || r.latest.comparison.group === 'not-compared').length
-      if (unassessed > 0) throw new BenchmarkFailure(`${unassessed} rows have no value, RAG or comparison: the benchmark would measure less work than a real scorecard`)
+      if (unassessed > 0)
+        throw new BenchmarkFailure(`${unassessed} rows have no value, RAG or comparison: the benchmark would measure less work than a real scorecard`)
 
       const baseline = () =>
         inPartnership(db, partnershipId, (trx) =>
@@ -60,12 +61,16 @@ const scorecard: Benchmark = {
       }
 
       const where = database.kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL'
-      console.log(`scorecard: ${indicatorCount} indicators × ${areaCount} areas × ${periodCount} periods (${rowsRead.toLocaleString('en-GB')} values), ${where}; median of runs over ${settings.durationSeconds} s each`)
+      console.log(
+        `scorecard: ${indicatorCount} indicators × ${areaCount} areas × ${periodCount} periods (${rowsRead.toLocaleString('en-GB')} values), ${where}; median of runs over ${settings.durationSeconds} s each`,
+      )
       const built = await timed(() => service.scorecard(actor, filters))
       console.log(`  scorecard service: ${built.median.toFixed(1)} ms (${built.runs} runs)`)
       const read = await timed(baseline)
       console.log(`  single query:      ${read.median.toFixed(1)} ms (${read.runs} runs)`)
-      console.log(`scorecard: service ${built.median.toFixed(1)} ms; single query ${read.median.toFixed(1)} ms; ratio=${formatRatio(built.median / read.median)}`)
+      console.log(
+        `scorecard: service ${built.median.toFixed(1)} ms; single query ${read.median.toFixed(1)} ms; ratio=${formatRatio(built.median / read.median)}`,
+      )
     } finally {
       await database.close()
     }
@@ -76,14 +81,24 @@ const scorecard: Benchmark = {
 async function seed(db: Db) {
   const partnership = await createPartnership(db, 'bench-scorecard', 'Bench scorecard partnership')
   const { actor } = await createMember(db, partnership.id, 'admin', 'admin@bench-scorecard.example.org')
-  const authorities = await db.selectFrom('areas').select('code').where('kind', '=', 'local-authority').where('partnership_id', 'is', null).orderBy('code').limit(areaCount - 1).execute()
+  const authorities = await db
+    .selectFrom('areas')
+    .select('code')
+    .where('kind', '=', 'local-authority')
+    .where('partnership_id', 'is', null)
+    .orderBy('code')
+    .limit(areaCount - 1)
+    .execute()
   const areas = ['E92000001', ...authorities.map((a) => a.code)]
   if (areas.length !== areaCount) throw new BenchmarkFailure(`the register of areas has only ${areas.length - 1} local authorities`)
   const own = areas[1]!
   await db.updateTable('partnerships').set({ area_code: own }).where('id', '=', partnership.id).execute()
   const group = async (name: string, kind: 'england' | 'statistical-neighbours', codes: string[]) => {
     const created = await db.insertInto('comparator_groups').values({ partnership_id: partnership.id, name, kind }).returning('id').executeTakeFirstOrThrow()
-    await db.insertInto('comparator_group_areas').values(codes.map((area_code) => ({ partnership_id: partnership.id, group_id: created.id, area_code }))).execute()
+    await db
+      .insertInto('comparator_group_areas')
+      .values(codes.map((area_code) => ({ partnership_id: partnership.id, group_id: created.id, area_code })))
+      .execute()
     return created.id
   }
   const england = await group('England', 'england', ['E92000001'])
@@ -128,8 +143,15 @@ async function seed(db: Db) {
     .insertInto('targets')
     .values(
       indicators.map(({ id }, i) => {
-        if (i % 3 === 0) return { partnership_id: partnership.id, indicator_id: id, period_starts_on: latest, kind: 'value' as const, value: 20, amber_tolerance: 1 }
-        return { partnership_id: partnership.id, indicator_id: id, period_starts_on: latest, kind: i % 3 === 1 ? ('better-than-group' as const) : ('top-quartile-of-group' as const), group_id: i % 3 === 1 ? england : neighbours }
+        if (i % 3 === 0)
+          return { partnership_id: partnership.id, indicator_id: id, period_starts_on: latest, kind: 'value' as const, value: 20, amber_tolerance: 1 }
+        return {
+          partnership_id: partnership.id,
+          indicator_id: id,
+          period_starts_on: latest,
+          kind: i % 3 === 1 ? ('better-than-group' as const) : ('top-quartile-of-group' as const),
+          group_id: i % 3 === 1 ? england : neighbours,
+        }
       }),
     )
     .execute()

@@ -106,7 +106,9 @@ const valueImport: Benchmark = {
       await chmod(file, 0o644)
       const size = (await stat(file)).size
       const where = database.kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL'
-      console.log(`value-import: ${rowCount.toLocaleString('en-GB')} rows in the Fingertips export layout (${mb(size)}), ${indicatorCount} indicators × ${areaCodes.length} areas, ${where}`)
+      console.log(
+        `value-import: ${rowCount.toLocaleString('en-GB')} rows in the Fingertips export layout (${mb(size)}), ${indicatorCount} indicators × ${areaCodes.length} areas, ${where}`,
+      )
 
       const actor = { userId: null, label: 'bench', partnershipId: partnership.id, role: 'admin' as const }
       const rssBefore = process.memoryUsage.rss()
@@ -115,10 +117,20 @@ const valueImport: Benchmark = {
       const started = performance.now()
       const phases: Record<string, number> = {}
       const onProgress = (p: { phase: string }) => (phases[p.phase] ??= performance.now())
-      const result = await valueTransferService(database.db).importFile(actor, { filename: 'fingertips-export.csv', size, open: () => createReadStream(file) }, { onProgress })
+      const result = await valueTransferService(database.db).importFile(
+        actor,
+        { filename: 'fingertips-export.csv', size, open: () => createReadStream(file) },
+        { onProgress },
+      )
       const importSeconds = (performance.now() - started) / 1000
       clearInterval(sampler)
-      if (!result.ok) throw new BenchmarkFailure(`the import was refused: ${result.problems.slice(0, 3).map((p) => `row ${p.row}: ${p.message}`).join('; ')}`)
+      if (!result.ok)
+        throw new BenchmarkFailure(
+          `the import was refused: ${result.problems
+            .slice(0, 3)
+            .map((p) => `row ${p.row}: ${p.message}`)
+            .join('; ')}`,
+        )
       if (result.counts.added !== rowCount) throw new BenchmarkFailure(`the import added ${result.counts.added} values, not ${rowCount}`)
 
       const copyStarted = performance.now()
@@ -129,7 +141,9 @@ const valueImport: Benchmark = {
       const at = (phase: string, fallback: number) => phases[phase] ?? fallback
       const span = (from: number, to: number) => `${((to - from) / 1000).toFixed(1)} s`
       const ended = started + importSeconds * 1000
-      console.log(`  import: ${importSeconds.toFixed(1)} s (${rate(importSeconds)}); RSS ${mb(rssBefore)} before, peak ${mb(peakRss)} sampled during the import`)
+      console.log(
+        `  import: ${importSeconds.toFixed(1)} s (${rate(importSeconds)}); RSS ${mb(rssBefore)} before, peak ${mb(peakRss)} sampled during the import`,
+      )
       console.log(
         `          reading, checking and staging the rows ${span(started, at('checking', ended))}, checking areas and duplicates ${span(at('checking', ended), at('writing', ended))}, writing ${span(at('writing', ended), ended)}`,
       )

@@ -65,7 +65,19 @@ export async function linkDemoAccounts({ trx, partnershipId, refs, audit }: Demo
   for (const [i, account] of accounts.entries()) {
     const key = demoAccounts[i]!.person
     if (!key) continue
-    const person = await trx.updateTable('people').set({ user_id: account.id }).where('partnership_id', '=', partnershipId).where('id', '=', refs.get('person', key)).returningAll().executeTakeFirstOrThrow()
-    await audit({ action: 'update', entityType: 'person', entityId: person.id, summary: `Linked the demo account ‘${account.displayName}’ (${account.email}) to ‘${person.role_title}’`, after: person })
+    const person = await trx
+      .updateTable('people')
+      .set({ user_id: account.id })
+      .where('partnership_id', '=', partnershipId)
+      .where('id', '=', refs.get('person', key))
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await audit({
+      action: 'update',
+      entityType: 'person',
+      entityId: person.id,
+      summary: `Linked the demo account ‘${account.displayName}’ (${account.email}) to ‘${person.role_title}’`,
+      after: person,
+    })
   }
 }

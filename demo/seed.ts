@@ -81,7 +81,13 @@ async function buildDemo(trx: Trx, passwordHashes: string[]): Promise<void> {
 
   // Everything else inside the partnership's row-level security, as a person's edits would be.
   await enterPartnership(trx, partnership.id)
-  await context.audit({ action: 'create', entityType: 'partnership', entityId: partnership.id, summary: `Created the demo partnership ‘${partnership.name}’`, after: partnership })
+  await context.audit({
+    action: 'create',
+    entityType: 'partnership',
+    entityId: partnership.id,
+    summary: `Created the demo partnership ‘${partnership.name}’`,
+    after: partnership,
+  })
   await addDemoMemberships(context, accounts)
   for (const module of demoModules) await module.seed(context)
   await linkDemoAccounts(context, accounts)

@@ -76,7 +76,11 @@ function packageVersion(): string {
 /** The checked-out commit, when running from a git clone (deployments set GIT_COMMIT instead). */
 function gitCommit(): string | undefined {
   try {
-    return execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'ignore'] }).toString().trim() || undefined
+    return (
+      execFileSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: join(import.meta.dirname, '..'), stdio: ['ignore', 'pipe', 'ignore'] })
+        .toString()
+        .trim() || undefined
+    )
   } catch {
     return undefined
   }

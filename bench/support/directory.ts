@@ -3,10 +3,26 @@ import type { Sector } from '../../src/platform/db/tables.ts'
 
 // Oldham's twenty wards: with ten kinds of organisation each, 200 distinct names.
 const wards = [
-  'Alexandra', 'Chadderton Central', 'Chadderton North', 'Chadderton South', 'Coldhurst',
-  'Crompton', 'Failsworth East', 'Failsworth West', 'Hollinwood', 'Medlock Vale',
-  'Royton North', 'Royton South', 'Saddleworth North', 'Saddleworth South', 'Saddleworth West and Lees',
-  'Shaw', 'St James’', 'St Mary’s', 'Waterhead', 'Werneth',
+  'Alexandra',
+  'Chadderton Central',
+  'Chadderton North',
+  'Chadderton South',
+  'Coldhurst',
+  'Crompton',
+  'Failsworth East',
+  'Failsworth West',
+  'Hollinwood',
+  'Medlock Vale',
+  'Royton North',
+  'Royton South',
+  'Saddleworth North',
+  'Saddleworth South',
+  'Saddleworth West and Lees',
+  'Shaw',
+  'St James’',
+  'St Mary’s',
+  'Waterhead',
+  'Werneth',
 ]
 
 const kinds: { suffix: string; sector: Sector; statutory: boolean }[] = [

@@ -17,9 +17,25 @@ export const governanceForwardPlan: DemoModule = {
   name: 'forward plan',
   async seed({ trx, partnershipId, refs, audit }) {
     const hwb = refs.get('body', 'hwb')
-    for (const [day, month, year] of [['8', '12', '2026'], ['9', '3', '2027'], ['8', '6', '2027'], ['14', '9', '2027'], ['7', '12', '2027']] as const) {
-      const meeting = await insertMeeting(trx, partnershipId, meetingForm.parse({ bodyId: hwb, day, month, year, time: '14:00', location: 'Civic Centre, Oldham', notes: '', status: 'scheduled' }))
-      await audit({ action: 'create', entityType: 'meeting', entityId: meeting.id, summary: `Scheduled the Health and Wellbeing Board meeting of ${formatUkDate(meeting.starts_at)}`, after: meeting })
+    for (const [day, month, year] of [
+      ['8', '12', '2026'],
+      ['9', '3', '2027'],
+      ['8', '6', '2027'],
+      ['14', '9', '2027'],
+      ['7', '12', '2027'],
+    ] as const) {
+      const meeting = await insertMeeting(
+        trx,
+        partnershipId,
+        meetingForm.parse({ bodyId: hwb, day, month, year, time: '14:00', location: 'Civic Centre, Oldham', notes: '', status: 'scheduled' }),
+      )
+      await audit({
+        action: 'create',
+        entityType: 'meeting',
+        entityId: meeting.id,
+        summary: `Scheduled the Health and Wellbeing Board meeting of ${formatUkDate(meeting.starts_at)}`,
+        after: meeting,
+      })
     }
 
     const items = [

@@ -37,9 +37,19 @@ export const governanceMeetings: DemoModule = {
   name: 'meetings, decisions and actions',
   async seed({ trx, partnershipId, refs, audit }) {
     const bodyId = refs.get('body', 'hwb')
-    const meeting = await insertMeeting(trx, partnershipId, meetingForm.parse({ bodyId, day: '29', month: '1', year: '2019', time: '14:00', location: '', notes: '', status: 'held' }))
+    const meeting = await insertMeeting(
+      trx,
+      partnershipId,
+      meetingForm.parse({ bodyId, day: '29', month: '1', year: '2019', time: '14:00', location: '', notes: '', status: 'held' }),
+    )
     refs.set('meeting', 'hwb-2019-01-29', meeting.id)
-    await audit({ action: 'create', entityType: 'meeting', entityId: meeting.id, summary: 'Recorded the Health and Wellbeing Board meeting of 29 January 2019', after: meeting })
+    await audit({
+      action: 'create',
+      entityType: 'meeting',
+      entityId: meeting.id,
+      summary: 'Recorded the Health and Wellbeing Board meeting of 29 January 2019',
+      after: meeting,
+    })
 
     const item = await insertItem(
       trx,
@@ -56,9 +66,21 @@ export const governanceMeetings: DemoModule = {
 
     for (const r of recommendations) {
       const created = await insertRecommendation(trx, partnershipId, item.id, recommendationForm.parse({ label: r.label, text: r.text }))
-      const decided = await recordDecision(trx, partnershipId, created.id, created.version, decisionForm.parse({ decision: r.decision, decisionText: r.decisionText }))
+      const decided = await recordDecision(
+        trx,
+        partnershipId,
+        created.id,
+        created.version,
+        decisionForm.parse({ decision: r.decision, decisionText: r.decisionText }),
+      )
       if (!decided) throw new Error(`Demo recommendation ${r.label} changed while being seeded`)
-      await audit({ action: 'create', entityType: 'recommendation', entityId: created.id, summary: `Recorded recommendation ${r.label} and its decision: ${r.decision}`, after: decided })
+      await audit({
+        action: 'create',
+        entityType: 'recommendation',
+        entityId: created.id,
+        summary: `Recorded recommendation ${r.label} and its decision: ${r.decision}`,
+        after: decided,
+      })
     }
 
     // Seed 000 §6.1: the Staff College workshops, the first on Thursday 7 February 2019.
@@ -69,13 +91,20 @@ export const governanceMeetings: DemoModule = {
         bodyId,
         meetingId: meeting.id,
         agendaItemId: item.id,
-        description: 'Arrange the two Staff College workshops to co-produce the Strategic Framework: workshop 1 (half a day, senior leaders of the Oldham Partnership) on Thursday 7 February 2019, then workshop 2 (a full day, wider system leaders).',
+        description:
+          'Arrange the two Staff College workshops to co-produce the Strategic Framework: workshop 1 (half a day, senior leaders of the Oldham Partnership) on Thursday 7 February 2019, then workshop 2 (a full day, wider system leaders).',
         ownerId: refs.get('person', 'ad-safeguarding'),
         dueDay: '7',
         dueMonth: '2',
         dueYear: '2019',
       }),
     )
-    await audit({ action: 'create', entityType: 'action', entityId: action.id, summary: 'Added the action to arrange the Staff College workshops', after: action })
+    await audit({
+      action: 'create',
+      entityType: 'action',
+      entityId: action.id,
+      summary: 'Added the action to arrange the Staff College workshops',
+      after: action,
+    })
   },
 }

@@ -29,7 +29,8 @@ export const demoTerms: readonly DemoTerms[] = [
   {
     body: 'cfc-board',
     purpose: 'To set the strategic direction for the Children and Young People Partnership and Oldham’s Children’s Trust approach.',
-    membership: 'The members of the former Partnership Executive Board: OMBC, the PCT, the Police, the voluntary, community and faith sector, further education, schools and the LSC.',
+    membership:
+      'The members of the former Partnership Executive Board: OMBC, the PCT, the Police, the voluntary, community and faith sector, further education, schools and the LSC.',
     delegatedPowers: 'The level of decision making delegated to the Board to be agreed by the partner agencies (development plan, January 2008).',
     reportingArrangements: 'Accountable to the Oldham Partnership, as its thematic board for children and young people.',
     agreedOn: '2008-01-31',
@@ -66,8 +67,10 @@ export const demoTerms: readonly DemoTerms[] = [
     body: 'spb',
     purpose:
       'To bring partners together formally to deliver the ambition that Oldham is ‘a place where children and young people thrive’, overseeing the Children and Young People Strategy 2019–2022 and its action plan, and making sure the voice of children and young people is evidenced in its work.',
-    membership: 'Chaired by the Cabinet Member for Children’s Services. Statutory and non-statutory partner organisations, including the three safeguarding partners (the Council, the CCG and the Police).',
-    reportingArrangements: 'Accountable to the Health and Wellbeing Board, with a quarterly update on the Strategy’s action plan and its key performance indicators.',
+    membership:
+      'Chaired by the Cabinet Member for Children’s Services. Statutory and non-statutory partner organisations, including the three safeguarding partners (the Council, the CCG and the Police).',
+    reportingArrangements:
+      'Accountable to the Health and Wellbeing Board, with a quarterly update on the Strategy’s action plan and its key performance indicators.',
     agreedOn: '2020-07-31',
     reviewDueOn: '2021-07-31',
   },

@@ -22,4 +22,21 @@ import { performanceDataRequests } from './performance-data-requests.ts'
  * refer (through refs) to anything an earlier one created. A new capability
  * adds its data in demo/data/ and its module here.
  */
-export const demoModules: readonly DemoModule[] = [directory, governanceBodies, governanceTerms, governanceMeetings, governanceForwardPlan, strategyFramework, strategyDeliveryPlan, strategyWorkstreams, strategyPlans, performanceIndicators, performanceComparators, performanceValues, performanceTargets, performanceLocalities, performanceReportCards, performanceDataRequests /* -- demo modules: helper B, helper D */]
+export const demoModules: readonly DemoModule[] = [
+  directory,
+  governanceBodies,
+  governanceTerms,
+  governanceMeetings,
+  governanceForwardPlan,
+  strategyFramework,
+  strategyDeliveryPlan,
+  strategyWorkstreams,
+  strategyPlans,
+  performanceIndicators,
+  performanceComparators,
+  performanceValues,
+  performanceTargets,
+  performanceLocalities,
+  performanceReportCards,
+  performanceDataRequests /* -- demo modules: helper B, helper D */,
+]

@@ -12,7 +12,13 @@ export const performanceComparators: DemoModule = {
       const created = await insertGroup(trx, partnershipId, input)
       await replaceAreas(trx, partnershipId, created.id, input.areaCodes)
       refs.set('comparator-group', key, created.id)
-      await audit({ action: 'create', entityType: 'comparator-group', entityId: created.id, summary: `Added the comparator group ‘${created.name}’`, after: { ...created, areaCodes: input.areaCodes } })
+      await audit({
+        action: 'create',
+        entityType: 'comparator-group',
+        entityId: created.id,
+        summary: `Added the comparator group ‘${created.name}’`,
+        after: { ...created, areaCodes: input.areaCodes },
+      })
     }
   },
 }

@@ -29,13 +29,26 @@ export const performanceDataRequests: DemoModule = {
       const described = `the data request to ${organisation} for ${demo.periodLabel}`
       let request = await insertRequest(trx, partnershipId, input)
       await setIndicators(trx, partnershipId, request.id, input.indicatorIds)
-      await audit({ action: 'create', entityType: 'data-request', entityId: request.id, summary: `Requested values for ${demo.periodLabel} from ${organisation}, due ${formatUkDate(demo.dueOn)}`, after: { ...request, indicatorIds: input.indicatorIds } })
+      await audit({
+        action: 'create',
+        entityType: 'data-request',
+        entityId: request.id,
+        summary: `Requested values for ${demo.periodLabel} from ${organisation}, due ${formatUkDate(demo.dueOn)}`,
+        after: { ...request, indicatorIds: input.indicatorIds },
+      })
       for (const status of steps[demo.status]) {
         const problem = transitionProblem(request.status, status)
         if (problem) throw new Error(`Demo data request: ${problem}`)
         const from = request.status
         request = (await updateRequest(trx, partnershipId, request.id, request.version, { status }))!
-        await audit({ action: 'update', entityType: 'data-request', entityId: request.id, summary: `${transitionVerb(from, status)}: ${described} (${statusLabels[from].toLowerCase()} → ${statusLabels[status].toLowerCase()})`, before: { status: from }, after: { status } })
+        await audit({
+          action: 'update',
+          entityType: 'data-request',
+          entityId: request.id,
+          summary: `${transitionVerb(from, status)}: ${described} (${statusLabels[from].toLowerCase()} → ${statusLabels[status].toLowerCase()})`,
+          before: { status: from },
+          after: { status },
+        })
       }
     }
   },

@@ -15,7 +15,11 @@ import { demoIndicators } from '../data/indicators.ts'
 export const performanceIndicators: DemoModule = {
   name: 'indicator library',
   async seed({ trx, partnershipId, refs, audit }) {
-    const dph = await insertPerson(trx, partnershipId, personForm.parse({ roleTitle: 'Director of Public Health', organisationId: refs.get('organisation', 'council') }))
+    const dph = await insertPerson(
+      trx,
+      partnershipId,
+      personForm.parse({ roleTitle: 'Director of Public Health', organisationId: refs.get('organisation', 'council') }),
+    )
     refs.set('person', 'dph', dph.id)
     await audit({ action: 'create', entityType: 'person', entityId: dph.id, summary: `Added person ‘${personLabel(dph)}’`, after: dph })
 
@@ -29,7 +33,13 @@ export const performanceIndicators: DemoModule = {
       const created = await insertIndicator(trx, partnershipId, input)
       await replaceOutcomes(trx, partnershipId, created.id, input.outcomeIds)
       refs.set('indicator', key, created.id)
-      await audit({ action: 'create', entityType: 'indicator', entityId: created.id, summary: `Added the indicator ‘${created.title}’`, after: { ...created, outcomeIds: input.outcomeIds } })
+      await audit({
+        action: 'create',
+        entityType: 'indicator',
+        entityId: created.id,
+        summary: `Added the indicator ‘${created.title}’`,
+        after: { ...created, outcomeIds: input.outcomeIds },
+      })
     }
   },
 }

@@ -29,7 +29,13 @@ export const performanceLocalities: DemoModule = {
       const created = await insertLocality(trx, partnershipId, input)
       if (!created) throw new Error(`Demo locality ${locality.code} is already in the register`)
       refs.set('area', locality.key, created.code)
-      await audit({ action: 'create', entityType: 'area', entityId: created.code, summary: `Added the locality ‘${created.name}’ (${created.code}), part of Oldham (wards: ${locality.wards.join(', ')})`, after: created })
+      await audit({
+        action: 'create',
+        entityType: 'area',
+        entityId: created.code,
+        summary: `Added the locality ‘${created.name}’ (${created.code}), part of Oldham (wards: ${locality.wards.join(', ')})`,
+        after: created,
+      })
     }
 
     const indicatorId = refs.get('indicator', 'year6-obesity')

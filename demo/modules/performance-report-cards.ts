@@ -24,7 +24,13 @@ export const performanceReportCards: DemoModule = {
       const indicatorId = refs.get('indicator', card.indicator)
       const saved = await insertCard(trx, partnershipId, indicatorId, reportCardForm.parse(card))
       if (!saved) throw new Error(`Demo report card of ${card.indicator} written twice`)
-      await audit({ action: 'create', entityType: 'report-card', entityId: indicatorId, summary: `Wrote the report card of indicator ‘${card.indicator}’`, after: saved })
+      await audit({
+        action: 'create',
+        entityType: 'report-card',
+        entityId: indicatorId,
+        summary: `Wrote the report card of indicator ‘${card.indicator}’`,
+        after: saved,
+      })
 
       const objectiveIds = [
         ...card.deliveryPlanObjectives.map((ref) => refs.get('objective', ref)),
@@ -35,11 +41,23 @@ export const performanceReportCards: DemoModule = {
         }),
       ]
       await linkObjectives(trx, partnershipId, indicatorId, objectiveIds)
-      await audit({ action: 'create', entityType: 'report-card', entityId: indicatorId, summary: `Linked ${objectiveIds.length} delivery-plan objectives to the report card`, after: { indicatorId, objectiveIds } })
+      await audit({
+        action: 'create',
+        entityType: 'report-card',
+        entityId: indicatorId,
+        summary: `Linked ${objectiveIds.length} delivery-plan objectives to the report card`,
+        after: { indicatorId, objectiveIds },
+      })
 
       for (const entry of card.commentary) {
         const written = await insertCommentary(trx, partnershipId, indicatorId, commentaryForm.parse(entry), card.author)
-        await audit({ action: 'create', entityType: 'indicator-commentary', entityId: written.id, summary: 'Added commentary to a report card', after: written })
+        await audit({
+          action: 'create',
+          entityType: 'indicator-commentary',
+          entityId: written.id,
+          summary: 'Added commentary to a report card',
+          after: written,
+        })
       }
     }
   },

@@ -32,7 +32,13 @@ export async function seedRegionalFrameworks({ trx, audit }: Pick<DemoContext, '
   for (const priority of gmPriorities) {
     if (existing.some((p) => p.title === priority.title)) continue
     const found = await external.insertPriority(trx, plan.id, priorityForm.parse(priority))
-    await audit({ action: 'create', entityType: 'external-priority', entityId: found.id, summary: `Added the priority ‘${found.title}’ to ‘${plan.title}’`, after: found })
+    await audit({
+      action: 'create',
+      entityType: 'external-priority',
+      entityId: found.id,
+      summary: `Added the priority ‘${found.title}’ to ‘${plan.title}’`,
+      after: found,
+    })
   }
 }
 
@@ -51,18 +57,36 @@ export const strategyFramework: DemoModule = {
     const details = versionDetailsForm.parse(frameworkVersion1)
     const version = await framework.insertVersion(trx, partnershipId, { number: 1, ...details })
     refs.set('framework-version', '1', version.id)
-    await audit({ action: 'create', entityType: 'framework-version', entityId: version.id, summary: `Started the first draft of the strategic framework, ‘${version.title}’`, after: version })
+    await audit({
+      action: 'create',
+      entityType: 'framework-version',
+      entityId: version.id,
+      summary: `Started the first draft of the strategic framework, ‘${version.title}’`,
+      after: version,
+    })
 
     for (const [index, outcome] of outcomes.entries()) {
       const id = await framework.insertOutcome(trx, partnershipId, version.id, index + 1, outcomeForm.parse({ title: outcome.title }))
       refs.set('outcome', outcome.key, id)
-      await audit({ action: 'create', entityType: 'outcome', entityId: id, summary: `Added the outcome ‘${outcome.title}’ to version 1 of the strategic framework`, after: outcome })
+      await audit({
+        action: 'create',
+        entityType: 'outcome',
+        entityId: id,
+        summary: `Added the outcome ‘${outcome.title}’ to version 1 of the strategic framework`,
+        after: outcome,
+      })
     }
     for (const [index, commitment] of commitments.entries()) {
       const input = commitmentForm.parse({ text: commitment.text, outcomeIds: commitment.outcomes.map((key) => refs.get('outcome', key)) })
       const id = await framework.insertCommitment(trx, partnershipId, version.id, index + 1, input)
       refs.set('commitment', commitment.key, id)
-      await audit({ action: 'create', entityType: 'commitment', entityId: id, summary: `Added the commitment ‘${commitment.text}’ to version 1 of the strategic framework`, after: input })
+      await audit({
+        action: 'create',
+        entityType: 'commitment',
+        entityId: id,
+        summary: `Added the commitment ‘${commitment.text}’ to version 1 of the strategic framework`,
+        after: input,
+      })
     }
 
     const consulted = await framework.updateVersion(trx, partnershipId, version.id, version.version, {
@@ -70,22 +94,45 @@ export const strategyFramework: DemoModule = {
       consultation_starts_on: frameworkVersion1.consultationStartsOn,
       consultation_ends_on: frameworkVersion1.consultationEndsOn,
     })
-    await audit({ action: 'update', entityType: 'framework-version', entityId: version.id, summary: 'Put version 1 of the strategic framework out for consultation', before: version, after: consulted })
+    await audit({
+      action: 'update',
+      entityType: 'framework-version',
+      entityId: version.id,
+      summary: 'Put version 1 of the strategic framework out for consultation',
+      before: version,
+      after: consulted,
+    })
     const adopted = await framework.updateVersion(trx, partnershipId, version.id, consulted!.version, {
       stage: 'adopted',
       adopted_on: frameworkVersion1.adoptedOn,
       adopted_by_id: refs.get('body', frameworkVersion1.adoptedBy),
     })
-    await audit({ action: 'update', entityType: 'framework-version', entityId: version.id, summary: 'The Children and Young People’s Strategic Partnership Board adopted version 1 of the strategic framework', before: consulted, after: adopted })
+    await audit({
+      action: 'update',
+      entityType: 'framework-version',
+      entityId: version.id,
+      summary: 'The Children and Young People’s Strategic Partnership Board adopted version 1 of the strategic framework',
+      before: consulted,
+      after: adopted,
+    })
 
     const planPriorities = gmPriorities.map((p) => refs.get('priority', p.key))
-    for (const [kind, items] of [['outcome', outcomes], ['commitment', commitments]] as const) {
+    for (const [kind, items] of [
+      ['outcome', outcomes],
+      ['commitment', commitments],
+    ] as const) {
       for (const item of items) {
         const id = refs.get(kind, item.key)
         const chosen = item.priorities.map((key) => refs.get('priority', key))
         await replaceLinks(trx, partnershipId, kind, id, planPriorities, chosen)
         const titles = gmPriorities.filter((p) => item.priorities.includes(p.key)).map((p) => p.title)
-        await audit({ action: 'update', entityType: `${kind}-alignment`, entityId: id, summary: `Set the ${plan.title} priorities that the ${kind} serves`, after: { priorities: titles } })
+        await audit({
+          action: 'update',
+          entityType: `${kind}-alignment`,
+          entityId: id,
+          summary: `Set the ${plan.title} priorities that the ${kind} serves`,
+          after: { priorities: titles },
+        })
       }
     }
   },

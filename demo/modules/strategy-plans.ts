@@ -22,13 +22,28 @@ export const strategyPlans: DemoModule = {
     refs.set('strategy', '2019-2022', strategy.id)
     await audit({ action: 'create', entityType: 'strategy', entityId: strategy.id, summary: `Added strategy ‘${strategy.title}’`, after: strategy })
 
-    const plan = await insertPlan(trx, partnershipId, planForm.parse({ title: demoActionPlan.title, summary: demoActionPlan.summary, strategyId: strategy.id, leadBodyId: body(demoActionPlan.leadBody) }))
+    const plan = await insertPlan(
+      trx,
+      partnershipId,
+      planForm.parse({ title: demoActionPlan.title, summary: demoActionPlan.summary, strategyId: strategy.id, leadBodyId: body(demoActionPlan.leadBody) }),
+    )
     refs.set('plan', 'strategy-2019-2022', plan.id)
     await audit({ action: 'create', entityType: 'plan', entityId: plan.id, summary: `Added plan ‘${plan.title}’`, after: plan })
 
     for (const demoAim of demoActionPlan.aims) {
-      const aim = await insertAim(trx, partnershipId, plan.id, aimForm.parse({ number: String(demoAim.number), title: demoAim.title, expectedOutcome: demoAim.expectedOutcome }))
-      await audit({ action: 'create', entityType: 'plan-aim', entityId: aim.id, summary: `Added aim ${aim.number} ‘${aim.title}’ to plan ‘${plan.title}’`, after: aim })
+      const aim = await insertAim(
+        trx,
+        partnershipId,
+        plan.id,
+        aimForm.parse({ number: String(demoAim.number), title: demoAim.title, expectedOutcome: demoAim.expectedOutcome }),
+      )
+      await audit({
+        action: 'create',
+        entityType: 'plan-aim',
+        entityId: aim.id,
+        summary: `Added aim ${aim.number} ‘${aim.title}’ to plan ‘${plan.title}’`,
+        after: aim,
+      })
       for (const [i, o] of demoAim.objectives.entries()) {
         const input = objectiveForm.parse({
           title: o.title,
@@ -40,11 +55,28 @@ export const strategyPlans: DemoModule = {
         })
         const objective = await insertObjective(trx, partnershipId, aim.id, i + 1, objectiveValues(input))
         await setOutcomes(trx, partnershipId, objective.id, input.outcomeIds)
-        await audit({ action: 'create', entityType: 'plan-objective', entityId: objective.id, summary: `Added objective ‘${objective.title}’ to aim ${aim.number} of plan ‘${plan.title}’`, after: { ...objective, outcomeIds: input.outcomeIds } })
+        await audit({
+          action: 'create',
+          entityType: 'plan-objective',
+          entityId: objective.id,
+          summary: `Added objective ‘${objective.title}’ to aim ${aim.number} of plan ‘${plan.title}’`,
+          after: { ...objective, outcomeIds: input.outcomeIds },
+        })
         if (!o.progress) continue
-        const progress = progressUpdateForm.parse({ reportedOn: o.progress.reportedOn, status: o.progress.status, rag: o.progress.rag ?? '', commentary: o.progress.commentary })
+        const progress = progressUpdateForm.parse({
+          reportedOn: o.progress.reportedOn,
+          status: o.progress.status,
+          rag: o.progress.rag ?? '',
+          commentary: o.progress.commentary,
+        })
         const update = await insertUpdate(trx, partnershipId, objective.id, { ...progress, authorLabel: demoActorLabel })
-        await audit({ action: 'create', entityType: 'objective-update', entityId: update.id, summary: `Recorded progress on objective ‘${objective.title}’`, after: update })
+        await audit({
+          action: 'create',
+          entityType: 'objective-update',
+          entityId: update.id,
+          summary: `Recorded progress on objective ‘${objective.title}’`,
+          after: update,
+        })
       }
     }
   },

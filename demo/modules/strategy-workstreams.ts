@@ -21,7 +21,13 @@ export const strategyWorkstreams: DemoModule = {
         const created = await insertWorkstream(trx, partnershipId, input)
         await changeOutcomeLinks(trx, partnershipId, created.id, { add: input.outcomeIds, remove: [] })
         refs.set('workstream', `${partnership.body}/${created.title}`, created.id)
-        await audit({ action: 'create', entityType: 'workstream', entityId: created.id, summary: `Added workstream ‘${created.title}’`, after: { ...created, outcomeIds: input.outcomeIds, objectiveIds: [] } })
+        await audit({
+          action: 'create',
+          entityType: 'workstream',
+          entityId: created.id,
+          summary: `Added workstream ‘${created.title}’`,
+          after: { ...created, outcomeIds: input.outcomeIds, objectiveIds: [] },
+        })
       }
     }
   },

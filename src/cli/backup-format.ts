@@ -43,7 +43,10 @@ export function parseHeader(line: string | undefined): BackupHeader {
     throw new BackupError('This is not a Thrive backup: the first line does not say "format": "thrive-backup".')
   }
   const parsed = headerSchema.safeParse(json)
-  if (!parsed.success) throw new BackupError(`The backup header (line 1) is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'header'} ${i.message}`).join('; ')}.`)
+  if (!parsed.success)
+    throw new BackupError(
+      `The backup header (line 1) is not valid: ${parsed.error.issues.map((i) => `${i.path.join('.') || 'header'} ${i.message}`).join('; ')}.`,
+    )
   return parsed.data
 }
 

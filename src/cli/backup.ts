@@ -58,7 +58,12 @@ export async function writeBackup(db: Db, file: string, progress?: Progress): Pr
         progress?.start(total)
         for (const table of tables) {
           await out.write(JSON.stringify({ table: table.name, rows: counts.get(table.name) ?? 0 }))
-          const written = await copyRows(trx, table, (line) => out.write(line), (n) => progress?.advance(n))
+          const written = await copyRows(
+            trx,
+            table,
+            (line) => out.write(line),
+            (n) => progress?.advance(n),
+          )
           if (written !== counts.get(table.name)) throw new Error(`${table.name} had ${counts.get(table.name)} rows but ${written} were read`)
         }
         await out.write(JSON.stringify({ end: backupFormat, tables: tables.length, rows: total }))
@@ -129,9 +134,7 @@ async function copyRows(trx: Trx, table: TableInfo, write: (line: string) => Pro
   let after: string[] | null = null
   let copied = 0
   for (;;) {
-    const where: RawBuilder<unknown> = after
-      ? sql`WHERE (${keyRefs}) > (${sql.join(keyColumns.map((c, i) => sql`${after![i]}::${sql.raw(c.type)}`))})`
-      : sql``
+    const where: RawBuilder<unknown> = after ? sql`WHERE (${keyRefs}) > (${sql.join(keyColumns.map((c, i) => sql`${after![i]}::${sql.raw(c.type)}`))})` : sql``
     const result = await sql<Record<string, string>>`
       SELECT ${row} AS row, ${keyTexts} FROM ${from} ${where} ORDER BY ${keyRefs} LIMIT ${pageSize}
     `.execute(trx)

@@ -106,7 +106,9 @@ async function assertEmpty(trx: Trx, tables: TableInfo[]): Promise<void> {
     const shared = table.name === 'areas' ? sql`WHERE partnership_id IS NOT NULL` : sql``
     const found = await sql`SELECT 1 FROM ${sql.table(table.name)} ${shared} LIMIT 1`.execute(trx)
     if (found.rows.length > 0) {
-      throw new BackupError(`The database is not empty (table ‘${table.name}’ has rows). Restore into a new database, or add --force to replace everything in this one.`)
+      throw new BackupError(
+        `The database is not empty (table ‘${table.name}’ has rows). Restore into a new database, or add --force to replace everything in this one.`,
+      )
     }
   }
 }
@@ -148,15 +150,18 @@ async function loadRows(trx: Trx, file: string, header: BackupHeader, tables: Ma
     if (end) {
       const missing = header.tables.filter((t) => !done.has(t.name)).map((t) => t.name)
       if (missing.length > 0) throw new BackupError(`The backup ends before the rows of: ${missing.join(', ')}.`)
-      if (end.rows !== total || end.tables !== done.size) throw new BackupError('The backup’s closing line does not match the rows it holds: the file has been altered.')
+      if (end.rows !== total || end.tables !== done.size)
+        throw new BackupError('The backup’s closing line does not match the rows it holds: the file has been altered.')
       ended = true
       continue
     }
     const section = parseSection(line, lineNumber)
     const table = tables.get(section.table)
-    if (!table || !expected.has(section.table)) throw new BackupError(`Line ${lineNumber} starts rows for a table the backup header does not list: ‘${section.table}’.`)
+    if (!table || !expected.has(section.table))
+      throw new BackupError(`Line ${lineNumber} starts rows for a table the backup header does not list: ‘${section.table}’.`)
     if (done.has(section.table)) throw new BackupError(`Line ${lineNumber} repeats the rows of ‘${section.table}’.`)
-    if (section.rows !== expected.get(section.table)) throw new BackupError(`Line ${lineNumber}: ‘${section.table}’ has ${section.rows} rows here but ${expected.get(section.table)} in the header.`)
+    if (section.rows !== expected.get(section.table))
+      throw new BackupError(`Line ${lineNumber}: ‘${section.table}’ has ${section.rows} rows here but ${expected.get(section.table)} in the header.`)
     done.add(section.table)
     if (section.rows > 0) current = { table, remaining: section.rows, loader: new TableLoader(trx, table) }
   }
@@ -194,7 +199,8 @@ class TableLoader {
   add(line: string, lineNumber: number): void {
     this.lastLine = lineNumber
     const row = parseJson(line, lineNumber)
-    if (typeof row !== 'object' || row === null || Array.isArray(row)) throw new BackupError(`Line ${lineNumber} should be a row of ‘${this.table.name}’ but is not a JSON object.`)
+    if (typeof row !== 'object' || row === null || Array.isArray(row))
+      throw new BackupError(`Line ${lineNumber} should be a row of ‘${this.table.name}’ but is not a JSON object.`)
     const keys = Object.keys(row)
     const unknown = keys.filter((k) => !this.columnNames.has(k))
     if (unknown.length > 0) throw new BackupError(`Line ${lineNumber}: ‘${this.table.name}’ has no column ${unknown.map((k) => `‘${k}’`).join(', ')}.`)
@@ -239,12 +245,17 @@ class TableLoader {
     const columns = this.table.columns.filter((c) => key.includes(c.name) || this.deferred.includes(c.name))
     for (let i = 0; i < this.deferredRows.length; i += batchRows) {
       const rows = `[${this.deferredRows.slice(i, i + batchRows).join(',')}]`
-      await this.refuseBadRows(sql`
+      await this.refuseBadRows(
+        sql`
         UPDATE ${sql.table(this.table.name)} AS _target
         SET ${sql.join(this.deferred.map((name) => sql`${sql.ref(name)} = ${valueOf(columns.find((c) => c.name === name)!)}`))}
         FROM jsonb_to_recordset(${rows}::jsonb) AS _row(${recordDefinition(columns)})
-        WHERE ${sql.join(key.map((name) => sql`${sql.ref(`_target.${name}`)} = ${sql.ref(`_row.${name}`)}`), sql` AND `)}
-      `.execute(this.trx))
+        WHERE ${sql.join(
+          key.map((name) => sql`${sql.ref(`_target.${name}`)} = ${sql.ref(`_row.${name}`)}`),
+          sql` AND `,
+        )}
+      `.execute(this.trx),
+      )
     }
     return count
   }

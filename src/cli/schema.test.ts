@@ -12,12 +12,24 @@ function table(name: string, references: string[] = [], columns: { name: string;
 }
 
 test('tables come after every table they refer to, alphabetically among equals', () => {
-  const ordered = dependencyOrder([table('people', ['organisations', 'partnerships']), table('organisations', ['partnerships']), table('users'), table('partnerships'), table('memberships', ['users', 'partnerships'])])
-  assert.deepEqual(ordered.map((t) => t.name), ['partnerships', 'users', 'memberships', 'organisations', 'people'])
+  const ordered = dependencyOrder([
+    table('people', ['organisations', 'partnerships']),
+    table('organisations', ['partnerships']),
+    table('users'),
+    table('partnerships'),
+    table('memberships', ['users', 'partnerships']),
+  ])
+  assert.deepEqual(
+    ordered.map((t) => t.name),
+    ['partnerships', 'users', 'memberships', 'organisations', 'people'],
+  )
 })
 
 test('a table referring to itself is ordered normally', () => {
-  assert.deepEqual(dependencyOrder([table('bodies', ['bodies', 'partnerships']), table('partnerships')]).map((t) => t.name), ['partnerships', 'bodies'])
+  assert.deepEqual(
+    dependencyOrder([table('bodies', ['bodies', 'partnerships']), table('partnerships')]).map((t) => t.name),
+    ['partnerships', 'bodies'],
+  )
 })
 
 test('tables referring to each other in a cycle are reported, not looped over', () => {
@@ -26,7 +38,11 @@ test('tables referring to each other in a cycle are reported, not looped over', 
 
 test('only nullable, non-key columns of a self-reference are filled in afterwards', () => {
   const bodies: TableInfo = {
-    ...table('bodies', [], [{ name: 'id' }, { name: 'partnership_id' }, { name: 'accountable_to_id', nullable: true }, { name: 'replaced_by_id', nullable: true }]),
+    ...table(
+      'bodies',
+      [],
+      [{ name: 'id' }, { name: 'partnership_id' }, { name: 'accountable_to_id', nullable: true }, { name: 'replaced_by_id', nullable: true }],
+    ),
     foreignKeys: [
       { columns: ['partnership_id', 'accountable_to_id'], references: 'bodies' },
       { columns: ['partnership_id'], references: 'partnerships' },

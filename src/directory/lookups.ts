@@ -35,6 +35,11 @@ export async function findBody(db: Executor, partnershipId: string, id: string):
 }
 
 export async function findPersonLabel(db: Executor, partnershipId: string, id: string): Promise<string | undefined> {
-  const row = await db.selectFrom('people as p').select(personLabel.as('label')).where('p.partnership_id', '=', partnershipId).where('p.id', '=', id).executeTakeFirst()
+  const row = await db
+    .selectFrom('people as p')
+    .select(personLabel.as('label'))
+    .where('p.partnership_id', '=', partnershipId)
+    .where('p.id', '=', id)
+    .executeTakeFirst()
   return row?.label
 }

@@ -15,7 +15,10 @@ export class ForbiddenError extends Error {
 export class ConflictError extends Error {
   /** `reason` replaces the usual "changed by someone else" when the record is in a state that refuses the change. */
   constructor(what: string, reason?: string) {
-    super(reason ?? `${what} was changed by someone else while you were editing it. Your changes have not been saved. Check the latest version and make your changes again.`)
+    super(
+      reason ??
+        `${what} was changed by someone else while you were editing it. Your changes have not been saved. Check the latest version and make your changes again.`,
+    )
   }
 }
 

@@ -36,13 +36,19 @@ describe('DSR reproduces testresults_DSR', () => {
       if (row.area === 'testdata_1976') {
         // The workbook's 99.8% limits for this area are ~10× too big (README caveat; PHEindicatormethods
         // itself only compares the other columns), so they are checked separately below.
-        const result = directlyStandardisedRate(bandsOf(esp1976), { standardPopulation: esp1976.map((r) => required(r.esp1976)), multiplier, confidence: [0.95, 0.998] })
+        const result = directlyStandardisedRate(bandsOf(esp1976), {
+          standardPopulation: esp1976.map((r) => required(r.esp1976)),
+          multiplier,
+          confidence: [0.95, 0.998],
+        })
         assertResult(result, row, label, false)
       } else if (row.area!.startsWith('testdata_nonind')) {
-        const bands = nonIndependent.filter((r) => r.area === row.area).map((r) => ({
-          population: required(r.pop),
-          personsByFrequency: [1, 2, 3, 4].map((frequency) => ({ frequency, persons: num(r[`f${frequency}`]) })),
-        }))
+        const bands = nonIndependent
+          .filter((r) => r.area === row.area)
+          .map((r) => ({
+            population: required(r.pop),
+            personsByFrequency: [1, 2, 3, 4].map((frequency) => ({ frequency, persons: num(r[`f${frequency}`]) })),
+          }))
         assertResult(directlyStandardisedRateForNonIndependentEvents(bands, { multiplier, confidence: [0.95, 0.998] }), row, label)
       } else {
         const bands = bandsOf(multiarea.filter((r) => r.area === row.area))
@@ -75,7 +81,10 @@ describe('DSR refuses the error sheets', () => {
 
   test('testdata_err1: a negative count', () => {
     const rows = sheet('testdata_err1')
-    assert.throws(() => directlyStandardisedRate(bandsOf(rows), { standardPopulation: standard(rows) }), { name: 'StatisticsInputError', message: /count \(-26\) cannot be negative/ })
+    assert.throws(() => directlyStandardisedRate(bandsOf(rows), { standardPopulation: standard(rows) }), {
+      name: 'StatisticsInputError',
+      message: /count \(-26\) cannot be negative/,
+    })
   })
 
   test('testdata_err2: a population of zero', () => {
@@ -90,7 +99,10 @@ describe('DSR refuses the error sheets', () => {
 
   test('testdata_err4: a negative standard population', () => {
     const rows = sheet('testdata_err4')
-    assert.throws(() => directlyStandardisedRate(bandsOf(rows), { standardPopulation: standard(rows) }), /standard population weight \(-6000\) cannot be negative/)
+    assert.throws(
+      () => directlyStandardisedRate(bandsOf(rows), { standardPopulation: standard(rows) }),
+      /standard population weight \(-6000\) cannot be negative/,
+    )
   })
 
   test('a standard population of the wrong length', () => {

@@ -44,7 +44,10 @@ export interface DsrEstimate extends Estimate {
  * al. 1991). Bands must be in the same order as the standard population.
  */
 export function directlyStandardisedRate(bands: readonly StandardisationBand[], options: DsrOptions = {}): DsrEstimate {
-  const weights = checkBands(bands.map((band) => ({ population: band.population, counts: [band.count] })), options)
+  const weights = checkBands(
+    bands.map((band) => ({ population: band.population, counts: [band.count] })),
+    options,
+  )
   const counts = bands.map((band) => band.count ?? 0)
   const variance = weightedVariance(counts, bands, weights)
   return dobson(counts, bands, weights, variance, 'Dobson', options)
@@ -57,7 +60,10 @@ export function directlyStandardisedRate(bands: readonly StandardisationBand[], 
  * independent_events = FALSE).
  */
 export function directlyStandardisedRateForNonIndependentEvents(bands: readonly BandByEventFrequency[], options: DsrOptions = {}): DsrEstimate {
-  const weights = checkBands(bands.map((band) => ({ population: band.population, counts: band.personsByFrequency.map((p) => p.persons) })), options)
+  const weights = checkBands(
+    bands.map((band) => ({ population: band.population, counts: band.personsByFrequency.map((p) => p.persons) })),
+    options,
+  )
   for (const band of bands) {
     for (const { frequency } of band.personsByFrequency) {
       if (!Number.isFinite(frequency) || frequency < 0) throw new StatisticsInputError(`An event frequency (${frequency}) must be zero or more`)
@@ -117,7 +123,11 @@ function dobson(
   const perEvent = Math.sqrt(variance / totalCount) * multiplier
   const limits = levels.map((confidence) => {
     const lower = byarLower(totalCount, confidence)
-    return { confidence, lower: lower == null ? null : value + perEvent * (lower - totalCount), upper: value + perEvent * (byarUpper(totalCount, confidence) - totalCount) }
+    return {
+      confidence,
+      lower: lower == null ? null : value + perEvent * (lower - totalCount),
+      upper: value + perEvent * (byarUpper(totalCount, confidence) - totalCount),
+    }
   })
   return { totalCount, totalPopulation, value, limits, suppressed, method }
 }

@@ -9,7 +9,7 @@ export function poissonProbabilityBetween(mean: number, a: number, b: number): n
   let term = 1
   let total = 0
   let within = 0
-  for (let k = 0; k <= mean || term > total * 1e-10; ) {
+  for (let k = 0; k <= mean || term > total * 1e-10;) {
     total += term
     if (k >= a && k <= b) within += term
     if (total > 1e30) {

@@ -31,7 +31,8 @@ function checkPoints(points: readonly FunnelProportionPoint[]): void {
   for (const { numerator, denominator } of points) {
     if (numerator < 0) throw new StatisticsInputError(`A numerator (${numerator}) cannot be negative`)
     if (!(denominator > 0)) throw new StatisticsInputError(`A denominator (${denominator}) must be greater than zero`)
-    if (numerator > denominator) throw new StatisticsInputError(`A numerator (${numerator}) cannot be greater than its denominator (${denominator}) for a proportion`)
+    if (numerator > denominator)
+      throw new StatisticsInputError(`A numerator (${numerator}) cannot be greater than its denominator (${denominator}) for a proportion`)
   }
 }
 
@@ -44,7 +45,10 @@ function averageOf(points: readonly FunnelProportionPoint[]): number {
  * spanning the data, as PHEindicatormethods' calculate_funnel_limits. Limits
  * are clipped to 0 and, as in the original, to 100 whatever the multiplier.
  */
-export function proportionFunnelLimits(points: readonly FunnelProportionPoint[], options: { multiplier?: number } = {}): { baseline: number; rows: FunnelLimitsRow[] } {
+export function proportionFunnelLimits(
+  points: readonly FunnelProportionPoint[],
+  options: { multiplier?: number } = {},
+): { baseline: number; rows: FunnelLimitsRow[] } {
   checkPoints(points)
   const multiplier = options.multiplier ?? 100
   const average = averageOf(points)

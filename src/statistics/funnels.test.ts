@@ -39,7 +39,10 @@ describe('proportion funnels reproduce testdata_funnel_prop_*', () => {
 
   test('significance of every area (303)', () => {
     assert.equal(inputs.length, 303)
-    assert.deepEqual(proportionFunnelSignificance(points).map(label), inputs.map((row) => row.significance))
+    assert.deepEqual(
+      proportionFunnelSignificance(points).map(label),
+      inputs.map((row) => row.significance),
+    )
   })
 
   test('impossible points are refused', () => {
@@ -62,7 +65,12 @@ describe('ratio funnels reproduce testdata_funnel_ratio_*', () => {
       const want = expected[i]!
       const at = `row ${i + 1}`
       assertMatches(row.x, want.Observed_events, `${at} observed`)
-      for (const [limit, column] of [['lower95', 'lower_2s'], ['upper95', 'upper_2s'], ['lower998', 'lower_3s'], ['upper998', 'upper_3s']] as const) {
+      for (const [limit, column] of [
+        ['lower95', 'lower_2s'],
+        ['upper95', 'upper_2s'],
+        ['lower998', 'lower_3s'],
+        ['upper998', 'upper_3s'],
+      ] as const) {
         assertMatches(row.expectedAt[limit], want[`${column}_exp_events`], `${at} ${column} expected events`, rounded)
         assertMatches(row[limit], want[`${column}_count`], `${at} ${column} count`, rounded)
         assertMatches(isrs[i]![limit], want[`${column}_isr`], `${at} ${column} isr`, rounded)
@@ -72,7 +80,10 @@ describe('ratio funnels reproduce testdata_funnel_ratio_*', () => {
 
   test('significance of every point (300)', () => {
     assert.equal(inputs.length, 300)
-    assert.deepEqual(ratioFunnelSignificance(points).map(label), inputs.map((row) => row.significance))
+    assert.deepEqual(
+      ratioFunnelSignificance(points).map(label),
+      inputs.map((row) => row.significance),
+    )
   })
 })
 
@@ -86,7 +97,12 @@ describe('rate funnels reproduce testdata_funnel_rate_*', () => {
       const want = expected[i]!
       const at = `row ${i + 1}`
       assertMatches(row.x, want.Events, `${at} events`)
-      for (const [limit, column] of [['lower95', 'lower_2s'], ['upper95', 'upper_2s'], ['lower998', 'lower_3s'], ['upper998', 'upper_3s']] as const) {
+      for (const [limit, column] of [
+        ['lower95', 'lower_2s'],
+        ['upper95', 'upper_2s'],
+        ['lower998', 'lower_3s'],
+        ['upper998', 'upper_3s'],
+      ] as const) {
         assertMatches(row.populationPerYear[limit], want[`${column}_population_1_year`], `${at} ${column} population`, rounded)
         assertMatches(row[limit], want[`${column}_limit`], `${at} ${column} limit`, rounded)
       }
@@ -140,7 +156,11 @@ describe('rate funnels reproduce testdata_funnel_rate_*', () => {
   test('chart points: DSRs under 10 events dropped, crude rates with and without denominators (50 each)', () => {
     const dsr = funnelInputs.map((row) => ({ events: required(row.ev) === maxEvents ? 5 : required(row.ev), rate: required(row.rate) }))
     const crude = funnelInputs.map((row) => ({ events: required(row.ev), rate: required(row.rate) }))
-    const withDenominator = funnelInputs.map((row) => ({ events: required(row.ev) === maxEvents ? 0 : required(row.ev), rate: required(row.rate), denominator: required(row.pop) }))
+    const withDenominator = funnelInputs.map((row) => ({
+      events: required(row.ev) === maxEvents ? 0 : required(row.ev),
+      rate: required(row.rate),
+      denominator: required(row.pop),
+    }))
     const cases: [FunnelRatePoint[], FunnelRateOptions, string, string][] = [
       [dsr, { rateType: 'dsr', multiplier: 1e5, yearsOfData: 3 }, 'rate_chart', 'denominator_derived'],
       [crude, { rateType: 'crude', multiplier: 1e5, yearsOfData: 3 }, 'rate_chart_crude', 'denominator_derived_crude'],

@@ -59,12 +59,14 @@ describe('indirect standardisation reproduces testresults_ISR', () => {
 
   test('reference counts and populations given beside the local data (testdata_multiarea_isr) give the same rows', () => {
     for (const row of results.slice(0, 3)) {
-      const bands = ownReference.filter((r) => r.area === row.area).map((r) => ({
-        count: num(r.count),
-        population: num(r.pop),
-        referenceCount: num(r.refcount),
-        referencePopulation: required(r.refpop),
-      }))
+      const bands = ownReference
+        .filter((r) => r.area === row.area)
+        .map((r) => ({
+          count: num(r.count),
+          population: num(r.pop),
+          referenceCount: num(r.refcount),
+          referencePopulation: required(r.refpop),
+        }))
       const result = indirectlyStandardisedRate(bands, { confidence: [0.95, 0.998] })
       assertMatches(result.value, row.value, `${row.area} value`)
       assertMatches(limitsAt(result, 0.998)?.upper, row.upper99_8cl, `${row.area} upper 99.8`)
@@ -85,7 +87,10 @@ describe('indirect standardisation reproduces testresults_ISR', () => {
 
 describe('indirect standardisation refuses the error sheets', () => {
   test('testdata_err1: a negative count', () => {
-    assert.throws(() => indirectlyStandardisedRate(bandsOf(readSheet('DSR_ISR', 'testdata_err1'))), { name: 'StatisticsInputError', message: /count \(-26\) cannot be negative/ })
+    assert.throws(() => indirectlyStandardisedRate(bandsOf(readSheet('DSR_ISR', 'testdata_err1'))), {
+      name: 'StatisticsInputError',
+      message: /count \(-26\) cannot be negative/,
+    })
   })
 
   test('testdata_err3: a negative population', () => {

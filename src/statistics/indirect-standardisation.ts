@@ -60,13 +60,18 @@ export function indirectlyStandardisedRate(
   return { ...observedOverExpected(bands, options, referenceRate), referenceRate }
 }
 
-function observedOverExpected(bands: readonly IndirectStandardisationBand[], options: IndirectStandardisationOptions, scale: number): IndirectlyStandardisedEstimate {
+function observedOverExpected(
+  bands: readonly IndirectStandardisationBand[],
+  options: IndirectStandardisationOptions,
+  scale: number,
+): IndirectlyStandardisedEstimate {
   const levels = confidenceLevels(options.confidence)
   for (const band of bands) {
     if (band.count != null && band.count < 0) throw new StatisticsInputError(`A count (${band.count}) cannot be negative`)
     if (band.population != null && band.population < 0) throw new StatisticsInputError(`A population (${band.population}) cannot be negative`)
     if (band.referenceCount != null && band.referenceCount < 0) throw new StatisticsInputError(`A reference count (${band.referenceCount}) cannot be negative`)
-    if (!(band.referencePopulation > 0)) throw new StatisticsInputError(`Every reference population must be greater than zero (got ${band.referencePopulation})`)
+    if (!(band.referencePopulation > 0))
+      throw new StatisticsInputError(`Every reference population must be greater than zero (got ${band.referencePopulation})`)
   }
   const observed = options.observedTotal ?? bands.reduce((sum, band) => sum + (band.count ?? 0), 0)
   if (observed < 0) throw new StatisticsInputError(`The observed total (${observed}) cannot be negative`)

@@ -18,8 +18,14 @@ function assertGroups(rows: CsvRow[], keyOf: (row: CsvRow) => string, quantiles:
   const groups = groupBy(rows, keyOf)
   for (const [key, members] of groups) {
     const highest = invert(members[0]!)
-    assert.ok(members.every((m) => invert(m) === highest), `${key}: one polarity per group`)
-    const assigned = assignQuantiles(members.map((m) => num(m.Value)), { quantiles, highestFirst: highest })
+    assert.ok(
+      members.every((m) => invert(m) === highest),
+      `${key}: one polarity per group`,
+    )
+    const assigned = assignQuantiles(
+      members.map((m) => num(m.Value)),
+      { quantiles, highestFirst: highest },
+    )
     members.forEach((member, i) => assert.equal(assigned[i], num(member.QuantileInGrp), `${key} ${member.AreaCode} value ${member.Value}`))
   }
   return [...groups.values()].reduce((sum, members) => sum + members.length, 0)
@@ -28,19 +34,49 @@ function assertGroups(rows: CsvRow[], keyOf: (row: CsvRow) => string, quantiles:
 describe('quantiles reproduce testdata_Quantiles', () => {
   test('deciles within indicator, sex and region, polarity from the data (339 rows)', () => {
     const rows = good.filter((row) => row.GroupSet === 'IndSexReg')
-    assert.equal(assertGroups(rows, (r) => `${r.IndSexRef}|${r.ParentCode}`, 10, (r) => highestFirst(r.Polarity!)), 339)
+    assert.equal(
+      assertGroups(
+        rows,
+        (r) => `${r.IndSexRef}|${r.ParentCode}`,
+        10,
+        (r) => highestFirst(r.Polarity!),
+      ),
+      339,
+    )
   })
 
   test('septiles within indicator and sex, polarity from the data (152 rows)', () => {
     const rows = good.filter((row) => row.GroupSet === 'IndSex')
-    assert.equal(assertGroups(rows, (r) => r.IndSexRef!, 7, (r) => highestFirst(r.Polarity!)), 152)
+    assert.equal(
+      assertGroups(
+        rows,
+        (r) => r.IndSexRef!,
+        7,
+        (r) => highestFirst(r.Polarity!),
+      ),
+      152,
+    )
   })
 
   test('quartiles over all rows of the ungrouped set, highest first by default (491 rows)', () => {
     const rows = good.filter((row) => row.GroupSet === 'None')
-    assert.equal(assertGroups(rows, () => 'all', 4, () => true), 491)
-    const defaults = assignQuantiles(rows.map((r) => num(r.Value)), { quantiles: 4 })
-    assert.deepEqual(defaults, rows.map((r) => num(r.QuantileInGrp)))
+    assert.equal(
+      assertGroups(
+        rows,
+        () => 'all',
+        4,
+        () => true,
+      ),
+      491,
+    )
+    const defaults = assignQuantiles(
+      rows.map((r) => num(r.Value)),
+      { quantiles: 4 },
+    )
+    assert.deepEqual(
+      defaults,
+      rows.map((r) => num(r.QuantileInGrp)),
+    )
   })
 })
 

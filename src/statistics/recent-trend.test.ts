@@ -22,7 +22,13 @@ function pointsOf(dataset: string): TrendPoint[] {
   return series
     .get(dataset)!
     .toSorted((a, b) => a.to_date!.localeCompare(b.to_date!))
-    .map((row) => ({ value: num(row.value), count: num(row.count), denominator: num(row.denominator), lower95: num(row.lower_ci95), upper95: num(row.upper_ci95) }))
+    .map((row) => ({
+      value: num(row.value),
+      count: num(row.count),
+      denominator: num(row.denominator),
+      lower95: num(row.lower_ci95),
+      upper95: num(row.upper_ci95),
+    }))
 }
 
 describe('recent trend reproduces the FingertipsNext series', () => {
@@ -44,7 +50,8 @@ describe('recent trend reproduces the FingertipsNext series', () => {
 
 describe('recent trend', () => {
   // A steady run with tight intervals: significant whichever point is dropped.
-  const run = (values: number[]): TrendPoint[] => values.map((value) => ({ value, count: value * 10, denominator: 1000, lower95: value - 0.2, upper95: value + 0.2 }))
+  const run = (values: number[]): TrendPoint[] =>
+    values.map((value) => ({ value, count: value * 10, denominator: 1000, lower95: value - 0.2, upper95: value + 0.2 }))
   const rising = run([10, 11, 12, 13, 14])
 
   test('polarity decides better or worse; no judgement keeps the plain direction', () => {
@@ -84,8 +91,20 @@ describe('recent trend', () => {
     const options = { polarity: 'high-is-good', valueType: 'proportion' } as const
     assert.equal(recentTrend(rising, { ...options, valueType: 'other' }).trend, 'cannot-be-calculated')
     assert.equal(recentTrend(rising, { ...options, yearRange: 3 }).trend, 'cannot-be-calculated')
-    assert.equal(recentTrend(rising.map((p, i) => (i === 2 ? { ...p, count: null } : p)), options).trend, 'cannot-be-calculated')
-    assert.equal(recentTrend(rising.map((p, i) => (i === 0 ? { ...p, count: 1000 } : p)), options).trend, 'cannot-be-calculated')
+    assert.equal(
+      recentTrend(
+        rising.map((p, i) => (i === 2 ? { ...p, count: null } : p)),
+        options,
+      ).trend,
+      'cannot-be-calculated',
+    )
+    assert.equal(
+      recentTrend(
+        rising.map((p, i) => (i === 0 ? { ...p, count: 1000 } : p)),
+        options,
+      ).trend,
+      'cannot-be-calculated',
+    )
   })
 
   test('an earlier invalid point is skipped when five valid ones remain', () => {

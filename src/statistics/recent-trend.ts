@@ -89,7 +89,11 @@ export function recentTrend(points: readonly TrendPoint[], options: RecentTrendO
 
 /** Weighted least squares of y on t, and the slope's χ² = (slope / its standard error)². */
 function fit(points: readonly { t: number; y: number; w: number }[]): { slope: number; chiSquare: number } {
-  let s1 = 0, s2 = 0, s3 = 0, s4 = 0, s5 = 0
+  let s1 = 0,
+    s2 = 0,
+    s3 = 0,
+    s4 = 0,
+    s5 = 0
   for (const { t, y, w } of points) {
     s1 += w
     s2 += w * t * y

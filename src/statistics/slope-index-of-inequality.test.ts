@@ -87,7 +87,11 @@ describe('slope index of inequality', () => {
   const quick = { repetitions: 1000, random: seededRandom(7) }
 
   test('standard errors give the same limits as the 95% limits they came from', () => {
-    for (const description of ['default (e.g. life expectancy) - default parameters', 'rate (e.g. infant mortality) - default parameters', 'proportion (e.g. child obesity) - default parameters']) {
+    for (const description of [
+      'default (e.g. life expectancy) - default parameters',
+      'rate (e.g. infant mortality) - default parameters',
+      'proportion (e.g. child obesity) - default parameters',
+    ]) {
       const members = caseRows(description)
       const valueType = valueTypes[members[0]!.ValueType as keyof typeof valueTypes]
       const fromLimits = slopeIndexOfInequality(quantilesOf(members, false), { valueType, repetitions: 20000, random: seededRandom(3) })
@@ -103,20 +107,45 @@ describe('slope index of inequality', () => {
 
   test('a seeded simulation repeats exactly', () => {
     const members = caseRows('default (e.g. life expectancy) - default parameters')
-    assert.deepEqual(slopeIndexOfInequality(quantilesOf(members, true), { ...quick, random: seededRandom(5) }), slopeIndexOfInequality(quantilesOf(members, true), { ...quick, random: seededRandom(5) }))
+    assert.deepEqual(
+      slopeIndexOfInequality(quantilesOf(members, true), { ...quick, random: seededRandom(5) }),
+      slopeIndexOfInequality(quantilesOf(members, true), { ...quick, random: seededRandom(5) }),
+    )
   })
 
   test('the error-handling cases are refused', () => {
     const proportion = { valueType: 'proportion', ...quick } as const
-    assert.throws(() => slopeIndexOfInequality(quantilesOf(caseRows('error handling - negative populations'), false), proportion), /population greater than zero \(got -200\)/)
-    assert.throws(() => slopeIndexOfInequality(quantilesOf(caseRows('error handling - negative counts/standard error'), true), proportion), /standard error \(-5\) cannot be negative/)
-    assert.throws(() => slopeIndexOfInequality(quantilesOf(caseRows('error handling - invalid proportion in CLs'), false), proportion), /proportion \(11\) must be between 0 and 1/)
+    assert.throws(
+      () => slopeIndexOfInequality(quantilesOf(caseRows('error handling - negative populations'), false), proportion),
+      /population greater than zero \(got -200\)/,
+    )
+    assert.throws(
+      () => slopeIndexOfInequality(quantilesOf(caseRows('error handling - negative counts/standard error'), true), proportion),
+      /standard error \(-5\) cannot be negative/,
+    )
+    assert.throws(
+      () => slopeIndexOfInequality(quantilesOf(caseRows('error handling - invalid proportion in CLs'), false), proportion),
+      /proportion \(11\) must be between 0 and 1/,
+    )
     const area3 = (description: string) => byCase.get(`${description}|area3`)!
-    const missingValue = area3('error handling - missing value field').map((row) => ({ population: required(row.Population), value: num(row.Value) as number, standardError: required(row.StandardError) }))
+    const missingValue = area3('error handling - missing value field').map((row) => ({
+      population: required(row.Population),
+      value: num(row.Value) as number,
+      standardError: required(row.StandardError),
+    }))
     assert.throws(() => slopeIndexOfInequality(missingValue, quick), /needs a value/)
-    const missingLimits = area3('error handling - missing confidence limits and se').map((row) => ({ population: required(row.Population), value: required(row.Value), lower95: num(row.LowerCL), upper95: num(row.UpperCL) }))
+    const missingLimits = area3('error handling - missing confidence limits and se').map((row) => ({
+      population: required(row.Population),
+      value: required(row.Value),
+      lower95: num(row.LowerCL),
+      upper95: num(row.UpperCL),
+    }))
     assert.throws(() => slopeIndexOfInequality(missingLimits, quick), /standard error or both 95% confidence limits/)
-    const missingPopulation = caseRows('warning handling - missing populations, counts or values').map((row) => ({ population: num(row.Population) as number, value: num(row.Value) as number, standardError: required(row.StandardError) }))
+    const missingPopulation = caseRows('warning handling - missing populations, counts or values').map((row) => ({
+      population: num(row.Population) as number,
+      value: num(row.Value) as number,
+      standardError: required(row.StandardError),
+    }))
     assert.throws(() => slopeIndexOfInequality(missingPopulation, quick), /population greater than zero/)
   })
 
@@ -125,7 +154,14 @@ describe('slope index of inequality', () => {
     assert.equal(fifteen.length, 15)
     assert.ok(Number.isFinite(slopeIndexOfInequality(fifteen, quick).sii))
     assert.throws(() => slopeIndexOfInequality(fifteen.slice(0, 4), quick), /5 to 100 quantiles/)
-    assert.throws(() => slopeIndexOfInequality(Array.from({ length: 101 }, () => fifteen[0]!), quick), /5 to 100 quantiles/)
+    assert.throws(
+      () =>
+        slopeIndexOfInequality(
+          Array.from({ length: 101 }, () => fifteen[0]!),
+          quick,
+        ),
+      /5 to 100 quantiles/,
+    )
     assert.throws(() => slopeIndexOfInequality(fifteen, { ...quick, transform: true }), /Only rates and proportions/)
     assert.throws(() => slopeIndexOfInequality(fifteen, { ...quick, repetitions: 999 }), /at least 1,000 repetitions/)
   })

@@ -108,7 +108,8 @@ export function slopeIndexOfInequality(quantiles: readonly SiiQuantile[], option
 
 function check(quantiles: readonly SiiQuantile[], valueType: SiiValueType, transform: boolean, repetitions: number): void {
   if (quantiles.length < 5 || quantiles.length > 100) throw new StatisticsInputError(`The SII needs 5 to 100 quantiles (got ${quantiles.length})`)
-  if (!Number.isInteger(repetitions) || repetitions < 1000) throw new StatisticsInputError(`The simulation needs at least 1,000 repetitions (got ${repetitions})`)
+  if (!Number.isInteger(repetitions) || repetitions < 1000)
+    throw new StatisticsInputError(`The simulation needs at least 1,000 repetitions (got ${repetitions})`)
   if (transform && valueType === 'other') throw new StatisticsInputError('Only rates and proportions can be transformed for the SII')
   for (const q of quantiles) {
     if (!(q.population > 0)) throw new StatisticsInputError(`Every quantile needs a population greater than zero (got ${q.population})`)

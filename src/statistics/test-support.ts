@@ -44,9 +44,7 @@ export function parseCsv(text: string): CsvRow[] {
   const [header, ...rows] = records
   if (!header) return []
   const names = header.map((name) => name.trim())
-  return rows
-    .filter((cells) => cells.some((cell) => cell.trim() !== ''))
-    .map((cells) => Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ''])))
+  return rows.filter((cells) => cells.some((cell) => cell.trim() !== '')).map((cells) => Object.fromEntries(names.map((name, i) => [name, cells[i] ?? ''])))
 }
 
 /** Rows of a reference file, by its path inside the reference folder. */
@@ -78,7 +76,12 @@ export function required(cell: string | undefined): number {
  * `rounded`, within half a unit of the last decimal the reference prints.
  * An empty reference cell demands null.
  */
-export function assertMatches(actual: number | null | undefined, cell: string | undefined, label: string, options: { relative?: number; rounded?: boolean } = {}): void {
+export function assertMatches(
+  actual: number | null | undefined,
+  cell: string | undefined,
+  label: string,
+  options: { relative?: number; rounded?: boolean } = {},
+): void {
   const expected = num(cell)
   if (expected == null) {
     assert.equal(actual, null, `${label}: expected NA (null), got ${actual}`)
@@ -88,7 +91,10 @@ export function assertMatches(actual: number | null | undefined, cell: string | 
   const [mantissa, exponent] = cell!.trim().split(/e/i)
   const lastPlace = Number(exponent ?? 0) - (mantissa!.split('.')[1] ?? '').length
   const tolerance = options.rounded ? 0.5 * 10 ** lastPlace * (1 + 1e-9) : (options.relative ?? 1e-6) * Math.abs(expected) + 1e-15
-  assert.ok(Math.abs(actual - expected) <= tolerance, `${label}: expected ${expected}, got ${actual} (difference ${Math.abs(actual - expected)}, tolerance ${tolerance})`)
+  assert.ok(
+    Math.abs(actual - expected) <= tolerance,
+    `${label}: expected ${expected}, got ${actual} (difference ${Math.abs(actual - expected)}, tolerance ${tolerance})`,
+  )
 }
 
 /** Percent strings in the workbooks ("95%", "99.8%") to fractions. */

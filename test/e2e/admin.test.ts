@@ -22,7 +22,11 @@ describe('administration, as the demo admin', () => {
   test('switching partnership: the page lists both, refuses no choice, and the dashboard follows the switch', async () => {
     const db = e2e.running.db
     const admin = await db.selectFrom('users').select('id').where('email', '=', e2e.running.demo.email).executeTakeFirstOrThrow()
-    const other = await db.insertInto('partnerships').values({ slug: 'rochdale', name: 'Rochdale Children’s Partnership' }).returning('id').executeTakeFirstOrThrow()
+    const other = await db
+      .insertInto('partnerships')
+      .values({ slug: 'rochdale', name: 'Rochdale Children’s Partnership' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     await db.insertInto('memberships').values({ partnership_id: other.id, user_id: admin.id, role: 'viewer' }).execute()
 
     await e2e.visit(page, '/')
@@ -54,8 +58,14 @@ describe('administration, as the demo admin', () => {
     assert.equal(await heading(page), 'Users')
     assert.equal(await page.locator('table caption').innerText(), '4 members')
     const rows = await tableRows(page)
-    assert.ok(rows.some((row) => row.startsWith('Demo partnership manager (you) | admin@demo.thrive.local | Admin | ')), rows.join('\n'))
-    assert.ok(rows.some((row) => row.startsWith('Demo viewer | viewer@demo.thrive.local | Viewer | ')), rows.join('\n'))
+    assert.ok(
+      rows.some((row) => row.startsWith('Demo partnership manager (you) | admin@demo.thrive.local | Admin | ')),
+      rows.join('\n'),
+    )
+    assert.ok(
+      rows.some((row) => row.startsWith('Demo viewer | viewer@demo.thrive.local | Viewer | ')),
+      rows.join('\n'),
+    )
   })
 
   test('inviting someone: errors first, then a link with which they make their own account and join with the role given', async () => {
@@ -136,7 +146,10 @@ describe('administration, as the demo admin', () => {
   test('the audit trail filters by who, kind and action, explains a bad date, and shows an event’s before and after', async () => {
     await e2e.follow(page, 'Audit trail', { within: 'nav' })
     assert.equal(await heading(page), 'Audit trail')
-    const total = await e2e.running.db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+    const total = await e2e.running.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.countAll<number>().as('n'))
+      .executeTakeFirstOrThrow()
     assert.match(await page.locator('table caption').innerText(), new RegExp(`^${Number(total.n)} events`))
 
     await page.getByLabel('Who').selectOption({ label: 'Demo partnership manager (admin@demo.thrive.local)' })

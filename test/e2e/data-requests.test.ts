@@ -31,7 +31,10 @@ describe('data requests and localities, as the demo partnership manager', () => 
     ])
     await page.getByLabel('Status').selectOption({ label: 'Late' })
     await e2e.submit(page, 'Apply filters')
-    assert.deepEqual((await tableRows(page)).map((r) => r.split(' | ')[0]!.replace(/\s+/g, ' ')), ['Oldham Cares for 2019/20 Q4'])
+    assert.deepEqual(
+      (await tableRows(page)).map((r) => r.split(' | ')[0]!.replace(/\s+/g, ' ')),
+      ['Oldham Cares for 2019/20 Q4'],
+    )
   })
 
   test('a request is made with every mistake shown at once, then submitted and approved, its history kept', async () => {
@@ -90,7 +93,11 @@ describe('data requests and localities, as the demo partnership manager', () => 
     await page.getByLabel('Ward', { exact: true }).check()
     await page.getByLabel('Code').fill('E08000004-CENTRE')
     await e2e.submit(page, 'Save', { status: 400 })
-    assert.deepEqual(await errorSummary(page), ['Enter the ward’s ONS code: E05 and six digits, like E05000870', 'Enter the name', 'Select the area it is part of'])
+    assert.deepEqual(await errorSummary(page), [
+      'Enter the ward’s ONS code: E05 and six digits, like E05000870',
+      'Enter the name',
+      'Select the area it is part of',
+    ])
     await page.getByLabel('Locality', { exact: true }).check()
     await page.getByLabel('Name').fill('Town centre')
     await page.getByLabel('Part of').selectOption({ label: 'Oldham West (E08000004-WEST)' })

@@ -32,7 +32,10 @@ describe('the forward plan, as the demo admin', () => {
     await page.getByLabel('Title').fill(title)
     await page.getByLabel('Day').first().fill('30')
     await page.getByLabel('Month').first().fill('2')
-    await page.getByLabel('Year').first().fill(String(new Date().getFullYear() + 1))
+    await page
+      .getByLabel('Year')
+      .first()
+      .fill(String(new Date().getFullYear() + 1))
     await e2e.submit(page, 'Save item', { status: 400 })
     assert.deepEqual(await errorSummary(page), [
       'Select the body the item goes to',

@@ -26,7 +26,9 @@ describe('the strategic framework, as the partnership manager', () => {
     assert.equal(await page.locator('main ol').first().locator('li').count(), 5, 'five outcomes')
     assert.equal(await page.locator('main ol').nth(1).locator('li').count(), 9, 'nine commitments')
     const versions = await tableRows(page)
-    assert.deepEqual(versions, [`Version 1 | Oldham Children and Young People’s Strategic Framework | Adopted (in force) | 7 February 2019 to 29 March 2019 | 30 June 2019 by the ${board}`])
+    assert.deepEqual(versions, [
+      `Version 1 | Oldham Children and Young People’s Strategic Framework | Adopted (in force) | 7 February 2019 to 29 March 2019 | 30 June 2019 by the ${board}`,
+    ])
 
     await e2e.follow(page, 'Version 1')
     assert.equal(await heading(page), 'Version 1 of the strategic framework')
@@ -99,7 +101,10 @@ describe('the strategic framework, as the partnership manager', () => {
     assert.equal(await heading(page), 'Alignment with regional and national priorities')
     assert.match(await page.locator('.govuk-warning-text').innerText(), /No local outcome or commitment serves: Special Educational Needs and Disabilities\./)
     const header = await page.locator('thead th').allInnerTexts()
-    assert.ok(header.some((h) => /Special Educational Needs and Disabilities\s+Not served/.test(h)), header.join(' / '))
+    assert.ok(
+      header.some((h) => /Special Educational Needs and Disabilities\s+Not served/.test(h)),
+      header.join(' / '),
+    )
     const rows = await tableRows(page)
     assert.equal(rows.length, 14, 'five outcomes and nine commitments')
     assert.match(rows[0]!, new RegExp(`^Outcome\\s*${reworded} (\\|\\s+)*Aligned`))
@@ -132,7 +137,10 @@ describe('the strategic framework, as the partnership manager', () => {
     await e2e.signIn(page)
     await e2e.visit(page, '/operator/priority-set-proposals')
     assert.equal(await heading(page), 'Proposed changes to the service’s priority sets')
-    await page.getByRole('link', { name: /^Answer/ }).first().click()
+    await page
+      .getByRole('link', { name: /^Answer/ })
+      .first()
+      .click()
     await page.waitForLoadState()
     assert.equal(await heading(page), 'Answer a proposed change')
     await e2e.submit(page, 'Send answer', { status: 400 })

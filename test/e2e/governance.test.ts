@@ -24,7 +24,12 @@ describe('governance: boards and groups, their members and the structure chart, 
     await e2e.follow(page, 'Governance', { within: 'nav' })
     assert.equal(await heading(page), 'Boards and groups')
     const now = await bodyNames(page)
-    for (const name of ['Health and Wellbeing Board', 'Children and Young People’s Strategic Partnership Board', 'JSNA sub-group', 'Oldham Safeguarding Children Partnership']) {
+    for (const name of [
+      'Health and Wellbeing Board',
+      'Children and Young People’s Strategic Partnership Board',
+      'JSNA sub-group',
+      'Oldham Safeguarding Children Partnership',
+    ]) {
       assert.ok(now.includes(name), name)
     }
     assert.ok(!now.includes('Best Start in Life Partnership'), 'ended in 2019')
@@ -32,7 +37,13 @@ describe('governance: boards and groups, their members and the structure chart, 
     await page.getByLabel('As it stood on (optional)').fill('2008-06-01')
     await e2e.submit(page, 'Apply filters')
     const then = await bodyNames(page)
-    for (const name of ['Changing for Children Board', 'Changing for Children Strategy Group', 'Integrated Commissioning Group', 'Learning Delivery Partnership', 'Children and Young People Stakeholder Board']) {
+    for (const name of [
+      'Changing for Children Board',
+      'Changing for Children Strategy Group',
+      'Integrated Commissioning Group',
+      'Learning Delivery Partnership',
+      'Children and Young People Stakeholder Board',
+    ]) {
       assert.ok(then.includes(name), name)
     }
     assert.ok(!then.includes('Children and Young People Partnership Executive Board'), 'superseded in April 2008')
@@ -67,12 +78,19 @@ describe('governance: boards and groups, their members and the structure chart, 
     const listed = plain.locator('#structure-list a')
     assert.equal(await boxes.count(), await listed.count())
     assert.ok((await boxes.count()) >= 14)
-    assert.equal(await plain.locator('svg.thrive-structure-chart polyline').count(), (await boxes.count()) - 2, 'two trees: the Oldham Partnership’s, and the safeguarding board on its own')
+    assert.equal(
+      await plain.locator('svg.thrive-structure-chart polyline').count(),
+      (await boxes.count()) - 2,
+      'two trees: the Oldham Partnership’s, and the safeguarding board on its own',
+    )
     // Every name fits inside its box.
     for (const box of await boxes.all()) {
       const rect = await box.locator('rect').boundingBox()
       const text = await box.locator('text').boundingBox()
-      assert.ok(rect && text && text.x >= rect.x && text.x + text.width <= rect.x + rect.width && text.y + text.height <= rect.y + rect.height, await box.locator('text').textContent() ?? '')
+      assert.ok(
+        rect && text && text.x >= rect.x && text.x + text.width <= rect.x + rect.width && text.y + text.height <= rect.y + rect.height,
+        (await box.locator('text').textContent()) ?? '',
+      )
     }
     await plain.locator('svg.thrive-structure-chart a', { hasText: 'Changing for Children Board' }).click()
     await plain.waitForURL(/\/bodies\/[0-9a-f-]{36}$/)
@@ -100,7 +118,10 @@ describe('governance: boards and groups, their members and the structure chart, 
     await page.getByLabel('Person').selectOption({ label: 'Assistant Director Safeguarding and Partnerships (Oldham Metropolitan Borough Council)' })
     await page.getByLabel('Chair', { exact: true }).check()
     await e2e.submit(page, 'Save membership')
-    assert.match(await page.locator('#members ~ ul').first().innerText(), /Assistant Director Safeguarding and Partnerships, representing Oldham Metropolitan Borough Council/)
+    assert.match(
+      await page.locator('#members ~ ul').first().innerText(),
+      /Assistant Director Safeguarding and Partnerships, representing Oldham Metropolitan Borough Council/,
+    )
 
     await e2e.submit(page, 'Change details')
     assert.equal(await heading(page), 'Change Early Help Working Group')

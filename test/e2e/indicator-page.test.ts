@@ -32,7 +32,11 @@ describe('the indicator page and narrowing the gap, as the demo admin', () => {
     assert.ok(captions.some((c) => /Greater Manchester \(Persons, 10-11 yrs\), 2019\/20/.test(c)))
     const oldham = page.locator('table', { hasText: 'Greater Manchester' }).locator('tr', { hasText: 'Oldham' })
     assert.match(await oldham.innerText(), /25\.3\s+24\.6 to 26\.1\s+Worse than England/)
-    assert.match(await page.locator('main').innerText(), /Definition[\s\S]*Low is good[\s\S]*Accountability[\s\S]*Director of Public Health/, 'the definition follows the charts')
+    assert.match(
+      await page.locator('main').innerText(),
+      /Definition[\s\S]*Low is good[\s\S]*Accountability[\s\S]*Director of Public Health/,
+      'the definition follows the charts',
+    )
 
     const download = page.waitForEvent('download')
     await page.getByRole('link', { name: 'CSV of the trend over time' }).click()
@@ -65,7 +69,10 @@ describe('the indicator page and narrowing the gap, as the demo admin', () => {
     assert.equal(await heading(page), 'Narrowing the gap')
     const main = await page.locator('main').innerText()
     assert.match(main, /the best was Least deprived quintile \(13\.6\) and the worst Most deprived quintile \(28\.0\): a gap of 14\.4 percentage points/)
-    assert.match(main, /The gap in ‘Year 6: prevalence of obesity \(including severe obesity\)’ between the most and the least deprived in Oldham is about \d+\.\d percentage points/)
+    assert.match(
+      main,
+      /The gap in ‘Year 6: prevalence of obesity \(including severe obesity\)’ between the most and the least deprived in Oldham is about \d+\.\d percentage points/,
+    )
     assert.match(main, /The gap (narrowed|widened|went both ways|was the same)/)
     assert.ok((await page.getByRole('img', { name: /^Line chart of the gap between the best and the worst group each period/ }).count()) >= 1)
     await page.getByLabel('Period', { exact: true }).selectOption({ label: '2018/19' })

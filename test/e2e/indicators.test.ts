@@ -21,7 +21,10 @@ describe('the indicator library, as the demo admin', () => {
     await e2e.submit(page, 'Apply filters')
     const rows = await page.locator('tbody tr').allInnerTexts()
     assert.ok(rows.length >= 1)
-    assert.ok(rows.every((row) => /Are safe and feel safe/.test(row)), 'only indicators measuring the outcome')
+    assert.ok(
+      rows.every((row) => /Are safe and feel safe/.test(row)),
+      'only indicators measuring the outcome',
+    )
     await e2e.follow(page, 'Admission episodes for alcohol-specific conditions, under 18s')
     assert.equal(await heading(page), 'Admission episodes for alcohol-specific conditions, under 18s')
     assert.match(await page.locator('main').innerText(), /Crude rate \(per 100,000\)[\s\S]*Low is good[\s\S]*92904/)
@@ -46,7 +49,10 @@ describe('the indicator library, as the demo admin', () => {
     await page.getByLabel('Are as healthy as they can be, including emotionally and mentally').check()
     await e2e.submit(page, 'Save indicator')
     assert.equal(await heading(page), 'Reception: prevalence of obesity (including severe obesity)')
-    assert.match(await page.locator('main').innerText(), /Proportion or percentage \(%\)[\s\S]*Director of Public Health[\s\S]*Health and Wellbeing Board[\s\S]*Are as healthy as they can be/)
+    assert.match(
+      await page.locator('main').innerText(),
+      /Proportion or percentage \(%\)[\s\S]*Director of Public Health[\s\S]*Health and Wellbeing Board[\s\S]*Are as healthy as they can be/,
+    )
 
     await e2e.submit(page, 'Change the definition')
     await page.getByLabel('Unit (optional)').fill('children')

@@ -134,7 +134,10 @@ describe('meetings, agendas, decisions and actions, as the demo admin', () => {
     await e2e.submit(page, 'Save action')
     assert.equal(new URL(page.url()).pathname, meetingPath)
     assert.match(await flash(page), /Action added/)
-    assert.match(await page.locator('#actions + ul').innerText(), /Arrange the two Staff College workshops — Director of Children’s Services, due 7 February 2019 \(Open\)/)
+    assert.match(
+      await page.locator('#actions + ul').innerText(),
+      /Arrange the two Staff College workshops — Director of Children’s Services, due 7 February 2019 \(Open\)/,
+    )
   })
 
   test('the actions list filters to the overdue, and an action’s page takes an update', async () => {
@@ -146,7 +149,10 @@ describe('meetings, agendas, decisions and actions, as the demo admin', () => {
     const rows = await tableRows(page)
     assert.ok(rows.length > 0)
     for (const row of rows) assert.match(row, /Overdue/)
-    assert.ok(rows.some((r) => r.startsWith(`${actionText} | Health and Wellbeing Board | Director of Children’s Services | 7 February 2019 Overdue | Open`)), rows.join('\n'))
+    assert.ok(
+      rows.some((r) => r.startsWith(`${actionText} | Health and Wellbeing Board | Director of Children’s Services | 7 February 2019 Overdue | Open`)),
+      rows.join('\n'),
+    )
 
     await e2e.follow(page, actionText)
     assert.equal(await heading(page), actionText)

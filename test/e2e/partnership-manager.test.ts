@@ -27,7 +27,12 @@ async function fillDate(page: Page, day: string, month: string, year: string): P
 /** The items of the list beneath a heading on a body's page, each as a person reads it, without its "Change" link. */
 async function listUnder(page: Page, tag: 'h2' | 'h3', text: string): Promise<string[]> {
   const items = page.locator(tag, { hasText: new RegExp(`^${text}$`) }).locator('xpath=following-sibling::ul[1]/li')
-  return (await items.allInnerTexts()).map((t) => t.replace(/\s+Change\s[^]*$/, '').replace(/\s+/g, ' ').trim())
+  return (await items.allInnerTexts()).map((t) =>
+    t
+      .replace(/\s+Change\s[^]*$/, '')
+      .replace(/\s+/g, ' ')
+      .trim(),
+  )
 }
 
 describe('a partnership manager rebuilds the 2019 structure and runs its first meeting, in the browser', () => {
@@ -85,7 +90,11 @@ describe('a partnership manager rebuilds the 2019 structure and runs its first m
 
   test('2. adds the Cabinet Member as chair for the council, and police and NHS members', async () => {
     const members: { person: string; role: string; representing?: string }[] = [
-      { person: 'Cabinet Member for Children’s Services (Oldham Metropolitan Borough Council)', role: 'Chair', representing: 'Oldham Metropolitan Borough Council' },
+      {
+        person: 'Cabinet Member for Children’s Services (Oldham Metropolitan Borough Council)',
+        role: 'Chair',
+        representing: 'Oldham Metropolitan Borough Council',
+      },
       { person: 'Chief Superintendent, Oldham district (Greater Manchester Police)', role: 'Member' },
       { person: 'Chief Officer, NHS Oldham CCG (NHS Oldham Clinical Commissioning Group)', role: 'Member' },
     ]
@@ -133,7 +142,11 @@ describe('a partnership manager rebuilds the 2019 structure and runs its first m
     }
     const hwbId = (bodyPath[hwb] ?? '').split('/').pop() ?? ''
     const boardId = (bodyPath[board] ?? '').split('/').pop() ?? ''
-    assert.equal(await chart.locator(`polyline[data-from="${boardId}"][data-to="${hwbId}"], polyline[data-from="${hwbId}"][data-to="${boardId}"]`).count(), 1, 'a line joins the board to the body it is accountable to')
+    assert.equal(
+      await chart.locator(`polyline[data-from="${boardId}"][data-to="${hwbId}"], polyline[data-from="${hwbId}"][data-to="${boardId}"]`).count(),
+      1,
+      'a line joins the board to the body it is accountable to',
+    )
 
     const hwbItem = page.locator('#structure-list li', { has: page.locator(`> a[href="${bodyPath[hwb]}"]`) })
     const beneath = (await hwbItem.locator('> ul > li > a').allInnerTexts()).map((t) => t.trim())
@@ -206,7 +219,13 @@ describe('a partnership manager rebuilds the 2019 structure and runs its first m
     }
     const attended = await page.locator('#attendance ~ table').first().locator('tbody tr').all()
     const rows: string[] = []
-    for (const row of attended) rows.push((await row.locator('td').allInnerTexts()).slice(0, 2).map((t) => t.trim()).join(' | '))
+    for (const row of attended)
+      rows.push(
+        (await row.locator('td').allInnerTexts())
+          .slice(0, 2)
+          .map((t) => t.trim())
+          .join(' | '),
+      )
     assert.deepEqual(rows.sort(), [
       'Cabinet Member for Children’s Services | Present',
       'Chief Officer, NHS Oldham CCG | Apologies',
@@ -227,12 +246,22 @@ describe('a partnership manager rebuilds the 2019 structure and runs its first m
     await e2e.submit(page, 'Save action')
     assert.equal(new URL(page.url()).pathname, meetingPath)
     assert.match(await flash(page), /Action added/)
-    assert.match(await page.locator('#actions + ul').innerText(), new RegExp(`${actionText} — Chief Superintendent, Oldham district, due 1 March 2019 \\(Open\\)`))
+    assert.match(
+      await page.locator('#actions + ul').innerText(),
+      new RegExp(`${actionText} — Chief Superintendent, Oldham district, due 1 March 2019 \\(Open\\)`),
+    )
 
     await e2e.follow(page, board, { within: 'main' })
     assert.equal(await heading(page), board)
     assert.deepEqual(await listUnder(page, 'h2', 'Overdue actions'), [`${actionText} – Chief Superintendent, Oldham district, due 1 March 2019 Overdue`])
-    assert.equal(await page.locator('h2', { hasText: /^Overdue actions$/ }).locator('xpath=following-sibling::ul[1]').locator('.govuk-tag').innerText(), 'Overdue')
+    assert.equal(
+      await page
+        .locator('h2', { hasText: /^Overdue actions$/ })
+        .locator('xpath=following-sibling::ul[1]')
+        .locator('.govuk-tag')
+        .innerText(),
+      'Overdue',
+    )
 
     await e2e.visit(page, '/actions')
     assert.equal(await heading(page), 'Actions')

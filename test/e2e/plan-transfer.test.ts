@@ -7,7 +7,11 @@ import { errorSummary, heading, journey, tableRows } from './support/journey.ts'
 
 const demoCsv = await readFile(new URL('../../demo/data/delivery-plan-2007.csv', import.meta.url))
 const badCsv = Buffer.from(
-  ['Number,Aim,Objective,Timescale,Outcome,Owner', '1,Governance,Agree governance framework,31 February 2008,Clear lines,Nobody We Know', ',,Agree governance framework,ongoing,,'].join('\r\n'),
+  [
+    'Number,Aim,Objective,Timescale,Outcome,Owner',
+    '1,Governance,Agree governance framework,31 February 2008,Clear lines,Nobody We Know',
+    ',,Agree governance framework,ongoing,,',
+  ].join('\r\n'),
 )
 
 async function rowsOf(name: string, content: Buffer) {
@@ -57,7 +61,10 @@ describe('importing and downloading a delivery plan, as the demo admin', () => {
     assert.match(await page.locator('.govuk-notification-banner').innerText(), /imported: 6 aims, 26 objectives and 26 progress updates/)
     assert.match(await page.locator('main').innerText(), /Develop and Publish Commissioning Framework/)
 
-    for (const [link, extension] of [['Download as CSV', 'csv'], ['Download as Excel', 'xlsx']] as const) {
+    for (const [link, extension] of [
+      ['Download as CSV', 'csv'],
+      ['Download as Excel', 'xlsx'],
+    ] as const) {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: link }).click()])
       assert.equal(download.suggestedFilename(), `Delivery plan imported in the browser.${extension}`)
       const path = await download.path()
@@ -65,7 +72,11 @@ describe('importing and downloading a delivery plan, as the demo admin', () => {
       const rows = await rowsOf(`plan.${extension}`, content)
       assert.deepEqual(rows[0], ['Number', 'Aim', 'Objective', 'Timescale', 'Outcome', 'Owner', 'Lead body', 'Status', 'RAG', 'Last update'])
       assert.equal(rows.length, 27, link)
-      assert.deepEqual(rows.slice(1).map((r) => r[2]), (await rowsOf('demo.csv', demoCsv)).slice(1).map((r) => r[2]), `${link}: every objective, in order`)
+      assert.deepEqual(
+        rows.slice(1).map((r) => r[2]),
+        (await rowsOf('demo.csv', demoCsv)).slice(1).map((r) => r[2]),
+        `${link}: every objective, in order`,
+      )
     }
   })
 

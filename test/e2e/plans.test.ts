@@ -62,7 +62,11 @@ describe('strategies and delivery plans, as the demo partnership manager', () =>
     await e2e.submit(page, 'Add a strategy')
     await page.getByLabel('Title').fill(strategyTitle)
     await e2e.submit(page, 'Save strategy', { status: 400 })
-    assert.deepEqual(await errorSummary(page), ['Enter the date the strategy starts', 'Enter the date the strategy ends', 'Select the body that owns the strategy'])
+    assert.deepEqual(await errorSummary(page), [
+      'Enter the date the strategy starts',
+      'Enter the date the strategy ends',
+      'Select the body that owns the strategy',
+    ])
     assert.equal(await page.getByLabel('Title').inputValue(), strategyTitle)
     const starts = page.getByRole('group', { name: 'Starts' })
     await starts.getByLabel('Day').fill('1')
@@ -147,7 +151,10 @@ describe('strategies and delivery plans, as the demo partnership manager', () =>
     await e2e.signIn(plain)
     await e2e.visit(plain, planPath)
     await e2e.submit(plain, `Move down ${slipping}`)
-    const first = plain.locator('table', { has: plain.locator('caption', { hasText: 'Objectives of aim 1' }) }).locator('tbody tr').first()
+    const first = plain
+      .locator('table', { has: plain.locator('caption', { hasText: 'Objectives of aim 1' }) })
+      .locator('tbody tr')
+      .first()
     assert.match(await first.innerText(), /Regular updates to the Health and Wellbeing Board/)
     await e2e.follow(plain, slipping)
     await plain.getByLabel('Complete').check()

@@ -23,8 +23,14 @@ describe('scorecards and targets, as the demo admin', () => {
     assert.equal(await heading(page), 'Partnership scorecard')
     const rows = await tableRows(page)
     assert.equal(rows.length, 6)
-    assert.match(rowOf(rows, 'Smoking status at time of delivery'), /2023\/24 \| 8\.9% \| 7\.9 to 9\.9 \| Amber\s+At most 8\.5%, amber within 0\.5 \| Worse than England \(95%\) \| Decreasing and getting better \| Better than 2022\/23/)
-    assert.match(rowOf(rows, 'Admission episodes for alcohol-specific conditions, under 18s'), /2021\/22 \| 10\.7 \| 6\.5 to 16\.5 \| Green\s+Better than England \(22\.6\) \| Better than England \(95%\) \| Cannot be calculated/)
+    assert.match(
+      rowOf(rows, 'Smoking status at time of delivery'),
+      /2023\/24 \| 8\.9% \| 7\.9 to 9\.9 \| Amber\s+At most 8\.5%, amber within 0\.5 \| Worse than England \(95%\) \| Decreasing and getting better \| Better than 2022\/23/,
+    )
+    assert.match(
+      rowOf(rows, 'Admission episodes for alcohol-specific conditions, under 18s'),
+      /2021\/22 \| 10\.7 \| 6\.5 to 16\.5 \| Green\s+Better than England \(22\.6\) \| Better than England \(95%\) \| Cannot be calculated/,
+    )
     assert.match(rowOf(rows, 'Hepatitis B vaccination coverage, aged 2'), /Not compared: no value for England/)
 
     await page.getByLabel('Compare with').selectOption({ label: 'Greater Manchester' })
@@ -73,7 +79,19 @@ describe('the public scorecard, signed out', () => {
     // An illustrative later year from three children: a small number.
     const partnership = await db.selectFrom('partnerships').select(['id']).where('slug', '=', 'oldham').executeTakeFirstOrThrow()
     const hepatitis = await db.selectFrom('indicators').select('id').where('title', '=', 'Hepatitis B vaccination coverage, aged 2').executeTakeFirstOrThrow()
-    await db.insertInto('indicator_values').values({ partnership_id: partnership.id, indicator_id: hepatitis.id, area_code: 'E08000004', period_starts_on: '2024-04-01', age: '2 yrs', count: 3, denominator: 4, illustrative: true }).execute()
+    await db
+      .insertInto('indicator_values')
+      .values({
+        partnership_id: partnership.id,
+        indicator_id: hepatitis.id,
+        area_code: 'E08000004',
+        period_starts_on: '2024-04-01',
+        age: '2 yrs',
+        count: 3,
+        denominator: 4,
+        illustrative: true,
+      })
+      .execute()
 
     const page = await e2e.newPage()
     await e2e.visit(page, '/p/oldham')

@@ -46,7 +46,13 @@ describe('signing in and out', () => {
     await page.getByLabel('Password', { exact: true }).fill(e2e.running.demo.password)
     await e2e.submit(page, 'Sign in', { status: 403 })
     assert.equal(await heading(page), 'Your form has expired')
-    assert.deepEqual(await page.context().cookies().then((all) => all.filter((c) => c.name === 'thrive_session')), [])
+    assert.deepEqual(
+      await page
+        .context()
+        .cookies()
+        .then((all) => all.filter((c) => c.name === 'thrive_session')),
+      [],
+    )
   })
 
   test('someone with an account but no partnership is told to ask an admin', async () => {
@@ -86,7 +92,8 @@ describe('signing in and out', () => {
     const statutory = organisations.filter((o) => o.is_statutory).length
     assert.match(await page.locator('main').innerText(), new RegExp(`${organisations.length} current, of which ${statutory} statutory`))
     const items = await menu(page)
-    for (const item of ['Home', 'Organisations', 'People', 'Users', 'Audit trail']) assert.ok(items.includes(item), `${item} is in the menu: ${items.join(', ')}`)
+    for (const item of ['Home', 'Organisations', 'People', 'Users', 'Audit trail'])
+      assert.ok(items.includes(item), `${item} is in the menu: ${items.join(', ')}`)
     assert.ok(!items.includes('Sign in'))
     assert.equal(await page.getByRole('heading', { name: 'Administration' }).count(), 1)
 

@@ -85,7 +85,14 @@ describe('terms of reference and the needs-attention panel, as the demo admin', 
     assert.equal(await heading(page), 'New version of the terms of reference')
     assert.equal(await page.getByLabel('Purpose').inputValue(), 'To oversee the Joint Strategic Needs Assessment and agree its work plan.')
     await page.getByLabel('Quorum (optional)').fill('4')
-    for (const [id, value] of Object.entries({ 'agreedOn-day': '1', 'agreedOn-month': '6', 'agreedOn-year': '2026', 'reviewDueOn-day': '1', 'reviewDueOn-month': '6', 'reviewDueOn-year': '2030' })) {
+    for (const [id, value] of Object.entries({
+      'agreedOn-day': '1',
+      'agreedOn-month': '6',
+      'agreedOn-year': '2026',
+      'reviewDueOn-day': '1',
+      'reviewDueOn-month': '6',
+      'reviewDueOn-year': '2030',
+    })) {
       await page.locator(`#${id}`).fill(value)
     }
     await e2e.submit(page, 'Save terms of reference')
@@ -94,7 +101,10 @@ describe('terms of reference and the needs-attention panel, as the demo admin', 
     await e2e.follow(page, 'Version 1 (compare with the current version)')
     assert.equal(await heading(page), 'Terms of reference: version 1')
     const changed = await page.locator('tbody th', { hasText: 'Changed' }).allInnerTexts()
-    assert.deepEqual(changed.map((t) => t.replace(/\s*Changed$/, '').trim()), ['Quorum (members)', 'Agreed on', 'Review due', 'Document'])
+    assert.deepEqual(
+      changed.map((t) => t.replace(/\s*Changed$/, '').trim()),
+      ['Quorum (members)', 'Agreed on', 'Review due', 'Document'],
+    )
 
     await e2e.visit(page, '/governance')
     assert.equal(await page.locator('main', { hasText: 'Journey test sub-group' }).count(), 0, 'an up-to-date body leaves the panel')

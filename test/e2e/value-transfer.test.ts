@@ -7,7 +7,9 @@ import { fingertipsColumns } from '../../src/performance/value-transfer/layout.t
 import { heading, journey, tableRows } from './support/journey.ts'
 
 const header = fingertipsColumns.map((c) => c.header)
-const areas = (parse(await readFile(new URL('../../migrations/reference/areas-2024.csv', import.meta.url)), { columns: true }) as { code: string }[]).map((a) => a.code)
+const areas = (parse(await readFile(new URL('../../migrations/reference/areas-2024.csv', import.meta.url)), { columns: true }) as { code: string }[]).map(
+  (a) => a.code,
+)
 
 /** A Fingertips export of Year 6 obesity (92033): Oldham in 2024/25, and as many more areas and years as asked, so the import takes long enough to watch. */
 function export92033(extraPeriods = 0, overrides: Record<string, string> = {}): Buffer {
@@ -83,7 +85,10 @@ describe('importing indicator values, as the demo admin', () => {
     const indicator = await page.getByRole('link', { name: 'Year 6: prevalence of obesity (including severe obesity)', exact: true }).getAttribute('href')
     await e2e.visit(page, `${indicator}/values?area=E08000004`)
     const rows = await tableRows(page)
-    assert.ok(rows.some((r) => r.startsWith('2024/25 | Oldham | Persons, 10-11 yrs') && r.includes('24.1')), rows.slice(0, 3).join('\n'))
+    assert.ok(
+      rows.some((r) => r.startsWith('2024/25 | Oldham | Persons, 10-11 yrs') && r.includes('24.1')),
+      rows.slice(0, 3).join('\n'),
+    )
 
     await e2e.visit(page, '/indicator-values/imports')
     assert.match((await tableRows(page))[0]!, /fingertips-92033\.csv \| Fingertips export layout/)

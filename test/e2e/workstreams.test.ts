@@ -39,7 +39,11 @@ describe('workstreams and the golden thread, as the demo admin', () => {
     assert.match(await page.locator('main').innerText(), /Workstreams\s+Strategies\s+Young Peoples Housing Strategy\s+Services\s+Connexions/)
     await e2e.follow(page, 'Add a workstream')
     assert.equal(await heading(page), 'Add a workstream')
-    assert.equal(await page.getByLabel('Body', { exact: true }).inputValue(), await page.getByRole('option', { name: youth, exact: true }).getAttribute('value'), 'the body is chosen already')
+    assert.equal(
+      await page.getByLabel('Body', { exact: true }).inputValue(),
+      await page.getByRole('option', { name: youth, exact: true }).getAttribute('value'),
+      'the body is chosen already',
+    )
 
     await page.getByLabel('Title').fill('Youth Council')
     await e2e.submit(page, 'Save workstream', { status: 400 })

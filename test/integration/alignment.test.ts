@@ -26,9 +26,18 @@ let viewerEmail: string
 let editorEmail: string
 let outsiderEmail: string
 
-const gmFields = (title = 'Greater Manchester Children’s Plan') => ({ title, publisher: 'Greater Manchester Combined Authority', scope: 'regional', description: '', 'publishedOn-day': '', 'publishedOn-month': '', 'publishedOn-year': '' })
+const gmFields = (title = 'Greater Manchester Children’s Plan') => ({
+  title,
+  publisher: 'Greater Manchester Combined Authority',
+  scope: 'regional',
+  description: '',
+  'publishedOn-day': '',
+  'publishedOn-month': '',
+  'publishedOn-year': '',
+})
 const gm = (title?: string) => externalFrameworkForm.parse(gmFields(title))
-const frameworkVersion = async (id: string) => (await db.selectFrom('framework_versions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+const frameworkVersion = async (id: string) =>
+  (await db.selectFrom('framework_versions').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
 
 before(async () => {
   testing = await testApp()
@@ -64,8 +73,14 @@ describe('regional and national frameworks, shared by every partnership', () => 
     assert.equal(listed?.ownerName, 'Aligned partnership')
     // One partnership never writes into another's audit trail.
     const audited = await db.selectFrom('audit_events').select('partnership_id').where('entity_id', '=', plan.id).execute()
-    assert.deepEqual(audited.map((a) => a.partnership_id), [partnershipId])
-    await assert.rejects(frameworks.create(admin, gm('greater manchester children’s plan')), (error: unknown) => error instanceof ValidationError && /already a framework/.test(error.fields.title ?? ''))
+    assert.deepEqual(
+      audited.map((a) => a.partnership_id),
+      [partnershipId],
+    )
+    await assert.rejects(
+      frameworks.create(admin, gm('greater manchester children’s plan')),
+      (error: unknown) => error instanceof ValidationError && /already a framework/.test(error.fields.title ?? ''),
+    )
   })
 
   test('priorities are added in order, moved, archived and restored', async () => {
@@ -75,12 +90,18 @@ describe('regional and national frameworks, shared by every partnership', () => 
     safe = (await frameworks.addPriority(admin, planId, priorityForm.parse({ title: 'Safe children and young people' }))).id
     const version = async (id: string) => (await db.selectFrom('external_priorities').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
     await frameworks.movePriority(admin, safe, await version(safe), 'up')
-    assert.deepEqual((await frameworks.get(viewer, planId)).priorities.map((p) => p.title), ['School Readiness', 'Safe children and young people', 'Special Educational Needs and Disabilities'])
+    assert.deepEqual(
+      (await frameworks.get(viewer, planId)).priorities.map((p) => p.title),
+      ['School Readiness', 'Safe children and young people', 'Special Educational Needs and Disabilities'],
+    )
     await assert.rejects(frameworks.movePriority(admin, safe, 1, 'down'), ConflictError)
     const extra = await frameworks.addPriority(admin, planId, priorityForm.parse({ title: 'Temporary' }))
     await frameworks.setPriorityArchived(admin, extra.id, extra.version, 'archive')
     const page = await frameworks.get(viewer, planId)
-    assert.deepEqual(page.archivedPriorities.map((p) => p.title), ['Temporary'])
+    assert.deepEqual(
+      page.archivedPriorities.map((p) => p.title),
+      ['Temporary'],
+    )
     assert.equal(page.priorities.length, 3)
   })
 
@@ -95,17 +116,25 @@ describe('regional and national frameworks, shared by every partnership', () => 
 })
 
 describe('a priority set belongs to the partnership that keeps it', () => {
-  const version = async (table: 'external_frameworks' | 'external_priorities', id: string) => (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
+  const version = async (table: 'external_frameworks' | 'external_priorities', id: string) =>
+    (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
 
   test('another partnership’s admin reads it and its matrix, but changes, archives and reorders nothing of it', async () => {
     const frameworks = externalFrameworkService(db)
     const plan = await frameworks.create(admin, gm('Owned by the aligned partnership'))
     const first = await frameworks.addPriority(admin, plan.id, priorityForm.parse({ title: 'First' }))
     const second = await frameworks.addPriority(admin, plan.id, priorityForm.parse({ title: 'Second' }))
-    assert.deepEqual((await frameworks.get(outsider, plan.id)).priorities.map((p) => p.title), ['First', 'Second'])
-    assert.deepEqual((await alignmentService(db, frameworks).matrix(outsider, plan.id)).priorities.map((p) => p.title), ['First', 'Second'])
+    assert.deepEqual(
+      (await frameworks.get(outsider, plan.id)).priorities.map((p) => p.title),
+      ['First', 'Second'],
+    )
+    assert.deepEqual(
+      (await alignmentService(db, frameworks).matrix(outsider, plan.id)).priorities.map((p) => p.title),
+      ['First', 'Second'],
+    )
     const before = await db.selectFrom('external_frameworks').selectAll().where('id', '=', plan.id).executeTakeFirstOrThrow()
-    const refused = (error: unknown) => error instanceof ForbiddenError && /belongs to another partnership: only its admins can change it\. Copy it/.test(error.message)
+    const refused = (error: unknown) =>
+      error instanceof ForbiddenError && /belongs to another partnership: only its admins can change it\. Copy it/.test(error.message)
     await assert.rejects(frameworks.getForChange(outsider, plan.id), refused)
     await assert.rejects(frameworks.getPriorityForChange(outsider, first.id), refused)
     await assert.rejects(frameworks.update(outsider, plan.id, plan.version, gm('Taken over')), refused)
@@ -115,15 +144,28 @@ describe('a priority set belongs to the partnership that keeps it', () => {
     await assert.rejects(frameworks.movePriority(outsider, second.id, second.version, 'up'), refused)
     await assert.rejects(frameworks.setPriorityArchived(outsider, first.id, first.version, 'archive'), refused)
     assert.deepEqual(await db.selectFrom('external_frameworks').selectAll().where('id', '=', plan.id).executeTakeFirstOrThrow(), before)
-    assert.deepEqual((await frameworks.get(admin, plan.id)).priorities.map((p) => [p.title, p.version]), [['First', 1], ['Second', 1]])
+    assert.deepEqual(
+      (await frameworks.get(admin, plan.id)).priorities.map((p) => [p.title, p.version]),
+      [
+        ['First', 1],
+        ['Second', 1],
+      ],
+    )
     // Its own admin still can.
     await frameworks.updatePriority(admin, first.id, await version('external_priorities', first.id), priorityForm.parse({ title: 'First, renamed' }))
   })
 
   test('a set the service keeps for every partnership is changed by no partnership', async () => {
     const frameworks = externalFrameworkService(db)
-    const regional = await db.insertInto('external_frameworks').values({ title: 'Kept by the service', publisher: 'GMCA', scope: 'regional' }).returningAll().executeTakeFirstOrThrow()
-    await assert.rejects(frameworks.update(admin, regional.id, regional.version, gm('Kept by the service, changed')), (error: unknown) => error instanceof ForbiddenError && /kept by the service for every partnership/.test(error.message))
+    const regional = await db
+      .insertInto('external_frameworks')
+      .values({ title: 'Kept by the service', publisher: 'GMCA', scope: 'regional' })
+      .returningAll()
+      .executeTakeFirstOrThrow()
+    await assert.rejects(
+      frameworks.update(admin, regional.id, regional.version, gm('Kept by the service, changed')),
+      (error: unknown) => error instanceof ForbiddenError && /kept by the service for every partnership/.test(error.message),
+    )
     await assert.rejects(frameworks.addPriority(outsider, regional.id, priorityForm.parse({ title: 'Slipped in' })), ForbiddenError)
     assert.equal((await frameworks.get(viewer, regional.id)).framework.ownerName, null)
   })
@@ -132,16 +174,42 @@ describe('a priority set belongs to the partnership that keeps it', () => {
     const frameworks = externalFrameworkService(db)
     const plan = await frameworks.create(admin, gm('Walled by row-level security'))
     const priority = await frameworks.addPriority(admin, plan.id, priorityForm.parse({ title: 'Walled priority' }))
-    const regional = await db.insertInto('external_frameworks').values({ title: 'Service set behind the wall', publisher: 'GMCA', scope: 'regional' }).returning('id').executeTakeFirstOrThrow()
+    const regional = await db
+      .insertInto('external_frameworks')
+      .values({ title: 'Service set behind the wall', publisher: 'GMCA', scope: 'regional' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     const updated = await inPartnership(db, otherPartnershipId, async (trx) => ({
-      frameworks: Number((await trx.updateTable('external_frameworks').set({ title: 'Taken over' }).where('id', 'in', [plan.id, regional.id]).executeTakeFirst()).numUpdatedRows),
-      priorities: Number((await trx.updateTable('external_priorities').set({ title: 'Taken over' }).where('id', '=', priority.id).executeTakeFirst()).numUpdatedRows),
+      frameworks: Number(
+        (await trx.updateTable('external_frameworks').set({ title: 'Taken over' }).where('id', 'in', [plan.id, regional.id]).executeTakeFirst()).numUpdatedRows,
+      ),
+      priorities: Number(
+        (await trx.updateTable('external_priorities').set({ title: 'Taken over' }).where('id', '=', priority.id).executeTakeFirst()).numUpdatedRows,
+      ),
       seen: (await trx.selectFrom('external_frameworks').select('id').where('id', 'in', [plan.id, regional.id]).execute()).length,
     }))
     assert.deepEqual(updated, { frameworks: 0, priorities: 0, seen: 2 })
-    await assert.rejects(inPartnership(db, otherPartnershipId, (trx) => trx.insertInto('external_priorities').values({ framework_id: plan.id, position: 9, title: 'Slipped in' }).execute()), /row-level security/)
-    await assert.rejects(inPartnership(db, otherPartnershipId, (trx) => trx.insertInto('external_frameworks').values({ title: 'Pretending to be Aligned', publisher: 'x', scope: 'regional', owner_partnership_id: partnershipId }).execute()), /row-level security/)
-    await assert.rejects(inPartnership(db, otherPartnershipId, (trx) => trx.insertInto('external_frameworks').values({ title: 'Pretending to be the service', publisher: 'x', scope: 'regional' }).execute()), /row-level security/)
+    await assert.rejects(
+      inPartnership(db, otherPartnershipId, (trx) =>
+        trx.insertInto('external_priorities').values({ framework_id: plan.id, position: 9, title: 'Slipped in' }).execute(),
+      ),
+      /row-level security/,
+    )
+    await assert.rejects(
+      inPartnership(db, otherPartnershipId, (trx) =>
+        trx
+          .insertInto('external_frameworks')
+          .values({ title: 'Pretending to be Aligned', publisher: 'x', scope: 'regional', owner_partnership_id: partnershipId })
+          .execute(),
+      ),
+      /row-level security/,
+    )
+    await assert.rejects(
+      inPartnership(db, otherPartnershipId, (trx) =>
+        trx.insertInto('external_frameworks').values({ title: 'Pretending to be the service', publisher: 'x', scope: 'regional' }).execute(),
+      ),
+      /row-level security/,
+    )
   })
 
   test('another partnership copies it with its current priorities in order, keeps the copy and may change it; the copy is audited in its own trail', async () => {
@@ -151,18 +219,38 @@ describe('a priority set belongs to the partnership that keeps it', () => {
     const gone = (await frameworks.get(admin, plan.id)).priorities.find((p) => p.title === 'Gone')!
     await frameworks.setPriorityArchived(admin, gone.id, gone.version, 'archive')
 
-    await assert.rejects(frameworks.copy(outsider, plan.id, copyForm.parse({ title: 'to be copied' })), (error: unknown) => error instanceof ValidationError && /already a framework/.test(error.fields.title ?? ''))
+    await assert.rejects(
+      frameworks.copy(outsider, plan.id, copyForm.parse({ title: 'to be copied' })),
+      (error: unknown) => error instanceof ValidationError && /already a framework/.test(error.fields.title ?? ''),
+    )
     const copy = await frameworks.copy(outsider, plan.id, copyForm.parse({ title: 'To be copied (Other)' }))
     assert.equal(copy.owner_partnership_id, otherPartnershipId)
     assert.deepEqual([copy.publisher, copy.scope], ['Greater Manchester Combined Authority', 'regional'])
     const { priorities } = await frameworks.get(outsider, copy.id)
-    assert.deepEqual(priorities.map((p) => [p.position, p.title]), [[1, 'One'], [2, 'Two'], [3, 'Three']])
+    assert.deepEqual(
+      priorities.map((p) => [p.position, p.title]),
+      [
+        [1, 'One'],
+        [2, 'Two'],
+        [3, 'Three'],
+      ],
+    )
     const audit = await db.selectFrom('audit_events').select(['partnership_id', 'summary', 'actor_id']).where('entity_id', '=', copy.id).execute()
-    assert.deepEqual(audit, [{ partnership_id: otherPartnershipId, summary: 'Copied the framework ‘To be copied’ to the partnership as ‘To be copied (Other)’, with its 3 priorities', actor_id: outsider.userId }])
+    assert.deepEqual(audit, [
+      {
+        partnership_id: otherPartnershipId,
+        summary: 'Copied the framework ‘To be copied’ to the partnership as ‘To be copied (Other)’, with its 3 priorities',
+        actor_id: outsider.userId,
+      },
+    ])
 
     await frameworks.update(outsider, copy.id, copy.version, gm('To be copied, our way'))
     await assert.rejects(frameworks.update(admin, copy.id, copy.version + 1, gm('Back again')), ForbiddenError)
-    assert.deepEqual((await frameworks.get(admin, plan.id)).priorities.map((p) => p.title), ['One', 'Two', 'Three'], 'the original is as it was')
+    assert.deepEqual(
+      (await frameworks.get(admin, plan.id)).priorities.map((p) => p.title),
+      ['One', 'Two', 'Three'],
+      'the original is as it was',
+    )
     await assert.rejects(frameworks.copy(viewer, plan.id, copyForm.parse({ title: 'A viewer’s copy' })), ForbiddenError)
   })
 
@@ -178,7 +266,8 @@ describe('a priority set belongs to the partnership that keeps it', () => {
     assert.match(page.body, /Another partnership keeps this set: only its admins change it/)
     assert.doesNotMatch(page.body, new RegExp(`/external-frameworks/${plan.id}/(edit|archive|priorities/new)|/external-priorities/`))
     assert.match(page.body, new RegExp(`href="/external-frameworks/${plan.id}/copy"`))
-    for (const url of [`/external-frameworks/${plan.id}/edit`, `/external-frameworks/${plan.id}/archive`, `/external-priorities/${priority.id}/edit`]) assert.equal((await client.get(url)).statusCode, 403, url)
+    for (const url of [`/external-frameworks/${plan.id}/edit`, `/external-frameworks/${plan.id}/archive`, `/external-priorities/${priority.id}/edit`])
+      assert.equal((await client.get(url)).statusCode, 403, url)
     const refused = await client.post(`/external-frameworks/${plan.id}/edit`, { ...gmFields('Taken over'), version: String(plan.version) })
     assert.equal(refused.statusCode, 403)
     assert.match(refused.body, /belongs to another partnership/)
@@ -192,7 +281,11 @@ describe('a priority set belongs to the partnership that keeps it', () => {
     assert.match(empty.body, /href="#title">Enter the title of your copy/)
     const copied = await client.post(`/external-frameworks/${plan.id}/copy`, { title: 'Shown, and now ours' })
     assert.equal(copied.statusCode, 303)
-    const copy = await db.selectFrom('external_frameworks').select(['id', 'owner_partnership_id']).where('title', '=', 'Shown, and now ours').executeTakeFirstOrThrow()
+    const copy = await db
+      .selectFrom('external_frameworks')
+      .select(['id', 'owner_partnership_id'])
+      .where('title', '=', 'Shown, and now ours')
+      .executeTakeFirstOrThrow()
     assert.equal(copied.headers.location, `/external-frameworks/${copy.id}`)
     assert.equal(copy.owner_partnership_id, otherPartnershipId)
     const ours = await client.get(`/external-frameworks/${copy.id}`)
@@ -207,26 +300,57 @@ describe('the alignment matrix', () => {
 
   before(async () => {
     const framework = frameworkService(db)
-    const v1 = await framework.startFirstDraft(editor, versionDetailsForm.parse({ title: 'Framework', ambition: 'a place where children and young people thrive', introduction: '' }))
+    const v1 = await framework.startFirstDraft(
+      editor,
+      versionDetailsForm.parse({ title: 'Framework', ambition: 'a place where children and young people thrive', introduction: '' }),
+    )
     outcome = await framework.addOutcome(editor, v1.id, v1.version, outcomeForm.parse({ title: 'Are safe and feel safe' }))
-    commitment = await framework.addCommitment(editor, v1.id, await frameworkVersion(v1.id), commitmentForm.parse({ text: 'Every child will start school ready to learn.', outcomeIds: outcome }))
+    commitment = await framework.addCommitment(
+      editor,
+      v1.id,
+      await frameworkVersion(v1.id),
+      commitmentForm.parse({ text: 'Every child will start school ready to learn.', outcomeIds: outcome }),
+    )
   })
 
   test('editors set the priorities an outcome or commitment serves; what nothing serves is listed', async () => {
     const alignment = alignmentService(db, externalFrameworkService(db))
-    await assert.rejects(alignment.setAlignments(viewer, 'outcome', outcome, alignmentForm.parse({ framework: planId, priorityIds: [safe], aligned: '' })), ForbiddenError)
+    await assert.rejects(
+      alignment.setAlignments(viewer, 'outcome', outcome, alignmentForm.parse({ framework: planId, priorityIds: [safe], aligned: '' })),
+      ForbiddenError,
+    )
     await alignment.setAlignments(editor, 'outcome', outcome, alignmentForm.parse({ framework: planId, priorityIds: [safe], aligned: '' }))
     await alignment.setAlignments(editor, 'commitment', commitment, alignmentForm.parse({ framework: planId, priorityIds: school, aligned: '' }))
     const matrix = await alignment.matrix(viewer, planId)
-    assert.deepEqual(matrix.rows.map((r) => [r.kind, r.aligned]), [['outcome', [safe]], ['commitment', [school]]])
-    assert.deepEqual(matrix.unserved.map((p) => p.id), [send])
+    assert.deepEqual(
+      matrix.rows.map((r) => [r.kind, r.aligned]),
+      [
+        ['outcome', [safe]],
+        ['commitment', [school]],
+      ],
+    )
+    assert.deepEqual(
+      matrix.unserved.map((p) => p.id),
+      [send],
+    )
   })
 
   test('a change made since the form was opened is a conflict; a priority of another framework is refused', async () => {
     const alignment = alignmentService(db, externalFrameworkService(db))
-    await assert.rejects(alignment.setAlignments(editor, 'outcome', outcome, alignmentForm.parse({ framework: planId, priorityIds: [], aligned: '' })), ConflictError)
+    await assert.rejects(
+      alignment.setAlignments(editor, 'outcome', outcome, alignmentForm.parse({ framework: planId, priorityIds: [], aligned: '' })),
+      ConflictError,
+    )
     const stray = (await db.selectFrom('external_priorities').select('id').where('framework_id', '!=', planId).executeTakeFirst())?.id ?? send
-    await assert.rejects(alignment.setAlignments(editor, 'outcome', outcome, alignmentForm.parse({ framework: planId, priorityIds: [stray === send ? '00000000-0000-4000-8000-000000000000' : stray], aligned: safe })), ValidationError)
+    await assert.rejects(
+      alignment.setAlignments(
+        editor,
+        'outcome',
+        outcome,
+        alignmentForm.parse({ framework: planId, priorityIds: [stray === send ? '00000000-0000-4000-8000-000000000000' : stray], aligned: safe }),
+      ),
+      ValidationError,
+    )
     assert.deepEqual((await alignment.matrix(viewer, planId)).rows[0]!.aligned, [safe])
   })
 
@@ -247,7 +371,10 @@ describe('the alignment matrix', () => {
     const csv = await client.get(`/alignment.csv?framework=${planId}`)
     assert.equal(csv.statusCode, 200)
     assert.match(String(csv.headers['content-type']), /text\/csv/)
-    const lines = csv.body.replace(/^\uFEFF/, '').trim().split('\r\n')
+    const lines = csv.body
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n')
     assert.deepEqual(lines, [
       'Type,Outcome or commitment,School Readiness,Safe children and young people,Special Educational Needs and Disabilities',
       'Outcome,Are safe and feel safe,,Aligned,',
@@ -280,9 +407,20 @@ describe('the public page', () => {
     assert.doesNotMatch(draftOnly.body, /Our strategic framework/)
 
     const framework = frameworkService(db)
-    const body = (await db.insertInto('bodies').values({ partnership_id: partnershipId, name: 'Strategic Partnership Board', kind: 'strategic-partnership-board' }).returning('id').executeTakeFirstOrThrow()).id
+    const body = (
+      await db
+        .insertInto('bodies')
+        .values({ partnership_id: partnershipId, name: 'Strategic Partnership Board', kind: 'strategic-partnership-board' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
     const v1 = (await framework.overview(viewer)).versions[0]!
-    await framework.adopt(editor, v1.id, await frameworkVersion(v1.id), adoptionForm.parse({ 'adoptedOn-day': '30', 'adoptedOn-month': '6', 'adoptedOn-year': '2019', bodyId: body }))
+    await framework.adopt(
+      editor,
+      v1.id,
+      await frameworkVersion(v1.id),
+      adoptionForm.parse({ 'adoptedOn-day': '30', 'adoptedOn-month': '6', 'adoptedOn-year': '2019', bodyId: body }),
+    )
     const v2 = await framework.startNewDraft(editor, v1.id)
     await framework.addOutcome(editor, v2.id, v2.version, outcomeForm.parse({ title: 'A drafted outcome nobody has adopted' }))
 

@@ -122,7 +122,13 @@ describe('partnerships stay apart', () => {
   test('another partnership’s events never appear, whatever the filter', async () => {
     const everything = await audit.list(admin, { page: 1 })
     assert.equal(everything.total, 124)
-    for (const filters of [{}, { kind: 'indicator' }, { who: `user:${rochdaleAdmin.userId}` }, { from: '2026-07-01', to: '2026-07-01' }, { who: 'label:command line' }]) {
+    for (const filters of [
+      {},
+      { kind: 'indicator' },
+      { who: `user:${rochdaleAdmin.userId}` },
+      { from: '2026-07-01', to: '2026-07-01' },
+      { who: 'label:command line' },
+    ]) {
       const page = await audit.list(admin, { page: 1, ...filters })
       assert.ok(!page.rows.some((r) => r.summary.startsWith('Rochdale')), JSON.stringify(filters))
     }
@@ -130,7 +136,10 @@ describe('partnerships stay apart', () => {
 
   test('another partnership’s event cannot be opened by its id', async () => {
     const rochdale = await audit.list(rochdaleAdmin, { page: 1 })
-    assert.deepEqual(rochdale.rows.map((r) => r.summary), ['Rochdale command line', 'Rochdale secret'])
+    assert.deepEqual(
+      rochdale.rows.map((r) => r.summary),
+      ['Rochdale command line', 'Rochdale secret'],
+    )
     await assert.rejects(audit.get(admin, String(rochdale.rows[1]?.id)), NotFoundError)
     await assert.rejects(audit.get(admin, 'DROP TABLE'), NotFoundError)
   })

@@ -129,9 +129,37 @@ const ownFixtures = (f: Fixtures) => (f.partnershipId === fixtures.B.partnership
 
 const organisationFields = (): Fields => ({ name: unique('Walked organisation'), sector: 'vcfs', isStatutory: 'no', website: '', description: '' })
 const personFields = (): Fields => ({ name: unique('Walked person'), roleTitle: '', jobTitle: '', organisationId: '', email: '' })
-const meetingFields = (bodyId: string): Fields => ({ bodyId, day: '29', month: '1', year: '2019', time: '14:00', location: unique('Walked room'), notes: '', status: 'scheduled' })
-const bodyFields = (): Fields => ({ name: unique('Walked body'), shortName: '', kind: 'working-group', purpose: '', accountableToId: '', 'establishedOn-day': '', 'establishedOn-month': '', 'establishedOn-year': '' })
-const memberFields = (personId: string): Fields => ({ personId, role: 'member', representingId: '', 'startsOn-day': '', 'startsOn-month': '', 'startsOn-year': '', 'endsOn-day': '', 'endsOn-month': '', 'endsOn-year': '' })
+const meetingFields = (bodyId: string): Fields => ({
+  bodyId,
+  day: '29',
+  month: '1',
+  year: '2019',
+  time: '14:00',
+  location: unique('Walked room'),
+  notes: '',
+  status: 'scheduled',
+})
+const bodyFields = (): Fields => ({
+  name: unique('Walked body'),
+  shortName: '',
+  kind: 'working-group',
+  purpose: '',
+  accountableToId: '',
+  'establishedOn-day': '',
+  'establishedOn-month': '',
+  'establishedOn-year': '',
+})
+const memberFields = (personId: string): Fields => ({
+  personId,
+  role: 'member',
+  representingId: '',
+  'startsOn-day': '',
+  'startsOn-month': '',
+  'startsOn-year': '',
+  'endsOn-day': '',
+  'endsOn-month': '',
+  'endsOn-year': '',
+})
 /** The text of a new version; the form's file field is left out, as a form sent without choosing a file. */
 const termsFields = (): Fields => ({
   purpose: unique('Walked purpose'),
@@ -230,7 +258,12 @@ const rules: Record<string, Rule> = {
   'GET /admin/users/new': { access: 'users.manage' },
   'POST /admin/users': {
     access: 'users.manage',
-    form: async () => ({ email: `${unique('walked').replace(' ', '-')}@example.org`, displayName: unique('Walked user'), role: 'viewer', password: 'a passphrase long enough' }),
+    form: async () => ({
+      email: `${unique('walked').replace(' ', '-')}@example.org`,
+      displayName: unique('Walked user'),
+      role: 'viewer',
+      password: 'a passphrase long enough',
+    }),
     audited: true,
   },
   'GET /admin/users/:id': { access: 'users.manage', param: memberId },
@@ -240,7 +273,12 @@ const rules: Record<string, Rule> = {
     form: async (f, id) => ({ role: 'editor', version: String(await f.membershipVersion(id)) }),
     audited: true,
   },
-  'POST /admin/users/:id/password': { access: 'users.manage', param: memberId, form: async () => ({ password: 'another passphrase long enough' }), audited: true },
+  'POST /admin/users/:id/password': {
+    access: 'users.manage',
+    param: memberId,
+    form: async () => ({ password: 'another passphrase long enough' }),
+    audited: true,
+  },
   'GET /admin/users/:id/remove': { access: 'users.manage', param: memberId },
   'POST /admin/users/:id/remove': {
     access: 'users.manage',
@@ -274,7 +312,12 @@ const rules: Record<string, Rule> = {
     form: async (f) => ({ personId: await f.person(), status: 'present', substituteForId: '' }),
     audited: true,
   },
-  'POST /meetings/:id/attendance/remove': { access: changesMeetings, param: meetingId, form: async (f, id) => ({ personId: await f.attendee(id) }), audited: true },
+  'POST /meetings/:id/attendance/remove': {
+    access: changesMeetings,
+    param: meetingId,
+    form: async (f, id) => ({ personId: await f.attendee(id) }),
+    audited: true,
+  },
   'GET /agenda-items/:id/edit': { access: changesMeetings, param: agendaItemId },
   'POST /agenda-items/:id/edit': {
     access: changesMeetings,
@@ -302,7 +345,16 @@ const rules: Record<string, Rule> = {
   'GET /actions/new': { access: changesMeetings },
   'POST /actions': {
     access: changesMeetings,
-    form: async (f) => ({ bodyId: await ownFixtures(f).meetingBody(), meetingId: '', agendaItemId: '', description: unique('Walked action'), ownerId: '', dueDay: '', dueMonth: '', dueYear: '' }),
+    form: async (f) => ({
+      bodyId: await ownFixtures(f).meetingBody(),
+      meetingId: '',
+      agendaItemId: '',
+      description: unique('Walked action'),
+      ownerId: '',
+      dueDay: '',
+      dueMonth: '',
+      dueYear: '',
+    }),
     audited: true,
   },
   'GET /actions/:id': { access: 'partnership.read', param: actionId },
@@ -353,7 +405,13 @@ const rules: Record<string, Rule> = {
   'POST /bodies/:id/end': {
     access: changesBodies,
     param: bodyId,
-    form: async (f, id) => ({ 'endedOn-day': '31', 'endedOn-month': '3', 'endedOn-year': '2025', supersededById: '', version: String(await f.version('bodies', id)) }),
+    form: async (f, id) => ({
+      'endedOn-day': '31',
+      'endedOn-month': '3',
+      'endedOn-year': '2025',
+      supersededById: '',
+      version: String(await f.version('bodies', id)),
+    }),
     audited: true,
   },
   'GET /bodies/:id/archive': { access: changesBodies, param: bodyId },
@@ -402,7 +460,11 @@ const rules: Record<string, Rule> = {
     // The partnership keeps its name and whether it is published (other rules read its public pages): only the version moves on.
     form: async (f) => {
       const own = f.own()
-      const p = await own.db.selectFrom('partnerships').select(['name', 'description', 'is_published', 'version']).where('id', '=', own.partnershipId).executeTakeFirstOrThrow()
+      const p = await own.db
+        .selectFrom('partnerships')
+        .select(['name', 'description', 'is_published', 'version'])
+        .where('id', '=', own.partnershipId)
+        .executeTakeFirstOrThrow()
       return { name: p.name, areaCode: 'E08000004', description: p.description, isPublished: p.is_published ? 'yes' : 'no', version: String(p.version) }
     },
     audited: true,
@@ -492,9 +554,15 @@ async function watchEveryTable(): Promise<void> {
   for (const { name } of tables.rows) {
     const table = sql.table(name)
     // A trigger with a transition table takes one event, so each gets its own.
-    await sql`CREATE TRIGGER walk_inserts AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(db)
-    await sql`CREATE TRIGGER walk_updates AFTER UPDATE ON ${table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(db)
-    await sql`CREATE TRIGGER walk_deletes AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(db)
+    await sql`CREATE TRIGGER walk_inserts AFTER INSERT ON ${table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER walk_updates AFTER UPDATE ON ${table} REFERENCING NEW TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(
+      db,
+    )
+    await sql`CREATE TRIGGER walk_deletes AFTER DELETE ON ${table} REFERENCING OLD TABLE AS changed FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(
+      db,
+    )
     await sql`CREATE TRIGGER walk_truncates AFTER TRUNCATE ON ${table} FOR EACH STATEMENT EXECUTE FUNCTION walk.count_changes()`.execute(db)
   }
 }
@@ -505,7 +573,15 @@ async function state(): Promise<string> {
   return `${rows[0]!.n} writes`
 }
 
-const auditCount = async () => Number((await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+const auditCount = async () =>
+  Number(
+    (
+      await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixtures> {
   const organisations = organisationService(db)
@@ -515,7 +591,8 @@ async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixture
   const actions = actionService(db)
   const terms = termsOfReferenceService(db, bodies)
   let body: Promise<string> | undefined
-  const meetingBody = () => (body ??= bodies.create(admin, bodyForm.parse({ name: unique('Walked body'), kind: 'working-group', purpose: '' })).then((b) => b.id))
+  const meetingBody = () =>
+    (body ??= bodies.create(admin, bodyForm.parse({ name: unique('Walked body'), kind: 'working-group', purpose: '' })).then((b) => b.id))
   const meeting = async () => (await meetings.create(admin, meetingForm.parse(meetingFields(await meetingBody())))).id
   const agendaItem = async (meetingId: string) => (await meetings.addItem(admin, meetingId, agendaItemForm.parse(agendaItemFields()))).id
   return {
@@ -545,7 +622,12 @@ async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixture
       return (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version
     },
     async membershipVersion(userId) {
-      const row = await db.selectFrom('memberships').select('version').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).executeTakeFirstOrThrow()
+      const row = await db
+        .selectFrom('memberships')
+        .select('version')
+        .where('user_id', '=', userId)
+        .where('partnership_id', '=', partnershipId)
+        .executeTakeFirstOrThrow()
       return row.version
     },
     meetingBody,
@@ -584,7 +666,11 @@ async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixture
     },
     async bodyMember() {
       const created = await bodies.create(admin, bodyForm.parse(bodyFields()))
-      const member = await bodies.addMember(admin, created.id, memberForm.parse(memberFields((await people.create(admin, personForm.parse(personFields()))).id)))
+      const member = await bodies.addMember(
+        admin,
+        created.id,
+        memberForm.parse(memberFields((await people.create(admin, personForm.parse(personFields()))).id)),
+      )
       return { bodyId: created.id, memberId: member.id }
     },
     async termsOfReference() {
@@ -623,7 +709,10 @@ const uuidPattern = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12
 
 /** A page with what differs per request or per id taken out: form tokens, script nonces and ids. */
 function normalised(body: string): string {
-  return body.replace(/name="_csrf" value="[^"]*"/g, '').replace(/nonce="[^"]*"/g, '').replace(uuidPattern, 'ID')
+  return body
+    .replace(/name="_csrf" value="[^"]*"/g, '')
+    .replace(/nonce="[^"]*"/g, '')
+    .replace(uuidPattern, 'ID')
 }
 
 /**
@@ -751,7 +840,13 @@ describe('what the walk cannot see', () => {
     const admin = new TestClient(testing.app)
     const { user } = await createMember(db, fixtures.A.partnershipId, 'admin', 'admin-two@example.org')
     await admin.signIn(user.email)
-    for (const url of ['/organisations/not-an-id', '/people/123', '/admin/users/x', '/admin/audit/%27%3B--', '/organisations/00000000-0000-0000-0000-000000000000/edit']) {
+    for (const url of [
+      '/organisations/not-an-id',
+      '/people/123',
+      '/admin/users/x',
+      '/admin/audit/%27%3B--',
+      '/organisations/00000000-0000-0000-0000-000000000000/edit',
+    ]) {
       assert.equal((await admin.get(url)).statusCode, 404, url)
     }
   })

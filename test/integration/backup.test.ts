@@ -57,13 +57,22 @@ describe('backup and restore', () => {
     await seedDemo(db)
     const rochdale = await createPartnership(db, 'rochdale', 'Rochdale Children’s Partnership')
     const { user, actor } = await createMember(db, rochdale.id, 'editor')
-    await organisationService(db).create(actor, { name: 'Rochdale Council', sector: 'local-authority', isStatutory: true, website: 'https://www.rochdale.gov.uk', description: 'Council' })
+    await organisationService(db).create(actor, {
+      name: 'Rochdale Council',
+      sector: 'local-authority',
+      isStatutory: true,
+      website: 'https://www.rochdale.gov.uk',
+      description: 'Council',
+    })
     // Microseconds, which a JavaScript Date would lose (PGlite's clock stops at milliseconds, so they are set here).
     await sql`
       INSERT INTO organisations (partnership_id, name, sector, is_statutory, created_at, archived_at)
       VALUES (${rochdale.id}, 'Archived Trust', 'nhs', true, '2019-01-29T09:30:00.123456Z', '2020-03-31T23:59:59.999999+01:00')
     `.execute(db)
-    await db.insertInto('sessions').values({ id: 'session-token', user_id: user.id, partnership_id: rochdale.id, expires_at: new Date(Date.now() + 3_600_000) }).execute()
+    await db
+      .insertInto('sessions')
+      .values({ id: 'session-token', user_id: user.id, partnership_id: rochdale.id, expires_at: new Date(Date.now() + 3_600_000) })
+      .execute()
     // More audit rows than one page of the backup's reads, with JSON null, SQL NULL and nested JSON among them.
     await sql`
       INSERT INTO audit_events (partnership_id, actor_id, actor_label, action, entity_type, entity_id, summary, before, after)
@@ -88,7 +97,10 @@ describe('backup and restore', () => {
   /** Records what a progress bar would be told. */
   function progressRecorder() {
     const seen = { total: -1, advanced: 0, stopped: false }
-    return { seen, progress: { start: (total: number) => (seen.total = total), advance: (rows: number) => (seen.advanced += rows), stop: () => (seen.stopped = true) } }
+    return {
+      seen,
+      progress: { start: (total: number) => (seen.total = total), advance: (rows: number) => (seen.advanced += rows), stop: () => (seen.stopped = true) },
+    }
   }
 
   test('a backup restored into a fresh database reproduces every row of every table exactly', async () => {
@@ -97,7 +109,10 @@ describe('backup and restore', () => {
     assert.deepEqual(writing.seen, { total: backedUp.rows, advanced: backedUp.rows, stopped: true })
     const tables = await applicationTables(source.db)
     assert.equal(backedUp.tables, tables.length)
-    assert.equal(backedUp.rows, Object.values(await snapshot(source.db)).reduce((sum, rows) => sum + rows.length, 0))
+    assert.equal(
+      backedUp.rows,
+      Object.values(await snapshot(source.db)).reduce((sum, rows) => sum + rows.length, 0),
+    )
 
     const reading = progressRecorder()
     const restored = await restoreBackup(target.db, file, { progress: reading.progress })
@@ -107,16 +122,31 @@ describe('backup and restore', () => {
     assert.deepEqual(Object.keys(after).sort(), tables.map((t) => t.name).sort())
     for (const table of Object.keys(before)) assert.deepEqual(after[table], before[table], `table ${table} differs`)
     assert.deepEqual([before.partnerships!.length, before.sessions!.length, before.test_bodies!.length], [2, 1, 2])
-    assert.ok(after.organisations!.some((row) => row.includes('"created_at": "2019-01-29T09:30:00.123456+00:00"')), 'microseconds kept')
+    assert.ok(
+      after.organisations!.some((row) => row.includes('"created_at": "2019-01-29T09:30:00.123456+00:00"')),
+      'microseconds kept',
+    )
     assert.deepEqual(await nullKinds(target.db), await nullKinds(source.db))
     assert.ok((await nullKinds(source.db))!.jsonNull > 0)
   })
 
   test('identity numbering carries on after the restored rows', async () => {
-    const { max } = await target.db.selectFrom('audit_events').select((eb) => eb.fn.max('id').as('max')).executeTakeFirstOrThrow()
+    const { max } = await target.db
+      .selectFrom('audit_events')
+      .select((eb) => eb.fn.max('id').as('max'))
+      .executeTakeFirstOrThrow()
     const next = await target.db
       .insertInto('audit_events')
-      .values({ partnership_id: null, actor_label: 'test', action: 'create', entity_type: 'x', entity_id: 'x', summary: 'after restore', before: null, after: null })
+      .values({
+        partnership_id: null,
+        actor_label: 'test',
+        action: 'create',
+        entity_type: 'x',
+        entity_id: 'x',
+        summary: 'after restore',
+        before: null,
+        after: null,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
     assert.equal(Number(next.id), Number(max) + 1)
@@ -155,23 +185,50 @@ describe('backup and restore', () => {
     }
     const header = (lines: string[]) => JSON.parse(lines[0]!) as { migrations: string[]; tables: { name: string }[] }
 
-    test('a row that is not valid JSON', alter((l) => l.map((line, i) => (i === l.length - 3 ? line.slice(0, -5) : line))))
-    test('a table the database does not have', alter((l) => {
-      const h = header(l)
-      h.tables[0]!.name = 'ledger'
-      return [JSON.stringify(h), ...l.slice(1)]
-    }))
-    test('a migration newer than this version of Thrive', alter((l) => {
-      const h = header(l)
-      h.migrations.push('2099-01-01T0000-from-the-future')
-      return [JSON.stringify(h), ...l.slice(1)]
-    }))
-    test('a file cut short', alter((l) => l.slice(0, Math.floor(l.length / 2))))
-    test('a row with a column the table lacks', alter((l) => l.map((line, i) => (i === 2 ? line.replace(/^\{/, '{"smuggled": 1, ') : line))))
-    test('a row missing from a table', alter((l) => l.filter((_, i) => i !== 2)))
-    test('a row value of the wrong type', alter((l) => l.map((line) => line.replace(/"is_published": (true|false)/, '"is_published": "perhaps"'))))
-    test('a file that is not a backup at all', alter(() => ['name,sector', 'Oldham Council,local-authority']))
-    test('an empty file', alter(() => []))
+    test(
+      'a row that is not valid JSON',
+      alter((l) => l.map((line, i) => (i === l.length - 3 ? line.slice(0, -5) : line))),
+    )
+    test(
+      'a table the database does not have',
+      alter((l) => {
+        const h = header(l)
+        h.tables[0]!.name = 'ledger'
+        return [JSON.stringify(h), ...l.slice(1)]
+      }),
+    )
+    test(
+      'a migration newer than this version of Thrive',
+      alter((l) => {
+        const h = header(l)
+        h.migrations.push('2099-01-01T0000-from-the-future')
+        return [JSON.stringify(h), ...l.slice(1)]
+      }),
+    )
+    test(
+      'a file cut short',
+      alter((l) => l.slice(0, Math.floor(l.length / 2))),
+    )
+    test(
+      'a row with a column the table lacks',
+      alter((l) => l.map((line, i) => (i === 2 ? line.replace(/^\{/, '{"smuggled": 1, ') : line))),
+    )
+    test(
+      'a row missing from a table',
+      alter((l) => l.filter((_, i) => i !== 2)),
+    )
+    test(
+      'a row value of the wrong type',
+      alter((l) => l.map((line) => line.replace(/"is_published": (true|false)/, '"is_published": "perhaps"'))),
+    )
+    test(
+      'a file that is not a backup at all',
+      alter(() => ['name,sector', 'Oldham Council,local-authority']),
+    )
+    test(
+      'an empty file',
+      alter(() => []),
+    )
   })
 
   test('a database already past the backup’s migrations is refused; a new one is brought to them first', async () => {

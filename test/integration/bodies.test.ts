@@ -67,7 +67,10 @@ describe('bodies and their members, against a real database', () => {
     assert.equal(hwb.version, 1)
     assert.equal(hwb.established_on, '2013-04-01')
     const audit = await db.selectFrom('audit_events').selectAll().where('entity_id', '=', hwb.id).execute()
-    assert.deepEqual(audit.map((a) => [a.action, a.entity_type, a.summary]), [['create', 'body', 'Added body ‘Health and Wellbeing Board’']])
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.entity_type, a.summary]),
+      [['create', 'body', 'Added body ‘Health and Wellbeing Board’']],
+    )
     await rejectsWith(bodies.create(editor, input('health and wellbeing board')), { name: 'A body called ‘Health and Wellbeing Board’ already exists' })
   })
 
@@ -95,16 +98,26 @@ describe('bodies and their members, against a real database', () => {
   test('ending a body records the date and what superseded it; the structure as it stood shows each in its time', async () => {
     const bestStart = await bodies.create(editor, input('Best Start in Life Partnership', { establishedOn: '2016-04-01' }))
     const spb = await bodies.create(editor, input('Strategic Partnership Board', { establishedOn: '2019-03-01' }))
-    await rejectsWith(bodies.end(editor, bestStart.id, 1, { endedOn: '2015-01-01', supersededById: null }), { endedOn: 'Date it ended must be on or after the date it was established' })
-    await rejectsWith(bodies.end(editor, bestStart.id, 1, { endedOn: '2019-03-01', supersededById: bestStart.id }), { supersededById: 'Select a body from the list' })
+    await rejectsWith(bodies.end(editor, bestStart.id, 1, { endedOn: '2015-01-01', supersededById: null }), {
+      endedOn: 'Date it ended must be on or after the date it was established',
+    })
+    await rejectsWith(bodies.end(editor, bestStart.id, 1, { endedOn: '2019-03-01', supersededById: bestStart.id }), {
+      supersededById: 'Select a body from the list',
+    })
     const ended = await bodies.end(editor, bestStart.id, 1, { endedOn: '2019-03-01', supersededById: spb.id })
     assert.equal(ended.ended_on, '2019-03-01')
     const names = async (on: string) => (await bodies.structure(viewer, on)).map((b) => b.name).filter((n) => /Best Start|Strategic/.test(n))
     assert.deepEqual(await names('2019-02-28'), ['Best Start in Life Partnership'])
     assert.deepEqual(await names('2019-03-01'), ['Strategic Partnership Board'])
     const page = await bodies.page(viewer, spb.id)
-    assert.deepEqual(page.supersedes.map((b) => b.name), ['Best Start in Life Partnership'])
-    assert.deepEqual((await bodies.list(viewer, { status: 'ended' })).map((b) => b.name), ['Best Start in Life Partnership'])
+    assert.deepEqual(
+      page.supersedes.map((b) => b.name),
+      ['Best Start in Life Partnership'],
+    )
+    assert.deepEqual(
+      (await bodies.list(viewer, { status: 'ended' })).map((b) => b.name),
+      ['Best Start in Life Partnership'],
+    )
   })
 
   test('members: the organisation represented defaults to the person’s own, and partner sectors present and missing are worked out', async () => {
@@ -115,19 +128,34 @@ describe('bodies and their members, against a real database', () => {
     assert.deepEqual(page.coverage, { represented: ['local-authority'], missing: ['nhs', 'police'] })
     const added = await bodies.addMember(editor, board.id, member(chiefSuper, { startsOn: '2019-01-01' }))
     page = await bodies.page(viewer, board.id)
-    assert.deepEqual(page.byRole.map((g) => [g.role, g.members.length]), [['chair', 1], ['member', 1]])
+    assert.deepEqual(
+      page.byRole.map((g) => [g.role, g.members.length]),
+      [
+        ['chair', 1],
+        ['member', 1],
+      ],
+    )
     assert.deepEqual(page.coverage.missing, ['nhs'])
 
     await bodies.updateMember(editor, board.id, added.id, 1, member(chiefSuper, { startsOn: '2019-01-01', endsOn: '2020-01-01' }))
     page = await bodies.page(viewer, board.id)
     assert.deepEqual(page.coverage.missing, ['nhs', 'police'], 'an ended membership no longer counts')
-    assert.deepEqual(page.past.map((m) => m.person_id), [chiefSuper])
+    assert.deepEqual(
+      page.past.map((m) => m.person_id),
+      [chiefSuper],
+    )
     await assert.rejects(bodies.updateMember(editor, board.id, added.id, 1, member(chiefSuper)), ConflictError)
     const audit = await db.selectFrom('audit_events').select('summary').where('entity_id', '=', added.id).orderBy('id').execute()
-    assert.deepEqual(audit.map((a) => a.summary), ['Added a member to ‘Coverage board’', 'Ended a member’s membership of ‘Coverage board’'])
+    assert.deepEqual(
+      audit.map((a) => a.summary),
+      ['Added a member to ‘Coverage board’', 'Ended a member’s membership of ‘Coverage board’'],
+    )
 
     const sitsOn = await bodies.personBodies(viewer, cabinetMember)
-    assert.deepEqual(sitsOn.map((m) => [m.bodyName, m.role]), [['Coverage board', 'chair']])
+    assert.deepEqual(
+      sitsOn.map((m) => [m.bodyName, m.role]),
+      [['Coverage board', 'chair']],
+    )
   })
 
   test('contributors change only the bodies they chair or lead; viewers change nothing; only editors add or archive', async () => {
@@ -153,12 +181,24 @@ describe('bodies and their members, against a real database', () => {
     const body = await bodies.create(editor, input('Added by mistake'))
     const archived = await bodies.archive(editor, body.id, 1)
     assert.ok(archived.archived_at)
-    assert.equal((await bodies.list(viewer, { status: 'current' })).some((b) => b.id === body.id), false)
-    assert.equal((await bodies.list(viewer, { status: 'archived' })).some((b) => b.id === body.id), true)
-    assert.equal((await bodies.options(viewer)).some((b) => b.id === body.id), false)
+    assert.equal(
+      (await bodies.list(viewer, { status: 'current' })).some((b) => b.id === body.id),
+      false,
+    )
+    assert.equal(
+      (await bodies.list(viewer, { status: 'archived' })).some((b) => b.id === body.id),
+      true,
+    )
+    assert.equal(
+      (await bodies.options(viewer)).some((b) => b.id === body.id),
+      false,
+    )
     await assert.rejects(bodies.archive(editor, body.id, archived.version), ConflictError)
     await bodies.restore(editor, body.id, archived.version)
-    assert.equal((await bodies.list(viewer, { status: 'current' })).some((b) => b.id === body.id), true)
+    assert.equal(
+      (await bodies.list(viewer, { status: 'current' })).some((b) => b.id === body.id),
+      true,
+    )
   })
 
   test('the structure and a body’s page take the same number of queries however many bodies and members there are', async () => {
@@ -193,6 +233,9 @@ describe('bodies and their members, against a real database', () => {
     const mine = await bodies.create(editor, input('Oldham only'))
     await assert.rejects(bodies.get(otherEditor, mine.id), NotFoundError)
     await assert.rejects(bodies.update(otherEditor, mine.id, 1, input('Taken over')), NotFoundError)
-    assert.equal((await bodies.list(otherEditor, { status: 'all' })).some((b) => b.id === mine.id), false)
+    assert.equal(
+      (await bodies.list(otherEditor, { status: 'all' })).some((b) => b.id === mine.id),
+      false,
+    )
   })
 })

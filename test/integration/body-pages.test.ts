@@ -44,8 +44,16 @@ describe('board and group pages, through the browser forms', () => {
     await viewer.signIn(v.user.email)
     contributor = new TestClient(t.app)
     await contributor.signIn(c.user.email)
-    const council = await db.insertInto('organisations').values({ partnership_id: partnershipId, name: 'Oldham Council', sector: 'local-authority', is_statutory: true }).returning('id').executeTakeFirstOrThrow()
-    const gmp = await db.insertInto('organisations').values({ partnership_id: partnershipId, name: 'Greater Manchester Police', sector: 'police', is_statutory: true }).returning('id').executeTakeFirstOrThrow()
+    const council = await db
+      .insertInto('organisations')
+      .values({ partnership_id: partnershipId, name: 'Oldham Council', sector: 'local-authority', is_statutory: true })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+    const gmp = await db
+      .insertInto('organisations')
+      .values({ partnership_id: partnershipId, name: 'Greater Manchester Police', sector: 'police', is_statutory: true })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     councillor = (
       await db
         .insertInto('people')
@@ -53,7 +61,13 @@ describe('board and group pages, through the browser forms', () => {
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id
-    police = (await db.insertInto('people').values({ partnership_id: partnershipId, role_title: 'Chief Superintendent', organisation_id: gmp.id }).returning('id').executeTakeFirstOrThrow()).id
+    police = (
+      await db
+        .insertInto('people')
+        .values({ partnership_id: partnershipId, role_title: 'Chief Superintendent', organisation_id: gmp.id })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
   })
 
   after(() => t.close())
@@ -61,7 +75,14 @@ describe('board and group pages, through the browser forms', () => {
   test('an editor adds a board through the form, with its date as three boxes, and sees its page', async () => {
     const response = await editor.post(
       '/bodies',
-      { name: 'Health and Wellbeing Board', shortName: 'HWB', kind: 'health-and-wellbeing-board', purpose: 'The statutory board', accountableToId: '', ...date('establishedOn', '2013-04-01') },
+      {
+        name: 'Health and Wellbeing Board',
+        shortName: 'HWB',
+        kind: 'health-and-wellbeing-board',
+        purpose: 'The statutory board',
+        accountableToId: '',
+        ...date('establishedOn', '2013-04-01'),
+      },
       { formPage: '/bodies/new' },
     )
     assert.equal(response.statusCode, 303)
@@ -73,7 +94,11 @@ describe('board and group pages, through the browser forms', () => {
   })
 
   test('a form with mistakes comes back as 400 with the error summary and the input kept', async () => {
-    const response = await editor.post('/bodies', { name: '', kind: '', purpose: 'Kept', 'establishedOn-day': '31', 'establishedOn-month': '2', 'establishedOn-year': '2019' }, { formPage: '/bodies/new' })
+    const response = await editor.post(
+      '/bodies',
+      { name: '', kind: '', purpose: 'Kept', 'establishedOn-day': '31', 'establishedOn-month': '2', 'establishedOn-year': '2019' },
+      { formPage: '/bodies/new' },
+    )
     assert.equal(response.statusCode, 400)
     assert.deepEqual(summaryErrors(response.body), ['Enter the body’s name', 'Select the kind of body', 'Date established must be a real date'])
     assert.match(response.body, />Kept<\/textarea>/)
@@ -85,11 +110,19 @@ describe('board and group pages, through the browser forms', () => {
 
   test('a body reporting to the board cannot become the board’s own accountable body; a stale edit gets the latest version', async () => {
     const hwb = await bodyNamed(db, 'Health and Wellbeing Board')
-    const made = await editor.post('/bodies', { name: 'Strategic Partnership Board', kind: 'strategic-partnership-board', accountableToId: hwb.id, ...date('establishedOn', '2019-04-01') }, { formPage: '/bodies/new' })
+    const made = await editor.post(
+      '/bodies',
+      { name: 'Strategic Partnership Board', kind: 'strategic-partnership-board', accountableToId: hwb.id, ...date('establishedOn', '2019-04-01') },
+      { formPage: '/bodies/new' },
+    )
     assert.equal(made.statusCode, 303)
     const spb = await bodyNamed(db, 'Strategic Partnership Board')
 
-    const loop = await editor.post(`/bodies/${hwb.id}/edit`, { version: String(hwb.version), name: hwb.name, kind: hwb.kind, accountableToId: spb.id }, { formPage: `/bodies/${hwb.id}/edit` })
+    const loop = await editor.post(
+      `/bodies/${hwb.id}/edit`,
+      { version: String(hwb.version), name: hwb.name, kind: hwb.kind, accountableToId: spb.id },
+      { formPage: `/bodies/${hwb.id}/edit` },
+    )
     assert.equal(loop.statusCode, 400)
     assert.deepEqual(summaryErrors(loop.body), ['Strategic Partnership Board reports to this body already, so this body cannot be accountable to it'])
 
@@ -104,14 +137,25 @@ describe('board and group pages, through the browser forms', () => {
 
   test('ending a body records its successor, shown on both pages', async () => {
     const spb = await bodyNamed(db, 'Strategic Partnership Board')
-    await editor.post('/bodies', { name: 'Best Start in Life Partnership', kind: 'strategic-partnership-board', ...date('establishedOn', '2016-04-01') }, { formPage: '/bodies/new' })
+    await editor.post(
+      '/bodies',
+      { name: 'Best Start in Life Partnership', kind: 'strategic-partnership-board', ...date('establishedOn', '2016-04-01') },
+      { formPage: '/bodies/new' },
+    )
     const bestStart = await bodyNamed(db, 'Best Start in Life Partnership')
     const missing = await editor.post(`/bodies/${bestStart.id}/end`, { version: '1' }, { formPage: `/bodies/${bestStart.id}/end` })
     assert.equal(missing.statusCode, 400)
     assert.deepEqual(summaryErrors(missing.body), ['Enter the date it ended'])
-    const ended = await editor.post(`/bodies/${bestStart.id}/end`, { version: '1', supersededById: spb.id, ...date('endedOn', '2019-04-01') }, { formPage: `/bodies/${bestStart.id}/end` })
+    const ended = await editor.post(
+      `/bodies/${bestStart.id}/end`,
+      { version: '1', supersededById: spb.id, ...date('endedOn', '2019-04-01') },
+      { formPage: `/bodies/${bestStart.id}/end` },
+    )
     assert.equal(ended.statusCode, 303)
-    assert.match((await viewer.get(`/bodies/${bestStart.id}`)).body, /Ended on 1 April 2019\. Superseded by <a class="govuk-link" href="\/bodies\/[0-9a-f-]+">Strategic Partnership Board<\/a>/)
+    assert.match(
+      (await viewer.get(`/bodies/${bestStart.id}`)).body,
+      /Ended on 1 April 2019\. Superseded by <a class="govuk-link" href="\/bodies\/[0-9a-f-]+">Strategic Partnership Board<\/a>/,
+    )
     assert.match((await viewer.get(`/bodies/${spb.id}`)).body, /Supersedes[\s\S]*?Best Start in Life Partnership/)
     assert.doesNotMatch((await viewer.get('/bodies')).body, /Best Start in Life Partnership/, 'ended bodies are not current')
     assert.match((await viewer.get('/bodies?on=2018-01-01')).body, /Best Start in Life Partnership/)
@@ -123,10 +167,17 @@ describe('board and group pages, through the browser forms', () => {
     assert.equal(noPerson.statusCode, 400)
     assert.deepEqual(summaryErrors(noPerson.body), ['Select the person'])
 
-    const added = await editor.post(`/bodies/${spb.id}/members`, { personId: councillor, role: 'chair', representingId: '', ...date('startsOn', '2019-04-01') }, { formPage: `/bodies/${spb.id}/members/new` })
+    const added = await editor.post(
+      `/bodies/${spb.id}/members`,
+      { personId: councillor, role: 'chair', representingId: '', ...date('startsOn', '2019-04-01') },
+      { formPage: `/bodies/${spb.id}/members/new` },
+    )
     assert.equal(added.statusCode, 303)
     let page = (await viewer.get(`/bodies/${spb.id}`)).body
-    assert.match(page, /<h3 class="govuk-heading-s">Chair<\/h3>\s*<ul class="govuk-list">\s*<li><a class="govuk-link" href="\/people\/[0-9a-f-]+">Cabinet Member for Children’s Services<\/a>, representing Oldham Council \(since 1 April 2019\)/)
+    assert.match(
+      page,
+      /<h3 class="govuk-heading-s">Chair<\/h3>\s*<ul class="govuk-list">\s*<li><a class="govuk-link" href="\/people\/[0-9a-f-]+">Cabinet Member for Children’s Services<\/a>, representing Oldham Council \(since 1 April 2019\)/,
+    )
     assert.match(page, /Represented[\s\S]*?Local authority[\s\S]*?Missing[\s\S]*?Police/)
 
     await editor.post(`/bodies/${spb.id}/members`, { personId: police, role: 'member' }, { formPage: `/bodies/${spb.id}/members/new` })
@@ -196,7 +247,18 @@ describe('board and group pages, through the browser forms', () => {
     const token = await contributor.csrfToken('/bodies')
     assert.equal((await contributor.post(`/bodies/${hwb.id}/members`, { personId: police, role: 'member' }, { csrf: token })).statusCode, 403)
     const current = await bodyNamed(db, 'Strategic Partnership Board')
-    const saved = await contributor.post(`/bodies/${spb.id}/edit`, { version: String(current.version), name: current.name, kind: current.kind, accountableToId: hwb.id, purpose: 'Set by its chair', ...date('establishedOn', '2019-04-01') }, { csrf: token })
+    const saved = await contributor.post(
+      `/bodies/${spb.id}/edit`,
+      {
+        version: String(current.version),
+        name: current.name,
+        kind: current.kind,
+        accountableToId: hwb.id,
+        purpose: 'Set by its chair',
+        ...date('establishedOn', '2019-04-01'),
+      },
+      { csrf: token },
+    )
     assert.equal(saved.statusCode, 303)
   })
 
@@ -209,7 +271,10 @@ describe('board and group pages, through the browser forms', () => {
     assert.match(page, new RegExp(`<polyline data-from="${spb.id}" data-to="${hwb.id}"`))
     assert.doesNotMatch(page, /Best Start in Life/, 'ended before this date')
     const list = /<div id="structure-list">([\s\S]*?)<\/div>/.exec(page)?.[1] ?? ''
-    assert.match(list, /Health and Wellbeing Board<\/a>, with reporting to it:\s*<ul class="govuk-list govuk-list--bullet">\s*<li><a class="govuk-link" href="\/bodies\/[0-9a-f-]+">Strategic Partnership Board<\/a>/)
+    assert.match(
+      list,
+      /Health and Wellbeing Board<\/a>, with reporting to it:\s*<ul class="govuk-list govuk-list--bullet">\s*<li><a class="govuk-link" href="\/bodies\/[0-9a-f-]+">Strategic Partnership Board<\/a>/,
+    )
 
     const earlier = (await viewer.get('/structure?on=2017-01-01')).body
     assert.match(earlier, /Best Start in Life Partnership/)

@@ -96,7 +96,10 @@ describe('the thrive command line', () => {
   const thirdPassword = 'third long password 3'
 
   test('user add reads the password from standard input, never prints it, and adds the membership', async () => {
-    const added = await thrive(['user', 'add', 'Lead.Officer@Example.org', '--name', 'Lead Officer', '--partnership', 'oldham', '--role', 'editor'], `${firstPassword}\n`)
+    const added = await thrive(
+      ['user', 'add', 'Lead.Officer@Example.org', '--name', 'Lead Officer', '--partnership', 'oldham', '--role', 'editor'],
+      `${firstPassword}\n`,
+    )
     assert.equal(added.code, 0, added.stderr)
     assert.match(added.stdout, /Created an account for Lead Officer <lead\.officer@example\.org>/)
     assert.match(added.stdout, /as editor/)
@@ -126,7 +129,19 @@ describe('the thrive command line', () => {
     assert.equal(unknownArea.code, 1)
     assert.match(unknownArea.stderr, /E99999999 is not a local authority in the register of areas/)
 
-    const created = await thrive(['partnership', 'add', 'rochdale', '--name', 'Rochdale Children’s Partnership', '--area', 'E08000005', '--admin', 'Head.Of.Service@Rochdale.example', '--admin-name', 'Head of Service'])
+    const created = await thrive([
+      'partnership',
+      'add',
+      'rochdale',
+      '--name',
+      'Rochdale Children’s Partnership',
+      '--area',
+      'E08000005',
+      '--admin',
+      'Head.Of.Service@Rochdale.example',
+      '--admin-name',
+      'Head of Service',
+    ])
     assert.equal(created.code, 0, created.stderr)
     assert.match(created.stdout, /Created Rochdale Children’s Partnership \(rochdale\) for E08000005/)
     assert.match(created.stdout, /Invited head\.of\.service@rochdale\.example to be its first admin/)
@@ -136,7 +151,10 @@ describe('the thrive command line', () => {
     assert.match(taken.stderr, /already has the short name ‘rochdale’/)
 
     // An existing account is invited, never attached.
-    const invited = await thrive(['user', 'add', 'lead.officer@example.org', '--name', 'Someone Else', '--partnership', 'rochdale', '--role', 'viewer'], `${thirdPassword}\n`)
+    const invited = await thrive(
+      ['user', 'add', 'lead.officer@example.org', '--name', 'Someone Else', '--partnership', 'rochdale', '--role', 'viewer'],
+      `${thirdPassword}\n`,
+    )
     assert.equal(invited.code, 0, invited.stderr)
     assert.match(invited.stdout, /already had an account/)
     assert.match(invited.stdout, /Invited them to Rochdale Children’s Partnership \(rochdale\) as viewer/)
@@ -148,8 +166,19 @@ describe('the thrive command line', () => {
 
     const state = await inspect(async (db) => ({
       partnership: await db.selectFrom('partnerships').select(['name', 'area_code']).where('slug', '=', 'rochdale').executeTakeFirst(),
-      invitations: await db.selectFrom('invitations as i').innerJoin('partnerships as p', 'p.id', 'i.partnership_id').select(['i.email', 'i.role']).where('p.slug', '=', 'rochdale').orderBy('i.email').execute(),
-      memberships: await db.selectFrom('memberships as m').innerJoin('partnerships as p', 'p.id', 'm.partnership_id').select('m.user_id').where('p.slug', '=', 'rochdale').execute(),
+      invitations: await db
+        .selectFrom('invitations as i')
+        .innerJoin('partnerships as p', 'p.id', 'i.partnership_id')
+        .select(['i.email', 'i.role'])
+        .where('p.slug', '=', 'rochdale')
+        .orderBy('i.email')
+        .execute(),
+      memberships: await db
+        .selectFrom('memberships as m')
+        .innerJoin('partnerships as p', 'p.id', 'm.partnership_id')
+        .select('m.user_id')
+        .where('p.slug', '=', 'rochdale')
+        .execute(),
       operator: await db.selectFrom('users').select('is_operator').where('email', '=', 'lead.officer@example.org').executeTakeFirst(),
     }))
     assert.deepEqual(state.partnership, { name: 'Rochdale Children’s Partnership', area_code: 'E08000005' })

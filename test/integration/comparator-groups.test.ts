@@ -26,7 +26,12 @@ after(() => t.close())
 
 describe('comparator groups', () => {
   test('the shared register holds England, the regions and the Greater Manchester boroughs', async () => {
-    const areas = await t.database.db.selectFrom('areas').select(['code', 'name', 'kind', 'parent_code']).where('code', 'in', ['E92000001', 'E12000002', 'E08000004']).orderBy('code').execute()
+    const areas = await t.database.db
+      .selectFrom('areas')
+      .select(['code', 'name', 'kind', 'parent_code'])
+      .where('code', 'in', ['E92000001', 'E12000002', 'E08000004'])
+      .orderBy('code')
+      .execute()
     assert.deepEqual(areas, [
       { code: 'E08000004', name: 'Oldham', kind: 'local-authority', parent_code: 'E12000002' },
       { code: 'E12000002', name: 'North West', kind: 'region', parent_code: 'E92000001' },
@@ -37,7 +42,11 @@ describe('comparator groups', () => {
   test('an editor defines the ten Greater Manchester boroughs from their codes, and a viewer reads them by name', async () => {
     const editor = new TestClient(t.app)
     await editor.signIn(editorEmail)
-    const created = await editor.post('/comparator-groups', { name: 'Greater Manchester', kind: 'regional-partnership', areaCodes: gm, description: 'The ten boroughs of the combined authority' }, { formPage: '/comparator-groups/new' })
+    const created = await editor.post(
+      '/comparator-groups',
+      { name: 'Greater Manchester', kind: 'regional-partnership', areaCodes: gm, description: 'The ten boroughs of the combined authority' },
+      { formPage: '/comparator-groups/new' },
+    )
     assert.equal(created.statusCode, 303)
     const viewer = new TestClient(t.app)
     await viewer.signIn(viewerEmail)
@@ -53,15 +62,31 @@ describe('comparator groups', () => {
     await editor.signIn(editorEmail)
     const count = async () => (await t.database.db.selectFrom('comparator_groups').select('id').execute()).length
     const before = await count()
-    const notCodes = await editor.post('/comparator-groups', { name: 'Neighbours', kind: 'statistical-neighbours', areaCodes: 'Rochdale, Bolton!' }, { formPage: '/comparator-groups/new' })
+    const notCodes = await editor.post(
+      '/comparator-groups',
+      { name: 'Neighbours', kind: 'statistical-neighbours', areaCodes: 'Rochdale, Bolton!' },
+      { formPage: '/comparator-groups/new' },
+    )
     assert.equal(notCodes.statusCode, 400)
     assert.match(notCodes.body, /Enter ONS codes only, like E08000004: ROCHDALE, BOLTON! are not codes/)
     assert.match(notCodes.body, /Rochdale, Bolton!<\/textarea>/)
-    const unknown = await editor.post('/comparator-groups', { name: 'Neighbours', kind: 'statistical-neighbours', areaCodes: 'E08000005 E08099999 X-ELSEWHERE-1' }, { formPage: '/comparator-groups/new' })
+    const unknown = await editor.post(
+      '/comparator-groups',
+      { name: 'Neighbours', kind: 'statistical-neighbours', areaCodes: 'E08000005 E08099999 X-ELSEWHERE-1' },
+      { formPage: '/comparator-groups/new' },
+    )
     assert.match(unknown.body, /These codes are not in the register of areas: E08099999, X-ELSEWHERE-1/)
-    const england = await editor.post('/comparator-groups', { name: 'England', kind: 'england', areaCodes: 'E92000001 E12000002' }, { formPage: '/comparator-groups/new' })
+    const england = await editor.post(
+      '/comparator-groups',
+      { name: 'England', kind: 'england', areaCodes: 'E92000001 E12000002' },
+      { formPage: '/comparator-groups/new' },
+    )
     assert.match(england.body, /An England group is England alone/)
-    const duplicate = await editor.post('/comparator-groups', { name: 'greater manchester', kind: 'other', areaCodes: 'E08000004' }, { formPage: '/comparator-groups/new' })
+    const duplicate = await editor.post(
+      '/comparator-groups',
+      { name: 'greater manchester', kind: 'other', areaCodes: 'E08000004' },
+      { formPage: '/comparator-groups/new' },
+    )
     assert.match(duplicate.body, /already exists/)
     assert.equal(await count(), before)
   })
@@ -70,14 +95,31 @@ describe('comparator groups', () => {
     const db = t.database.db
     const editor = new TestClient(t.app)
     await editor.signIn(editorEmail)
-    const created = await editor.post('/comparator-groups', { name: 'England', kind: 'england', areaCodes: 'E92000001' }, { formPage: '/comparator-groups/new' })
+    const created = await editor.post(
+      '/comparator-groups',
+      { name: 'England', kind: 'england', areaCodes: 'E92000001' },
+      { formPage: '/comparator-groups/new' },
+    )
     const id = String(created.headers.location).split('/').pop()!
-    const changed = await editor.post(`/comparator-groups/${id}/edit`, { name: 'North West', kind: 'region', areaCodes: 'E12000002', version: '1' }, { formPage: `/comparator-groups/${id}/edit` })
+    const changed = await editor.post(
+      `/comparator-groups/${id}/edit`,
+      { name: 'North West', kind: 'region', areaCodes: 'E12000002', version: '1' },
+      { formPage: `/comparator-groups/${id}/edit` },
+    )
     assert.equal(changed.statusCode, 303)
-    const audit = await db.selectFrom('audit_events').select(['before', 'after']).where('entity_id', '=', id).where('action', '=', 'update').executeTakeFirstOrThrow()
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow()
     assert.deepEqual((audit.before as { areaCodes: string[] }).areaCodes, ['E92000001'])
     assert.deepEqual((audit.after as { areaCodes: string[] }).areaCodes, ['E12000002'])
-    const stale = await editor.post(`/comparator-groups/${id}/edit`, { name: 'Stale', kind: 'region', areaCodes: 'E12000002', version: '1' }, { formPage: `/comparator-groups/${id}/edit` })
+    const stale = await editor.post(
+      `/comparator-groups/${id}/edit`,
+      { name: 'Stale', kind: 'region', areaCodes: 'E12000002', version: '1' },
+      { formPage: `/comparator-groups/${id}/edit` },
+    )
     assert.equal(stale.statusCode, 409)
     const archived = await editor.post(`/comparator-groups/${id}/archive`, { version: '2' }, { formPage: `/comparator-groups/${id}/archive` })
     assert.equal(archived.statusCode, 303)

@@ -21,7 +21,16 @@ const signedIn = async (email: string) => {
   return client
 }
 
-const indicatorRow = (partnership: string, title: string) => ({ partnership_id: partnership, title, value_type: 'proportion' as const, multiplier: 100, polarity: 'low-is-good' as const, frequency: 'quarterly' as const, period_type: 'quarter' as const, comparison_method: 'ci-95' as const })
+const indicatorRow = (partnership: string, title: string) => ({
+  partnership_id: partnership,
+  title,
+  value_type: 'proportion' as const,
+  multiplier: 100,
+  polarity: 'low-is-good' as const,
+  frequency: 'quarterly' as const,
+  period_type: 'quarter' as const,
+  comparison_method: 'ci-95' as const,
+})
 
 before(async () => {
   t = await testApp()
@@ -33,14 +42,28 @@ before(async () => {
   contributorEmail = (await createMember(db, partnershipId, 'contributor')).user.email
   outsiderEmail = (await createMember(db, otherPartnership, 'admin')).user.email
   const org = (partnership: string, name: string, archived = false) =>
-    db.insertInto('organisations').values({ partnership_id: partnership, name, sector: 'nhs', is_statutory: true, archived_at: archived ? new Date() : null }).returning('id').executeTakeFirstOrThrow()
+    db
+      .insertInto('organisations')
+      .values({ partnership_id: partnership, name, sector: 'nhs', is_statutory: true, archived_at: archived ? new Date() : null })
+      .returning('id')
+      .executeTakeFirstOrThrow()
   ids.ccg = (await org(partnershipId, 'NHS Oldham CCG')).id
   ids.police = (await org(partnershipId, 'Greater Manchester Police')).id
   ids.pct = (await org(partnershipId, 'Oldham Primary Care Trust', true)).id
   ids.elsewhere = (await org(otherPartnership, 'Somebody else’s trust')).id
-  ids.smoking = (await db.insertInto('indicators').values(indicatorRow(partnershipId, 'Smoking status at time of delivery')).returning('id').executeTakeFirstOrThrow()).id
-  ids.breastfeeding = (await db.insertInto('indicators').values(indicatorRow(partnershipId, 'Breastfeeding at 6 to 8 weeks')).returning('id').executeTakeFirstOrThrow()).id
-  ids.retired = (await db.insertInto('indicators').values({ ...indicatorRow(partnershipId, 'A retired measure'), archived_at: new Date() }).returning('id').executeTakeFirstOrThrow()).id
+  ids.smoking = (
+    await db.insertInto('indicators').values(indicatorRow(partnershipId, 'Smoking status at time of delivery')).returning('id').executeTakeFirstOrThrow()
+  ).id
+  ids.breastfeeding = (
+    await db.insertInto('indicators').values(indicatorRow(partnershipId, 'Breastfeeding at 6 to 8 weeks')).returning('id').executeTakeFirstOrThrow()
+  ).id
+  ids.retired = (
+    await db
+      .insertInto('indicators')
+      .values({ ...indicatorRow(partnershipId, 'A retired measure'), archived_at: new Date() })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
 })
 
 after(() => t.close())
@@ -56,15 +79,26 @@ const fields = (overrides: Record<string, string | string[]> = {}) => ({
   ...overrides,
 })
 const idOf = (location: unknown) => String(location).split('/').pop()!
-const version = async (id: string) => String((await t.database.db.selectFrom('data_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+const version = async (id: string) =>
+  String((await t.database.db.selectFrom('data_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 
 describe('data requests', () => {
   test('every mistake is reported at once and nothing is saved; then a request is made and audited', async () => {
     const editor = await signedIn(editorEmail)
     const count = async () => (await t.database.db.selectFrom('data_requests').select('id').execute()).length
-    const bad = await editor.post('/data-requests/new', { organisationId: '', periodLabel: ' ', 'dueOn-day': '31', 'dueOn-month': '2', 'dueOn-year': '2025', notes: 'n'.repeat(2001) }, { formPage: '/data-requests/new' })
+    const bad = await editor.post(
+      '/data-requests/new',
+      { organisationId: '', periodLabel: ' ', 'dueOn-day': '31', 'dueOn-month': '2', 'dueOn-year': '2025', notes: 'n'.repeat(2001) },
+      { formPage: '/data-requests/new' },
+    )
     assert.equal(bad.statusCode, 400)
-    for (const message of ['Select the organisation asked for the values', 'Enter the period the values are for, like 2024/25 Q2', 'The due date must be a real date', 'Select at least one indicator the values are for', 'Notes must be 2,000 characters or fewer']) {
+    for (const message of [
+      'Select the organisation asked for the values',
+      'Enter the period the values are for, like 2024/25 Q2',
+      'The due date must be a real date',
+      'Select at least one indicator the values are for',
+      'Notes must be 2,000 characters or fewer',
+    ]) {
       assert.match(bad.body, new RegExp(message), message)
     }
     const choices = await editor.post('/data-requests/new', fields({ organisationId: ids.pct!, indicatorIds: [ids.retired!] }), { formPage: '/' })
@@ -87,7 +121,11 @@ describe('data requests', () => {
 
   test('a request still waiting after its due date shows as late, never stored; the list sorts by due date, filters and downloads', async () => {
     const editor = await signedIn(editorEmail)
-    const late = await editor.post('/data-requests/new', fields({ organisationId: ids.police!, periodLabel: '2024/25 Q1', 'dueOn-day': '31', 'dueOn-month': '7', 'dueOn-year': '2024' }), { formPage: '/' })
+    const late = await editor.post(
+      '/data-requests/new',
+      fields({ organisationId: ids.police!, periodLabel: '2024/25 Q1', 'dueOn-day': '31', 'dueOn-month': '7', 'dueOn-year': '2024' }),
+      { formPage: '/' },
+    )
     const lateId = idOf(late.headers.location)
     assert.equal((await t.database.db.selectFrom('data_requests').select('status').where('id', '=', lateId).executeTakeFirstOrThrow()).status, 'requested')
     const viewer = await signedIn(viewerEmail)
@@ -104,7 +142,10 @@ describe('data requests', () => {
     const csv = await viewer.get('/data-requests?status=late&format=csv')
     assert.equal(csv.statusCode, 200)
     assert.match(String(csv.headers['content-type']), /text\/csv/)
-    assert.equal(csv.body.replace(/^\ufeff/, ''), 'Organisation,Period,Due on,Status,Indicators,Notes\r\nGreater Manchester Police,2024/25 Q1,2024-07-31,Late,2,"Persons only, by ward if you have it"\r\n')
+    assert.equal(
+      csv.body.replace(/^\ufeff/, ''),
+      'Organisation,Period,Due on,Status,Indicators,Notes\r\nGreater Manchester Police,2024/25 Q1,2024-07-31,Late,2,"Persons only, by ward if you have it"\r\n',
+    )
     const xlsx = await viewer.get('/data-requests?format=xlsx')
     assert.equal(xlsx.statusCode, 200)
     assert.equal(xlsx.rawPayload.subarray(0, 2).toString(), 'PK')
@@ -128,9 +169,25 @@ describe('data requests', () => {
     const contributor = await signedIn(contributorEmail)
     assert.equal((await contributor.get('/data-requests/new')).statusCode, 403)
     const page = (await viewer.get(`/data-requests/${id}`)).body
-    assert.match(page, /Marked as submitted: the data request to NHS Oldham CCG for 2024\/25 Q3 \(requested → submitted\)[\s\S]*Approved: the data request[\s\S]*\(submitted → approved\)[\s\S]*Reopened: back to requested/)
-    const audits = await t.database.db.selectFrom('audit_events').select(['before', 'after']).where('entity_id', '=', id).where('action', '=', 'update').orderBy('id').execute()
-    assert.deepEqual(audits.map((a) => [(a.before as { status: string }).status, (a.after as { status: string }).status]), [['requested', 'submitted'], ['submitted', 'approved'], ['approved', 'requested']])
+    assert.match(
+      page,
+      /Marked as submitted: the data request to NHS Oldham CCG for 2024\/25 Q3 \(requested → submitted\)[\s\S]*Approved: the data request[\s\S]*\(submitted → approved\)[\s\S]*Reopened: back to requested/,
+    )
+    const audits = await t.database.db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'update')
+      .orderBy('id')
+      .execute()
+    assert.deepEqual(
+      audits.map((a) => [(a.before as { status: string }).status, (a.after as { status: string }).status]),
+      [
+        ['requested', 'submitted'],
+        ['submitted', 'approved'],
+        ['approved', 'requested'],
+      ],
+    )
   })
 
   test('changing a request keeps its history; archived requests take no changes until restored', async () => {
@@ -139,9 +196,18 @@ describe('data requests', () => {
     const form = (await editor.get(`/data-requests/${id}/edit`)).body
     assert.match(form, /name="dueOn-day"[^>]*value="31"/)
     assert.match(form, new RegExp(`value="${ids.smoking}" checked`))
-    const changed = await editor.post(`/data-requests/${id}/edit`, fields({ periodLabel: '2024/25 Q4', 'dueOn-day': '30', 'dueOn-month': '4', indicatorIds: [ids.smoking!], version: await version(id) }), { formPage: '/' })
+    const changed = await editor.post(
+      `/data-requests/${id}/edit`,
+      fields({ periodLabel: '2024/25 Q4', 'dueOn-day': '30', 'dueOn-month': '4', indicatorIds: [ids.smoking!], version: await version(id) }),
+      { formPage: '/' },
+    )
     assert.equal(changed.statusCode, 303)
-    const audit = await t.database.db.selectFrom('audit_events').select(['before', 'after']).where('entity_id', '=', id).where('action', '=', 'update').executeTakeFirstOrThrow()
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow()
     assert.equal((audit.before as { due_on: string }).due_on, '2199-10-31')
     assert.equal((audit.after as { due_on: string }).due_on, '2199-04-30')
     assert.deepEqual((audit.after as { indicatorIds: string[] }).indicatorIds, [ids.smoking])

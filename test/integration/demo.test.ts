@@ -84,7 +84,8 @@ describe('the demo partnership', () => {
     assert.ok(people.filter((p) => p.role_title!.startsWith('Lead officer,') && p.role_title!.endsWith('Delivery Partnership')).length === 7)
     // The office-holders the 2019 report names must not appear anywhere in the demo (Chadderton is also one of Oldham's districts, so the councillor is looked for by her first name and title).
     const everything = JSON.stringify(await snapshot(db))
-    for (const name of ['Amanda', 'Cllr Chadderton', 'Councillor Chadderton', 'Merlin', 'Joseph', 'Ed Francis']) assert.ok(!everything.includes(name), `${name} appears in the demo`)
+    for (const name of ['Amanda', 'Cllr Chadderton', 'Councillor Chadderton', 'Merlin', 'Joseph', 'Ed Francis'])
+      assert.ok(!everything.includes(name), `${name} appears in the demo`)
   })
 
   test('all four demo accounts sign in with the printed password, one per role', async () => {
@@ -143,7 +144,12 @@ describe('the demo partnership', () => {
     assert.equal(item.title, 'Establishment of the Children and Young People’s Strategic Partnership')
     assert.equal(item.purpose, 'decision')
     assert.equal(item.role_title, 'Assistant Director Safeguarding and Partnerships')
-    const recommendations = await db.selectFrom('recommendations').select(['label', 'text', 'decision', 'decision_text']).where('agenda_item_id', '=', item.id).orderBy('label').execute()
+    const recommendations = await db
+      .selectFrom('recommendations')
+      .select(['label', 'text', 'decision', 'decision_text'])
+      .where('agenda_item_id', '=', item.id)
+      .orderBy('label')
+      .execute()
     assert.deepEqual(
       recommendations.map((r) => [r.label, r.decision, r.decision_text]),
       [
@@ -179,7 +185,10 @@ describe('the demo partnership', () => {
     const old = await demoPartnership(db)
     const organisationCount = (await db.selectFrom('organisations').select('id').where('partnership_id', '=', old.id).execute()).length
     const adminBefore = await db.selectFrom('users').select(['id']).where('email', '=', demoAdminEmail).executeTakeFirstOrThrow()
-    await db.insertInto('sessions').values({ id: 'old-demo-session', user_id: adminBefore.id, partnership_id: old.id, expires_at: new Date(Date.now() + 3_600_000) }).execute()
+    await db
+      .insertInto('sessions')
+      .values({ id: 'old-demo-session', user_id: adminBefore.id, partnership_id: old.id, expires_at: new Date(Date.now() + 3_600_000) })
+      .execute()
     const otherBefore = (await snapshot(db)).organisations!.filter((row) => row.includes(other.id))
 
     await seedDemo(db)
@@ -200,7 +209,10 @@ describe('the demo partnership', () => {
     assert.equal(await verifyPassword(admin.password_hash, second.password), true)
     assert.equal(await verifyPassword(admin.password_hash, first.password), false)
     assert.equal((await db.selectFrom('users').select('id').where('email', 'like', '%@demo.thrive.local').execute()).length, 4)
-    assert.deepEqual((await snapshot(db)).organisations!.filter((row) => row.includes(other.id)), otherBefore)
+    assert.deepEqual(
+      (await snapshot(db)).organisations!.filter((row) => row.includes(other.id)),
+      otherBefore,
+    )
   })
 })
 

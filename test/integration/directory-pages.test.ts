@@ -8,14 +8,23 @@ import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { createMember, createPartnership } from '../support/fixtures.ts'
 
-const organisationFields = { name: 'Oldham Youth Service', sector: 'local-authority', isStatutory: 'yes', website: 'https://www.oldham.gov.uk/youth', description: 'Youth centres and detached youth work' }
+const organisationFields = {
+  name: 'Oldham Youth Service',
+  sector: 'local-authority',
+  isStatutory: 'yes',
+  website: 'https://www.oldham.gov.uk/youth',
+  description: 'Youth centres and detached youth work',
+}
 
 async function organisationsNamed(db: Db, name: string) {
   return db.selectFrom('organisations').selectAll().where('name', '=', name).execute()
 }
 
 async function auditCount(db: Db): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -92,9 +101,19 @@ describe('directory pages: organisations and people through the browser forms', 
     const editPage = `/organisations/${created.id}/edit`
     const token = await editor.csrfToken(editPage)
     // Someone else saves while this editor has the form open.
-    await organisations.update(editorActor, created.id, created.version, { name: 'Oldham Foodbank Network', sector: 'vcfs', isStatutory: false, website: null, description: '' })
+    await organisations.update(editorActor, created.id, created.version, {
+      name: 'Oldham Foodbank Network',
+      sector: 'vcfs',
+      isStatutory: false,
+      website: null,
+      description: '',
+    })
 
-    const response = await editor.post(editPage, { version: String(created.version), name: 'Oldham Food Bank', sector: 'vcfs', isStatutory: 'no', website: '', description: 'My change' }, { csrf: token })
+    const response = await editor.post(
+      editPage,
+      { version: String(created.version), name: 'Oldham Food Bank', sector: 'vcfs', isStatutory: 'no', website: '', description: 'My change' },
+      { csrf: token },
+    )
     assert.equal(response.statusCode, 409)
     assert.match(response.body, /‘Oldham Foodbank Network’ was changed by someone else while you were editing it\. Your changes have not been saved\./)
     assert.match(response.body, /The latest saved version/)
@@ -109,7 +128,13 @@ describe('directory pages: organisations and people through the browser forms', 
 
   test('a viewer posting any directory form gets 403 and nothing changes', async () => {
     const organisations = organisationService(db)
-    const existing = await organisations.create(editorActor, { name: 'Oldham Music Service', sector: 'education', isStatutory: false, website: null, description: '' })
+    const existing = await organisations.create(editorActor, {
+      name: 'Oldham Music Service',
+      sector: 'education',
+      isStatutory: false,
+      website: null,
+      description: '',
+    })
     const audits = await auditCount(db)
     const attempts: [string, Record<string, string>][] = [
       ['/organisations', { ...organisationFields, name: 'Added by a viewer' }],
@@ -172,7 +197,11 @@ describe('directory pages: organisations and people through the browser forms', 
   })
 
   test('a person form with neither name nor role comes back with the messages in the order of the form', async () => {
-    const response = await editor.post('/people', { name: ' ', roleTitle: '', jobTitle: 'Kept job title', organisationId: '', email: 'not-an-email' }, { formPage: '/people/new' })
+    const response = await editor.post(
+      '/people',
+      { name: ' ', roleTitle: '', jobTitle: 'Kept job title', organisationId: '', email: 'not-an-email' },
+      { formPage: '/people/new' },
+    )
     assert.equal(response.statusCode, 400)
     const links = [...response.body.matchAll(/<a href="#(\w+)">/g)].map((m) => m[1])
     assert.deepEqual(links, ['name', 'email'])
@@ -186,8 +215,18 @@ describe('directory pages: organisations and people through the browser forms', 
     const created = await people.create(editorActor, { name: 'Pat Doyle', roleTitle: null, jobTitle: null, organisationId: null, email: null })
     const editPage = `/people/${created.id}/edit`
     const token = await editor.csrfToken(editPage)
-    await people.update(editorActor, created.id, created.version, { name: 'Patricia Doyle', roleTitle: null, jobTitle: null, organisationId: null, email: null })
-    const response = await editor.post(editPage, { version: '1', name: 'Pat Doyle-Smith', roleTitle: '', jobTitle: '', organisationId: '', email: '' }, { csrf: token })
+    await people.update(editorActor, created.id, created.version, {
+      name: 'Patricia Doyle',
+      roleTitle: null,
+      jobTitle: null,
+      organisationId: null,
+      email: null,
+    })
+    const response = await editor.post(
+      editPage,
+      { version: '1', name: 'Pat Doyle-Smith', roleTitle: '', jobTitle: '', organisationId: '', email: '' },
+      { csrf: token },
+    )
     assert.equal(response.statusCode, 409)
     assert.match(response.body, /‘Patricia Doyle’ was changed by someone else/)
     assert.match(response.body, /value="Pat Doyle-Smith"/)

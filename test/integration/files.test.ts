@@ -39,7 +39,13 @@ describe('uploading and downloading files', () => {
     db = t.database.db
     const partnership = await createPartnership(db, 'oldham')
     const other = await createPartnership(db, 'elsewhere')
-    bodyId = (await db.insertInto('bodies').values({ partnership_id: partnership.id, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' }).returning('id').executeTakeFirstOrThrow()).id
+    bodyId = (
+      await db
+        .insertInto('bodies')
+        .values({ partnership_id: partnership.id, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
     editor = new UploadBrowser(t, 'document')
     await editor.signIn((await createMember(db, partnership.id, 'editor')).user.email)
     viewer = new UploadBrowser(t, 'document')
@@ -58,7 +64,11 @@ describe('uploading and downloading files', () => {
 
   test('files of the wrong type, renamed files and empty files get a message by the file field', async () => {
     const cases: [string, Buffer, RegExp][] = [
-      ['page.html', Buffer.from('<html></html>'), /The selected file must be a PDF, Word \(DOCX or DOC\), OpenDocument text \(ODT\), plain text \(TXT\) or Excel \(XLSX\)/],
+      [
+        'page.html',
+        Buffer.from('<html></html>'),
+        /The selected file must be a PDF, Word \(DOCX or DOC\), OpenDocument text \(ODT\), plain text \(TXT\) or Excel \(XLSX\)/,
+      ],
       ['program.pdf', Buffer.from([0x4d, 0x5a, 0x90, 0x00, 0x03]), /The selected file’s contents do not match its name/],
       ['empty.docx', Buffer.alloc(0), /The selected file is empty/],
     ]

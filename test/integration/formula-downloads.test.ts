@@ -13,7 +13,7 @@ import { measuredPartnership, type Measured } from '../support/indicator-figures
 // plan's aims) that starts = + - @ or a tab, and must show it with a ' before it.
 
 const hyperlink = '=HYPERLINK("http://evil.example","Click for your figures")'
-const note = '@SUM(1+1)*cmd|\' /C calc\'!A0'
+const note = "@SUM(1+1)*cmd|' /C calc'!A0"
 const east = '+Oldham East'
 const west = '-Oldham West'
 const group = '\tMost deprived quintile'
@@ -38,8 +38,16 @@ before(async () => {
 
   const editor = new UploadBrowser(t, 'file')
   await editor.signIn(m.editorEmail)
-  const plan = ['Number,Aim,Objective,Timescale,Outcome', `1,${hyperlink.replace(/"/g, '""').replace(/^/, '"').concat('"')},+Agree the framework,November 2007,@A shared culture`].join('\r\n')
-  const response = await editor.upload('/plans/import', { title: 'Hostile plan' }, { name: 'plan.csv', content: Buffer.from(plan), type: 'text/csv' }, { formPage: '/plans/import' })
+  const plan = [
+    'Number,Aim,Objective,Timescale,Outcome',
+    `1,${hyperlink.replace(/"/g, '""').replace(/^/, '"').concat('"')},+Agree the framework,November 2007,@A shared culture`,
+  ].join('\r\n')
+  const response = await editor.upload(
+    '/plans/import',
+    { title: 'Hostile plan' },
+    { name: 'plan.csv', content: Buffer.from(plan), type: 'text/csv' },
+    { formPage: '/plans/import' },
+  )
   assert.equal(response.statusCode, 303, response.body)
   planId = /\/plans\/([0-9a-f-]+)/.exec(String(response.headers.location))![1]!
 })
@@ -52,7 +60,11 @@ function assertNeutralised(body: string, expected: readonly string[]) {
   const cells = (parse(body, { bom: true, relax_column_count: true }) as string[][]).flat()
   const live = cells.filter((cell) => formulaStart.test(cell) && !Number.isFinite(Number(cell)))
   assert.deepEqual(live, [], 'no cell a spreadsheet would run as a formula')
-  for (const text of expected) assert.ok(cells.includes(`'${text}`), `${JSON.stringify(text)} is in the download, escaped: ${JSON.stringify(cells.filter((c) => c.includes(text.slice(1, 8))))}`)
+  for (const text of expected)
+    assert.ok(
+      cells.includes(`'${text}`),
+      `${JSON.stringify(text)} is in the download, escaped: ${JSON.stringify(cells.filter((c) => c.includes(text.slice(1, 8))))}`,
+    )
 }
 
 describe('formula-looking text in every CSV download', () => {
@@ -63,7 +75,11 @@ describe('formula-looking text in every CSV download', () => {
     ['a plan', () => `/plans/${planId}/export.csv`, () => [hyperlink, '+Agree the framework', '@A shared culture']],
     ['the trend chart’s table', () => `/indicators/${m.indicatorId}/charts/trend.csv`, () => [note]],
     ['the breakdowns chart’s table', () => `/indicators/${m.indicatorId}/charts/breakdown.csv`, () => [east, west, group]],
-    ['the gap’s values', () => `/indicators/${m.indicatorId}/gap/values.csv?breakdown=${encodeURIComponent('Deprivation quintile within the area (IMD)')}&period=2018-09-01`, () => [group]],
+    [
+      'the gap’s values',
+      () => `/indicators/${m.indicatorId}/gap/values.csv?breakdown=${encodeURIComponent('Deprivation quintile within the area (IMD)')}&period=2018-09-01`,
+      () => [group],
+    ],
     ['the gap over time', () => `/indicators/${m.indicatorId}/gap/gaps.csv`, () => [east, west]],
   ]
   for (const [name, url, expected, anonymous] of downloads) {
@@ -76,7 +92,9 @@ describe('formula-looking text in every CSV download', () => {
   }
 
   test('negative figures stay numbers a spreadsheet reads', async () => {
-    await sql`UPDATE indicator_values SET value = -1.5, lower_95 = -2, upper_95 = -1 WHERE indicator_id = ${m.indicatorId} AND area_code = 'E08000004' AND period_starts_on = '2019-09-01' AND category = ''`.execute(t.database.db)
+    await sql`UPDATE indicator_values SET value = -1.5, lower_95 = -2, upper_95 = -1 WHERE indicator_id = ${m.indicatorId} AND area_code = 'E08000004' AND period_starts_on = '2019-09-01' AND category = ''`.execute(
+      t.database.db,
+    )
     const body = (await viewer.get('/indicator-values/export.csv')).body
     assert.match(body, /,-1\.5,-2,-1,/)
   })

@@ -30,16 +30,22 @@ describe('the demo’s strategic framework (seed 000)', () => {
     assert.equal(inForce?.consultation_starts_on, '2019-02-07')
     assert.equal(inForce?.adoptedByName, 'Children and Young People’s Strategic Partnership Board')
     assert.match(inForce!.introduction, /illustrative/)
-    assert.deepEqual(content.outcomes.map((o) => o.title), [
-      'Are safe and feel safe',
-      'Are as healthy as they can be, including emotionally and mentally',
-      'Enjoy growing up in Oldham and do well in the early years, school and college',
-      'Have things to do and opportunities to contribute to their communities',
-      'Are supported to make the successful journey into adulthood, work and independence',
-    ])
+    assert.deepEqual(
+      content.outcomes.map((o) => o.title),
+      [
+        'Are safe and feel safe',
+        'Are as healthy as they can be, including emotionally and mentally',
+        'Enjoy growing up in Oldham and do well in the early years, school and college',
+        'Have things to do and opportunities to contribute to their communities',
+        'Are supported to make the successful journey into adulthood, work and independence',
+      ],
+    )
     assert.equal(content.commitments.length, 9)
     assert.ok(content.commitments.every((c) => c.text.startsWith('Every Oldham child will ')))
-    assert.ok(content.commitments.some((c) => c.text === 'Every Oldham child will start school ready to learn.'), 'the seed’s typo is corrected')
+    assert.ok(
+      content.commitments.some((c) => c.text === 'Every Oldham child will start school ready to learn.'),
+      'the seed’s typo is corrected',
+    )
     assert.deepEqual(unserved, [], 'every commitment serves an outcome')
   })
 
@@ -53,9 +59,15 @@ describe('the demo’s strategic framework (seed 000)', () => {
     assert.equal(priorities.length, 7)
     assert.match(priorities[0]!.description, /^The best start in life and the right support to be ready to learn/)
     const matrix = await alignmentService(db, frameworks).matrix(actor, plan.id)
-    assert.deepEqual(matrix.unserved.map((p) => p.title), ['Special Educational Needs and Disabilities'])
+    assert.deepEqual(
+      matrix.unserved.map((p) => p.title),
+      ['Special Educational Needs and Disabilities'],
+    )
     const safe = matrix.rows.find((r) => r.label === 'Are safe and feel safe')!
-    assert.deepEqual(safe.aligned.map((id) => priorities.find((p) => p.id === id)!.title), ['Safe children and young people'])
+    assert.deepEqual(
+      safe.aligned.map((id) => priorities.find((p) => p.id === id)!.title),
+      ['Safe children and young people'],
+    )
   })
 
   test('rebuilding the demo reuses the shared GM Children’s Plan rather than adding it twice', async () => {
@@ -67,6 +79,9 @@ describe('the demo’s strategic framework (seed 000)', () => {
     const rebuilt = { ...actor, partnershipId: partnership.id }
     const matrix = await alignmentService(db, externalFrameworkService(db)).matrix(rebuilt, plans[0]!.id)
     assert.equal(matrix.rows.length, 14)
-    assert.deepEqual(matrix.unserved.map((p) => p.title), ['Special Educational Needs and Disabilities'])
+    assert.deepEqual(
+      matrix.unserved.map((p) => p.title),
+      ['Special Educational Needs and Disabilities'],
+    )
   })
 })

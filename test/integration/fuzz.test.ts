@@ -46,13 +46,63 @@ const hostileText = ['abc', tooBig, '0000', '-1', '2025-02-30', 'April 0000', 'x
 
 /** Field names forms commonly have, sent to every form beside its own. */
 const commonFields = [
-  'id', 'name', 'title', 'email', 'q', 'meetingId', 'bodyId', 'agendaItemId', 'personId', 'organisationId', 'ownerId', 'userId',
-  'indicatorId', 'objectiveId', 'outcomeId', 'planId', 'aimId', 'strategyId', 'workstreamId', 'groupId', 'partnershipId',
-  'version', 'status', 'role', 'period', 'area', 'areaCode', 'value', 'count', 'denominator', 'position', 'returnTo',
+  'id',
+  'name',
+  'title',
+  'email',
+  'q',
+  'meetingId',
+  'bodyId',
+  'agendaItemId',
+  'personId',
+  'organisationId',
+  'ownerId',
+  'userId',
+  'indicatorId',
+  'objectiveId',
+  'outcomeId',
+  'planId',
+  'aimId',
+  'strategyId',
+  'workstreamId',
+  'groupId',
+  'partnershipId',
+  'version',
+  'status',
+  'role',
+  'period',
+  'area',
+  'areaCode',
+  'value',
+  'count',
+  'denominator',
+  'position',
+  'returnTo',
 ]
 
 /** Query names pages read; the crawl adds those its links and filter forms use. */
-const queryNames = new Set(['q', 'id', 'organisation', 'status', 'body', 'kind', 'on', 'strategy', 'framework', 'period', 'breakdown', 'area', 'group', 'format', 'returnTo', 'meeting', 'item', 'owner', 'outcome', 'year'])
+const queryNames = new Set([
+  'q',
+  'id',
+  'organisation',
+  'status',
+  'body',
+  'kind',
+  'on',
+  'strategy',
+  'framework',
+  'period',
+  'breakdown',
+  'area',
+  'group',
+  'format',
+  'returnTo',
+  'meeting',
+  'item',
+  'owner',
+  'outcome',
+  'year',
+])
 
 /** A lone surrogate has no UTF-8: in an address it goes as the bytes a careless client would send. */
 const inQuery = (value: string) => encodeURIComponent(value.replace(/[\ud800-\udfff]/g, '')) + (/[\ud800-\udfff]/.test(value) ? '%ED%A0%80' : '')
@@ -261,7 +311,15 @@ test('every route, given hostile input, answers without a server error', async (
     // Signed out, every route once: hostile address, query and form together.
     const address = `${pattern.fill(() => 'abc')}?${queryWith(() => 'abc')}&returnTo=/%E2%88%95`
     if (pattern.route.method === 'GET') await signedOut.get(address, 'signed out')
-    else await signedOut.post(address, [['name', 'abc'], ['returnTo', '/%E2%88%95']], 'signed out')
+    else
+      await signedOut.post(
+        address,
+        [
+          ['name', 'abc'],
+          ['returnTo', '/%E2%88%95'],
+        ],
+        'signed out',
+      )
   }
   phase('addresses')
 
@@ -290,12 +348,18 @@ test('every route, given hostile input, answers without a server error', async (
     }
     // Periods, typed as people write them, in years out of range.
     if (names.includes('period')) {
-      for (const value of ['0000', '0000/01', '0000 - 02', '0000/01 Q1', 'April 0000', '9999/00']) await admin.post(address, withField(fields, 'period', value), `period=${value}`, multipart)
+      for (const value of ['0000', '0000/01', '0000 - 02', '0000/01 Q1', 'April 0000', '9999/00'])
+        await admin.post(address, withField(fields, 'period', value), `period=${value}`, multipart)
     }
     // The form's own fields and the common ones, each a different hostile value, turn by turn; then NUL in one.
     const every = [...names, ...commonFields.filter((n) => !names.includes(n))]
     for (let turn = 0; turn < 4; turn++) {
-      await admin.post(address, every.map((n, i) => [n, hostileText[(i + turn) % hostileText.length]!]), `every field, turn ${turn}`, multipart)
+      await admin.post(
+        address,
+        every.map((n, i) => [n, hostileText[(i + turn) % hostileText.length]!]),
+        `every field, turn ${turn}`,
+        multipart,
+      )
     }
     await admin.post(address, withField(fields, names[0] ?? 'name', `a${nul}`), 'NUL', multipart)
   }
@@ -306,7 +370,9 @@ test('every route, given hostile input, answers without a server error', async (
 
   const seconds = ((Date.now() - started) / 1000).toFixed(1)
   const unfilled = posts.filter((p) => !formsByPattern.has(p.key)).length
-  console.log(`fuzz: ${sent} requests in ${seconds} s (${phases.join(', ')}), after ${((started - setUpStarted) / 1000).toFixed(1)} s setting up; forms for ${formsByPattern.size} of ${posts.length} POST routes (${unfilled} sent common fields only)`)
+  console.log(
+    `fuzz: ${sent} requests in ${seconds} s (${phases.join(', ')}), after ${((started - setUpStarted) / 1000).toFixed(1)} s setting up; forms for ${formsByPattern.size} of ${posts.length} POST routes (${unfilled} sent common fields only)`,
+  )
   assert.ok(patterns.some((p) => p.key === 'GET /people/:id') && patterns.some((p) => p.key === 'POST /actions'), 'the routes are the app’s own')
   assert.ok(formsByPattern.size > posts.length / 2, `the crawl found forms for most POST routes (${formsByPattern.size} of ${posts.length})`)
   const report = failures

@@ -30,7 +30,17 @@ before(async () => {
   indicator = (
     await db
       .insertInto('indicators')
-      .values({ partnership_id: partnership.id, title: 'Children in low income families', value_type: 'proportion', multiplier: 100, decimal_places: 1, polarity: 'low-is-good', frequency: 'annual', period_type: 'calendar-year', comparison_method: 'ci-95' })
+      .values({
+        partnership_id: partnership.id,
+        title: 'Children in low income families',
+        value_type: 'proportion',
+        multiplier: 100,
+        decimal_places: 1,
+        polarity: 'low-is-good',
+        frequency: 'annual',
+        period_type: 'calendar-year',
+        comparison_method: 'ci-95',
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id
@@ -50,7 +60,10 @@ describe('NUL characters', () => {
     assertRefused(await admin.get('/people?q=%00'), 'a search')
     assertRefused(await admin.get('/organisations?q=Oldham%00&status=all'), 'a search with other filters')
     assertRefused(await admin.get('/people/%00'), 'an id in the address')
-    assertRefused(await admin.post('/organisations', { name: 'Oldham\0Youth', sector: 'vcfs', isStatutory: 'no' }, { formPage: '/organisations/new' }), 'a form field')
+    assertRefused(
+      await admin.post('/organisations', { name: 'Oldham\0Youth', sector: 'vcfs', isStatutory: 'no' }, { formPage: '/organisations/new' }),
+      'a form field',
+    )
     assertRefused(await admin.post('/organisations', { 'name\0': 'Oldham Youth' }, { formPage: '/organisations/new' }), 'a field’s name')
     const stillSignedIn = await admin.get('/people')
     assert.equal(stillSignedIn.statusCode, 200, 'the refusal leaves the person signed in')
@@ -60,7 +73,10 @@ describe('NUL characters', () => {
     const visitor = new TestClient(t.app)
     const response = await visitor.post('/sign-in', { email: '\0', password: 'x' }, { formPage: '/sign-in' })
     assertRefused(response, 'the email')
-    assert.equal(response.cookies.find((c) => c.name === 'thrive_session'), undefined)
+    assert.equal(
+      response.cookies.find((c) => c.name === 'thrive_session'),
+      undefined,
+    )
   })
 
   test('in a multipart form’s text fields are refused too', async () => {
@@ -69,7 +85,12 @@ describe('NUL characters', () => {
     const boundary = '----thrivehostile'
     const part = (name: string, value: string) => `--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`
     const payload = `${part('_csrf', token)}${part('title', 'Plan\0')}--${boundary}--\r\n`
-    const response = await admin.send({ method: 'POST', url: '/plans/import', headers: { 'content-type': `multipart/form-data; boundary=${boundary}` }, payload })
+    const response = await admin.send({
+      method: 'POST',
+      url: '/plans/import',
+      headers: { 'content-type': `multipart/form-data; boundary=${boundary}` },
+      payload,
+    })
     assertRefused(response, 'a multipart field')
   })
 
@@ -95,7 +116,11 @@ describe('where to go after signing in', () => {
       ['//evil.example', '/'],
     ]) {
       const visitor = new TestClient(t.app)
-      const response = await visitor.post('/sign-in', { email: adminEmail, password: 'correct horse battery staple', returnTo: returnTo! }, { formPage: '/sign-in' })
+      const response = await visitor.post(
+        '/sign-in',
+        { email: adminEmail, password: 'correct horse battery staple', returnTo: returnTo! },
+        { formPage: '/sign-in' },
+      )
       assert.equal(response.statusCode, 303, returnTo)
       assert.equal(response.headers.location, location, returnTo)
     }
@@ -125,17 +150,38 @@ describe('ids in forms, where only the shape of an id was checked', () => {
 describe('years', () => {
   test('a value or a target for year 0000 gets a message by the period, not a server error', async () => {
     const admin = await signedIn()
-    const value = await admin.post(`/indicators/${indicator}/values`, { areaCode: 'E08000004', period: '0000', sex: 'persons', count: '5', denominator: '100' }, { formPage: `/indicators/${indicator}/values/new` })
+    const value = await admin.post(
+      `/indicators/${indicator}/values`,
+      { areaCode: 'E08000004', period: '0000', sex: 'persons', count: '5', denominator: '100' },
+      { formPage: `/indicators/${indicator}/values/new` },
+    )
     assert.equal(value.statusCode, 400)
     assert.match(value.body, /Enter a period between 1900 and 2200, like 2018/)
-    const target = await admin.post(`/indicators/${indicator}/targets`, { period: '0000', kind: 'value', value: '9.5', groupId: '', amberTolerance: '' }, { formPage: `/indicators/${indicator}/targets` })
+    const target = await admin.post(
+      `/indicators/${indicator}/targets`,
+      { period: '0000', kind: 'value', value: '9.5', groupId: '', amberTolerance: '' },
+      { formPage: `/indicators/${indicator}/targets` },
+    )
     assert.equal(target.statusCode, 400)
     assert.match(target.body, /Enter a period between 1900 and 2200, like 2018/)
   })
 
   test('a date in year 0000 says which years are allowed', async () => {
     const admin = await signedIn()
-    const response = await admin.post('/bodies', { name: 'Year nought board', shortName: '', kind: 'working-group', purpose: '', accountableToId: '', 'establishedOn-day': '1', 'establishedOn-month': '1', 'establishedOn-year': '0000' }, { formPage: '/bodies/new' })
+    const response = await admin.post(
+      '/bodies',
+      {
+        name: 'Year nought board',
+        shortName: '',
+        kind: 'working-group',
+        purpose: '',
+        accountableToId: '',
+        'establishedOn-day': '1',
+        'establishedOn-month': '1',
+        'establishedOn-year': '0000',
+      },
+      { formPage: '/bodies/new' },
+    )
     assert.equal(response.statusCode, 400)
     assert.match(response.body, /must be in a year from 1900 to 2200/)
   })

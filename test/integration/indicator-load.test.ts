@@ -37,7 +37,12 @@ describe('an indicator with tens of thousands of values', () => {
     assert.equal(response.statusCode, 200)
     const page = response.body
     assert.equal(tableRows(page, 'trend-table'), TREND_PERIODS, 'the trend keeps to the latest periods')
-    assert.match(page, new RegExp(`The chart shows the latest ${TREND_PERIODS} periods; <a class="govuk-link" href="/indicators/[^"]+/values\\?area=E08000004">earlier values are in the values list</a>`))
+    assert.match(
+      page,
+      new RegExp(
+        `The chart shows the latest ${TREND_PERIODS} periods; <a class="govuk-link" href="/indicators/[^"]+/values\\?area=E08000004">earlier values are in the values list</a>`,
+      ),
+    )
     assert.match(page, new RegExp(`<title id="trend-chart-title">Line chart of [^<]* for Oldham \\(Persons\\), ${2026 - TREND_PERIODS} to 2025,`))
     assert.match(page, /<h3 class="govuk-heading-s">Localities, 2025<\/h3>/)
     assert.match(page, /<h3 class="govuk-heading-s">Deprivation decile \(IMD2019\), 2025<\/h3>/)

@@ -21,8 +21,16 @@ before(async () => {
   const lead = await createMember(db, partnership.id, 'contributor', 'lead@example.org')
   leadEmail = lead.user.email
   otherContributorEmail = (await createMember(db, partnership.id, 'contributor', 'other@example.org')).user.email
-  const person = await db.insertInto('people').values({ partnership_id: partnership.id, role_title: 'Director of Public Health', user_id: lead.user.id }).returning('id').executeTakeFirstOrThrow()
-  const england = await db.insertInto('comparator_groups').values({ partnership_id: partnership.id, name: 'England', kind: 'england' }).returning('id').executeTakeFirstOrThrow()
+  const person = await db
+    .insertInto('people')
+    .values({ partnership_id: partnership.id, role_title: 'Director of Public Health', user_id: lead.user.id })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const england = await db
+    .insertInto('comparator_groups')
+    .values({ partnership_id: partnership.id, name: 'England', kind: 'england' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await db.insertInto('comparator_group_areas').values({ partnership_id: partnership.id, group_id: england.id, area_code: 'E92000001' }).execute()
   indicator = (
     await db
@@ -46,7 +54,16 @@ before(async () => {
 
 after(() => t.close())
 
-const figures = (overrides: Record<string, string> = {}) => ({ areaCode: 'E08000004', period: '2018/19', sex: 'persons', count: '65', denominator: '100', value: '', note: '', ...overrides })
+const figures = (overrides: Record<string, string> = {}) => ({
+  areaCode: 'E08000004',
+  period: '2018/19',
+  sex: 'persons',
+  count: '65',
+  denominator: '100',
+  value: '',
+  note: '',
+  ...overrides,
+})
 
 describe('indicator values', () => {
   test('the target lead adds a value from its count and denominator, and everyone sees its Wilson limits marked as calculated', async () => {
@@ -70,14 +87,18 @@ describe('indicator values', () => {
     const editor = new TestClient(t.app)
     await editor.signIn(editorEmail)
     const before = (await t.database.db.selectFrom('indicator_values').select('id').execute()).length
-    const bad = await editor.post(`/indicators/${indicator}/values`, figures({ areaCode: 'E08000001', period: '2018', count: '120' }), { formPage: `/indicators/${indicator}/values/new` })
+    const bad = await editor.post(`/indicators/${indicator}/values`, figures({ areaCode: 'E08000001', period: '2018', count: '120' }), {
+      formPage: `/indicators/${indicator}/values/new`,
+    })
     assert.equal(bad.statusCode, 400)
     assert.match(bad.body, /Select the area from the list/)
     assert.match(bad.body, /Enter the period like 2018\/19/)
     assert.match(bad.body, /The count cannot be more than the denominator/)
     const again = await editor.post(`/indicators/${indicator}/values`, figures({ period: '2018-19' }), { formPage: `/indicators/${indicator}/values/new` })
     assert.match(again.body, /There is already a value for this area, period and breakdown \(2018\/19, Persons\)/)
-    const limits = await editor.post(`/indicators/${indicator}/values`, figures({ period: '2019/20', value: '40', lower95: '10', upper95: '30' }), { formPage: `/indicators/${indicator}/values/new` })
+    const limits = await editor.post(`/indicators/${indicator}/values`, figures({ period: '2019/20', value: '40', lower95: '10', upper95: '30' }), {
+      formPage: `/indicators/${indicator}/values/new`,
+    })
     assert.match(limits.body, /within its 95% limits/)
     assert.equal((await t.database.db.selectFrom('indicator_values').select('id').execute()).length, before)
   })
@@ -89,19 +110,35 @@ describe('indicator values', () => {
     assert.equal((await other.get(`/indicators/${indicator}/values/new`)).statusCode, 403)
     const viewer = new TestClient(t.app)
     await viewer.signIn(viewerEmail)
-    assert.equal((await viewer.post(`/indicators/${indicator}/values`, figures({ period: '2020/21' }), { formPage: `/indicators/${indicator}/values` })).statusCode, 403)
+    assert.equal(
+      (await viewer.post(`/indicators/${indicator}/values`, figures({ period: '2020/21' }), { formPage: `/indicators/${indicator}/values` })).statusCode,
+      403,
+    )
 
     const value = await db.selectFrom('indicator_values').select(['id', 'version']).where('indicator_id', '=', indicator).executeTakeFirstOrThrow()
     const editor = new TestClient(t.app)
     await editor.signIn(editorEmail)
-    const corrected = await editor.post(`/indicator-values/${value.id}/edit`, figures({ count: '66', version: String(value.version) }), { formPage: `/indicator-values/${value.id}/edit` })
+    const corrected = await editor.post(`/indicator-values/${value.id}/edit`, figures({ count: '66', version: String(value.version) }), {
+      formPage: `/indicator-values/${value.id}/edit`,
+    })
     assert.equal(corrected.statusCode, 303)
-    const audit = await db.selectFrom('audit_events').select(['before', 'after']).where('entity_id', '=', value.id).where('action', '=', 'update').executeTakeFirstOrThrow()
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', value.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow()
     assert.equal(Number((audit.before as { count: string }).count), 65)
     assert.equal(Number((audit.after as { count: string }).count), 66)
-    const stale = await editor.post(`/indicator-values/${value.id}/edit`, figures({ count: '67', version: String(value.version) }), { formPage: `/indicator-values/${value.id}/edit` })
+    const stale = await editor.post(`/indicator-values/${value.id}/edit`, figures({ count: '67', version: String(value.version) }), {
+      formPage: `/indicator-values/${value.id}/edit`,
+    })
     assert.equal(stale.statusCode, 409)
-    const removed = await editor.post(`/indicator-values/${value.id}/remove`, { version: String(value.version + 1) }, { formPage: `/indicator-values/${value.id}/edit` })
+    const removed = await editor.post(
+      `/indicator-values/${value.id}/remove`,
+      { version: String(value.version + 1) },
+      { formPage: `/indicator-values/${value.id}/edit` },
+    )
     assert.equal(removed.statusCode, 303)
     assert.equal(await db.selectFrom('indicator_values').select('id').where('id', '=', value.id).executeTakeFirst(), undefined)
     assert.ok(await db.selectFrom('audit_events').select('id').where('entity_id', '=', value.id).where('action', '=', 'delete').executeTakeFirst())

@@ -39,11 +39,27 @@ before(async () => {
   partnershipId = (await createPartnership(db, 'indicators')).id
   editorEmail = (await createMember(db, partnershipId, 'editor')).user.email
   viewerEmail = (await createMember(db, partnershipId, 'viewer')).user.email
-  lead = (await db.insertInto('people').values({ partnership_id: partnershipId, role_title: 'Director of Public Health' }).returning('id').executeTakeFirstOrThrow()).id
-  body = (await db.insertInto('bodies').values({ partnership_id: partnershipId, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' }).returning('id').executeTakeFirstOrThrow()).id
+  lead = (
+    await db.insertInto('people').values({ partnership_id: partnershipId, role_title: 'Director of Public Health' }).returning('id').executeTakeFirstOrThrow()
+  ).id
+  body = (
+    await db
+      .insertInto('bodies')
+      .values({ partnership_id: partnershipId, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
   // A framework whose version in force has one outcome; an older one also had another.
-  const v1 = await db.insertInto('framework_versions').values({ partnership_id: partnershipId, number: 1, title: 'Draft', ambition: 'Thrive', stage: 'superseded', adopted_on: '2019-01-29' }).returning('id').executeTakeFirstOrThrow()
-  const v2 = await db.insertInto('framework_versions').values({ partnership_id: partnershipId, number: 2, title: 'Adopted', ambition: 'Thrive', stage: 'adopted', adopted_on: '2019-06-01' }).returning('id').executeTakeFirstOrThrow()
+  const v1 = await db
+    .insertInto('framework_versions')
+    .values({ partnership_id: partnershipId, number: 1, title: 'Draft', ambition: 'Thrive', stage: 'superseded', adopted_on: '2019-01-29' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const v2 = await db
+    .insertInto('framework_versions')
+    .values({ partnership_id: partnershipId, number: 2, title: 'Adopted', ambition: 'Thrive', stage: 'adopted', adopted_on: '2019-06-01' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   outcome = (await db.insertInto('outcomes').values({ partnership_id: partnershipId }).returning('id').executeTakeFirstOrThrow()).id
   droppedOutcome = (await db.insertInto('outcomes').values({ partnership_id: partnershipId }).returning('id').executeTakeFirstOrThrow()).id
   await db
@@ -81,7 +97,10 @@ describe('the indicator library', () => {
     assert.equal((await viewer.get(`/indicators?body=${lead}`)).body.includes('No indicators match these filters'), true)
 
     // The outcome's golden thread shows what measures it.
-    assert.match((await viewer.get(`/outcomes/${outcome}`)).body, /Indicators that measure it[\s\S]*Year 6: prevalence of obesity \(including severe obesity\)<\/a> \(target lead: Director of Public Health\)/)
+    assert.match(
+      (await viewer.get(`/outcomes/${outcome}`)).body,
+      /Indicators that measure it[\s\S]*Year 6: prevalence of obesity \(including severe obesity\)<\/a> \(target lead: Director of Public Health\)/,
+    )
 
     const audit = await t.database.db.selectFrom('audit_events').select(['summary', 'after']).where('entity_type', '=', 'indicator').executeTakeFirstOrThrow()
     assert.match(audit.summary, /Added the indicator/)
@@ -94,7 +113,12 @@ describe('the indicator library', () => {
     const before = await t.database.db.selectFrom('indicators').select('id').execute()
     const blank = await editor.post('/indicators', { title: '' }, { formPage: '/indicators/new' })
     assert.equal(blank.statusCode, 400)
-    for (const message of ['Enter the indicator’s title', 'Select what kind of value the indicator is', 'Select whether high or low is good', 'Select the period each value covers']) {
+    for (const message of [
+      'Enter the indicator’s title',
+      'Select what kind of value the indicator is',
+      'Select whether high or low is good',
+      'Select the period each value covers',
+    ]) {
       assert.match(blank.body, new RegExp(message))
     }
     const incoherent = await editor.post(
@@ -106,7 +130,9 @@ describe('the indicator library', () => {
     assert.match(incoherent.body, /A crude rate is per 1,000 or per 10,000 or per 100,000/)
     assert.match(incoherent.body, /An indicator measured by quarter is quarterly/)
     assert.match(incoherent.body, /value="Under-18 conceptions"/)
-    const duplicate = await editor.post('/indicators', fields({ title: 'year 6: PREVALENCE of obesity (including severe obesity)', fingertipsId: '' }), { formPage: '/indicators/new' })
+    const duplicate = await editor.post('/indicators', fields({ title: 'year 6: PREVALENCE of obesity (including severe obesity)', fingertipsId: '' }), {
+      formPage: '/indicators/new',
+    })
     assert.equal(duplicate.statusCode, 400)
     assert.match(duplicate.body, /already exists/)
     const sameSource = await editor.post('/indicators', fields({ title: 'Another' }), { formPage: '/indicators/new' })
@@ -120,26 +146,44 @@ describe('the indicator library', () => {
     const db = t.database.db
     const editor = new TestClient(t.app)
     await editor.signIn(editorEmail)
-    const created = await editor.post('/indicators', fields({ title: 'School readiness', valueType: 'proportion', fingertipsId: '90631', outcomeIds: [outcome, droppedOutcome] }), { formPage: '/indicators/new' })
+    const created = await editor.post(
+      '/indicators',
+      fields({ title: 'School readiness', valueType: 'proportion', fingertipsId: '90631', outcomeIds: [outcome, droppedOutcome] }),
+      { formPage: '/indicators/new' },
+    )
     const id = String(created.headers.location).split('/').pop()!
     const form = (await editor.get(`/indicators/${id}/edit`)).body
     assert.match(form, /Are ready for school \(not in the framework in force\)/)
 
-    const saved = await editor.post(`/indicators/${id}/edit`, fields({ title: 'School readiness: good level of development', fingertipsId: '90631', outcomeIds: droppedOutcome, version: '1' }), { formPage: `/indicators/${id}/edit` })
+    const saved = await editor.post(
+      `/indicators/${id}/edit`,
+      fields({ title: 'School readiness: good level of development', fingertipsId: '90631', outcomeIds: droppedOutcome, version: '1' }),
+      { formPage: `/indicators/${id}/edit` },
+    )
     assert.equal(saved.statusCode, 303)
     const links = await db.selectFrom('indicator_outcomes').select('outcome_id').where('indicator_id', '=', id).execute()
-    assert.deepEqual(links.map((l) => l.outcome_id), [droppedOutcome])
+    assert.deepEqual(
+      links.map((l) => l.outcome_id),
+      [droppedOutcome],
+    )
 
-    const stale = await editor.post(`/indicators/${id}/edit`, fields({ title: 'Stale', fingertipsId: '90631', version: '1' }), { formPage: `/indicators/${id}/edit` })
+    const stale = await editor.post(`/indicators/${id}/edit`, fields({ title: 'Stale', fingertipsId: '90631', version: '1' }), {
+      formPage: `/indicators/${id}/edit`,
+    })
     assert.equal(stale.statusCode, 409)
     assert.match(stale.body, /The latest saved version/)
-    assert.equal((await db.selectFrom('indicators').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title, 'School readiness: good level of development')
+    assert.equal(
+      (await db.selectFrom('indicators').select('title').where('id', '=', id).executeTakeFirstOrThrow()).title,
+      'School readiness: good level of development',
+    )
 
     const archived = await editor.post(`/indicators/${id}/archive`, { version: '2' }, { formPage: `/indicators/${id}/archive` })
     assert.equal(archived.statusCode, 303)
     assert.doesNotMatch((await editor.get('/indicators')).body, new RegExp(`href="/indicators/${id}"`))
     assert.match((await editor.get('/indicators?archived=yes')).body, new RegExp(`href="/indicators/${id}"`))
-    const onArchived = await editor.post(`/indicators/${id}/edit`, fields({ title: 'Late', fingertipsId: '90631', version: '3' }), { formPage: `/indicators/${id}` })
+    const onArchived = await editor.post(`/indicators/${id}/edit`, fields({ title: 'Late', fingertipsId: '90631', version: '3' }), {
+      formPage: `/indicators/${id}`,
+    })
     assert.equal(onArchived.statusCode, 409)
     assert.match(onArchived.body, /has been archived/)
     const restored = await editor.post(`/indicators/${id}/restore`, { version: '3' }, { formPage: `/indicators/${id}` })

@@ -16,7 +16,8 @@ let oldhamId: string
 let admin: Actor
 
 const day = 86_400_000
-const membershipOf = (userId: string) => database.db.selectFrom('memberships').select('role').where('partnership_id', '=', oldhamId).where('user_id', '=', userId).executeTakeFirst()
+const membershipOf = (userId: string) =>
+  database.db.selectFrom('memberships').select('role').where('partnership_id', '=', oldhamId).where('user_id', '=', userId).executeTakeFirst()
 
 before(async () => {
   database = await testDatabase()
@@ -45,7 +46,10 @@ test('inviting again replaces the earlier invitation and its link', async () => 
   const second = await users.invite(admin, { email: 'twice@example.org', displayName: 'Twice', role: 'editor' })
   assert.equal(await invited.findByToken(first.token), undefined)
   assert.equal((await invited.findByToken(second.token))?.role, 'editor')
-  assert.deepEqual((await users.invitations(admin)).filter((i) => i.email === 'twice@example.org').map((i) => i.role), ['editor'])
+  assert.deepEqual(
+    (await users.invitations(admin)).filter((i) => i.email === 'twice@example.org').map((i) => i.role),
+    ['editor'],
+  )
 })
 
 test('only the invited address can accept or decline, and declining is audited in the partnership', async () => {
@@ -59,11 +63,19 @@ test('only the invited address can accept or decline, and declining is audited i
   assert.equal(await membershipOf(invitee.id), undefined)
   assert.equal(await invited.findByToken(token), undefined)
   await assert.rejects(invited.accept(invitee.id, invitation.id), NotFoundError, 'a declined invitation cannot be accepted afterwards')
-  const audit = await database.db.selectFrom('audit_events').select(['partnership_id', 'actor_id', 'summary']).where('entity_id', '=', invitation.id).orderBy('id').execute()
-  assert.deepEqual(audit.map((a) => [a.partnership_id, a.actor_id]), [
-    [oldhamId, admin.userId],
-    [oldhamId, invitee.id],
-  ])
+  const audit = await database.db
+    .selectFrom('audit_events')
+    .select(['partnership_id', 'actor_id', 'summary'])
+    .where('entity_id', '=', invitation.id)
+    .orderBy('id')
+    .execute()
+  assert.deepEqual(
+    audit.map((a) => [a.partnership_id, a.actor_id]),
+    [
+      [oldhamId, admin.userId],
+      [oldhamId, invitee.id],
+    ],
+  )
   assert.match(audit[1]!.summary, /declined/)
 })
 

@@ -19,8 +19,28 @@ before(async () => {
   const viewer = await createMember(db, partnershipId, 'viewer')
   editorEmail = editor.user.email
   viewerEmail = viewer.user.email
-  body = (await db.insertInto('bodies').values({ partnership_id: partnershipId, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' }).returning('id').executeTakeFirstOrThrow()).id
-  person = (await db.insertInto('people').values({ partnership_id: partnershipId, name: null, role_title: 'Assistant Director Safeguarding', job_title: null, organisation_id: null, email: null, user_id: viewer.user.id }).returning('id').executeTakeFirstOrThrow()).id
+  body = (
+    await db
+      .insertInto('bodies')
+      .values({ partnership_id: partnershipId, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  person = (
+    await db
+      .insertInto('people')
+      .values({
+        partnership_id: partnershipId,
+        name: null,
+        role_title: 'Assistant Director Safeguarding',
+        job_title: null,
+        organisation_id: null,
+        email: null,
+        user_id: viewer.user.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
 })
 after(() => t.close())
 
@@ -34,14 +54,26 @@ describe('meeting pages', () => {
     assert.match(blank.body, /Select the body that is meeting/)
     assert.match(blank.body, /Enter the date of the meeting/)
     assert.match(blank.body, /Enter the start time/)
-    const bad = await client.post('/meetings', { bodyId: body, day: '31', month: '2', year: '2019', time: '14:00', location: 'Kept' }, { formPage: '/meetings/new' })
+    const bad = await client.post(
+      '/meetings',
+      { bodyId: body, day: '31', month: '2', year: '2019', time: '14:00', location: 'Kept' },
+      { formPage: '/meetings/new' },
+    )
     assert.match(bad.body, /must be a real date/)
     assert.match(bad.body, /value="Kept"/)
 
-    const created = await client.post('/meetings', { bodyId: body, day: '29', month: '1', year: '2019', time: '14:00', location: 'Civic Centre' }, { formPage: `/meetings/new?body=${body}` })
+    const created = await client.post(
+      '/meetings',
+      { bodyId: body, day: '29', month: '1', year: '2019', time: '14:00', location: 'Civic Centre' },
+      { formPage: `/meetings/new?body=${body}` },
+    )
     assert.equal(created.statusCode, 303)
     const meetingUrl = created.headers.location as string
-    const item = await client.post(`${meetingUrl}/items`, { title: 'Establishment of the Strategic Partnership', presenterId: person, purpose: 'decision', report: 'Summary' }, { formPage: `${meetingUrl}/items/new` })
+    const item = await client.post(
+      `${meetingUrl}/items`,
+      { title: 'Establishment of the Strategic Partnership', presenterId: person, purpose: 'decision', report: 'Summary' },
+      { formPage: `${meetingUrl}/items/new` },
+    )
     assert.equal(item.statusCode, 303)
     const itemId = /item-([0-9a-f-]{36})/.exec(item.headers.location as string)![1]!
     const noLabel = await client.post(`/agenda-items/${itemId}/recommendations`, { label: '', text: 'approve' }, { formPage: meetingUrl })
@@ -50,13 +82,21 @@ describe('meeting pages', () => {
     await client.post(`/agenda-items/${itemId}/recommendations`, { label: 'a)', text: 'approve the approach' }, { formPage: meetingUrl })
     const page = await client.get(meetingUrl)
     const recommendationId = /action="\/recommendations\/([0-9a-f-]{36})\/decision"/.exec(page.body)![1]!
-    const decided = await client.post(`/recommendations/${recommendationId}/decision`, { decision: 'approved', decisionText: '', version: '1', meetingId: '' }, { formPage: meetingUrl })
+    const decided = await client.post(
+      `/recommendations/${recommendationId}/decision`,
+      { decision: 'approved', decisionText: '', version: '1', meetingId: '' },
+      { formPage: meetingUrl },
+    )
     assert.equal(decided.statusCode, 303)
     const needsSub = await client.post(`${meetingUrl}/attendance`, { personId: person, status: 'substitute' }, { formPage: meetingUrl })
     assert.equal(needsSub.statusCode, 400)
     assert.match(needsSub.body, /Select who they substituted for/)
     await client.post(`${meetingUrl}/attendance`, { personId: person, status: 'present' }, { formPage: meetingUrl })
-    const action = await client.post('/actions', { bodyId: body, agendaItemId: itemId, meetingId: '', description: 'Arrange workshop 1', ownerId: person, dueDay: '7', dueMonth: '2', dueYear: '2019' }, { formPage: `/actions/new?item=${itemId}` })
+    const action = await client.post(
+      '/actions',
+      { bodyId: body, agendaItemId: itemId, meetingId: '', description: 'Arrange workshop 1', ownerId: person, dueDay: '7', dueMonth: '2', dueYear: '2019' },
+      { formPage: `/actions/new?item=${itemId}` },
+    )
     assert.equal(action.statusCode, 303)
     const after = await client.get(meetingUrl)
     assert.match(after.body, /Approved/)
@@ -67,7 +107,10 @@ describe('meeting pages', () => {
     assert.match(overdue.body, /Overdue/)
     // …and on the body's own page, where the board sees what it is behind on.
     const bodyPage = await client.get(`/bodies/${body}`)
-    assert.match(bodyPage.body, /<h2 class="govuk-heading-m">Overdue actions<\/h2>\s*<ul[^>]*>\s*<li><a class="govuk-link" href="\/actions\/[0-9a-f-]+">Arrange workshop 1/)
+    assert.match(
+      bodyPage.body,
+      /<h2 class="govuk-heading-m">Overdue actions<\/h2>\s*<ul[^>]*>\s*<li><a class="govuk-link" href="\/actions\/[0-9a-f-]+">Arrange workshop 1/,
+    )
   })
 
   test('a viewer sees meetings and their own actions but cannot schedule or record', async () => {
@@ -103,12 +146,17 @@ describe('agenda item papers', () => {
     return { files: files.length, items: items.length }
   }
 
-  const itemRow = (id: string) => t.database.db.selectFrom('agenda_items').select(['file_id', 'version', 'title']).where('id', '=', id).executeTakeFirstOrThrow()
+  const itemRow = (id: string) =>
+    t.database.db.selectFrom('agenda_items').select(['file_id', 'version', 'title']).where('id', '=', id).executeTakeFirstOrThrow()
 
   before(async () => {
     const db = t.database.db
     const { partnership_id } = await db.selectFrom('bodies').select('partnership_id').where('id', '=', body).executeTakeFirstOrThrow()
-    const meeting = await db.insertInto('meetings').values({ partnership_id, body_id: body, starts_at: new Date('2019-03-26T14:00:00Z') }).returning('id').executeTakeFirstOrThrow()
+    const meeting = await db
+      .insertInto('meetings')
+      .values({ partnership_id, body_id: body, starts_at: new Date('2019-03-26T14:00:00Z') })
+      .returning('id')
+      .executeTakeFirstOrThrow()
     meetingUrl = `/meetings/${meeting.id}`
     editor = new UploadBrowser(t, 'paper')
     await editor.signIn(editorEmail)
@@ -129,9 +177,17 @@ describe('agenda item papers', () => {
 
   test('a file of the wrong type gets the message by the file field, keeps what was typed and saves nothing', async () => {
     const before = await counts()
-    const response = await editor.upload(`${meetingUrl}/items`, { ...itemFields, report: 'Kept summary' }, { name: 'report.html', content: Buffer.from('<html></html>') }, { formPage: `${meetingUrl}/items/new` })
+    const response = await editor.upload(
+      `${meetingUrl}/items`,
+      { ...itemFields, report: 'Kept summary' },
+      { name: 'report.html', content: Buffer.from('<html></html>') },
+      { formPage: `${meetingUrl}/items/new` },
+    )
     assert.equal(response.statusCode, 400)
-    assert.match(response.body, /href="#paper">The selected file must be a PDF, Word \(DOCX or DOC\), OpenDocument text \(ODT\), plain text \(TXT\) or Excel \(XLSX\)/)
+    assert.match(
+      response.body,
+      /href="#paper">The selected file must be a PDF, Word \(DOCX or DOC\), OpenDocument text \(ODT\), plain text \(TXT\) or Excel \(XLSX\)/,
+    )
     assert.match(response.body, /id="paper-error"/)
     assert.match(response.body, /value="Joint Strategic Needs Assessment"/)
     assert.match(response.body, />Kept summary</)
@@ -149,7 +205,12 @@ describe('agenda item papers', () => {
     assert.ok(file_id)
 
     const page = await viewer.get(meetingUrl)
-    assert.match(page.body, new RegExp(`Paper: <a class="govuk-link" href="/files/${file_id}" download>JSNA report.txt<span class="govuk-visually-hidden"> for ‘Joint Strategic Needs Assessment’</span></a> \\(1 KB\\)`))
+    assert.match(
+      page.body,
+      new RegExp(
+        `Paper: <a class="govuk-link" href="/files/${file_id}" download>JSNA report.txt<span class="govuk-visually-hidden"> for ‘Joint Strategic Needs Assessment’</span></a> \\(1 KB\\)`,
+      ),
+    )
     const download = await viewer.get(`/files/${file_id}`)
     assert.equal(download.statusCode, 200)
     assert.equal(download.headers['content-type'], 'text/plain; charset=utf-8')
@@ -166,19 +227,34 @@ describe('agenda item papers', () => {
     assert.match(form.body, /download>JSNA report.txt<\/a> \(1 KB\)/)
     assert.match(form.body, /Remove the uploaded paper/)
 
-    const kept = await editor.upload(editUrl, { ...itemFields, title: 'JSNA update', version: String(original.version) }, { name: '', content: Buffer.alloc(0) }, { formPage: editUrl })
+    const kept = await editor.upload(
+      editUrl,
+      { ...itemFields, title: 'JSNA update', version: String(original.version) },
+      { name: '', content: Buffer.alloc(0) },
+      { formPage: editUrl },
+    )
     assert.equal(kept.statusCode, 303)
     const afterKeep = await itemRow(itemId)
     assert.equal(afterKeep.title, 'JSNA update')
     assert.equal(afterKeep.file_id, original.file_id)
 
-    const wrong = await editor.upload(editUrl, { ...itemFields, title: 'Not saved', version: String(afterKeep.version) }, { name: 'paper.pdf', content: Buffer.from([0x4d, 0x5a, 0x90, 0x00]) }, { formPage: editUrl })
+    const wrong = await editor.upload(
+      editUrl,
+      { ...itemFields, title: 'Not saved', version: String(afterKeep.version) },
+      { name: 'paper.pdf', content: Buffer.from([0x4d, 0x5a, 0x90, 0x00]) },
+      { formPage: editUrl },
+    )
     assert.equal(wrong.statusCode, 400)
     assert.match(wrong.body, /href="#paper">The selected file’s contents do not match its name/)
     assert.match(wrong.body, /value="Not saved"/)
     assert.deepEqual(await itemRow(itemId), afterKeep)
 
-    const replaced = await editor.upload(editUrl, { ...itemFields, title: 'JSNA update', version: String(afterKeep.version) }, { name: 'JSNA 2019.pdf', content: pdf }, { formPage: editUrl })
+    const replaced = await editor.upload(
+      editUrl,
+      { ...itemFields, title: 'JSNA update', version: String(afterKeep.version) },
+      { name: 'JSNA 2019.pdf', content: pdf },
+      { formPage: editUrl },
+    )
     assert.equal(replaced.statusCode, 303)
     const afterReplace = await itemRow(itemId)
     assert.notEqual(afterReplace.file_id, original.file_id)
@@ -187,7 +263,9 @@ describe('agenda item papers', () => {
     assert.equal(download.rawPayload.compare(pdf), 0)
     assert.match((await viewer.get(meetingUrl)).body, /download>JSNA 2019.pdf<span/)
 
-    const removed = await editor.upload(editUrl, { ...itemFields, title: 'JSNA update', version: String(afterReplace.version), removePaper: 'yes' }, null, { formPage: editUrl })
+    const removed = await editor.upload(editUrl, { ...itemFields, title: 'JSNA update', version: String(afterReplace.version), removePaper: 'yes' }, null, {
+      formPage: editUrl,
+    })
     assert.equal(removed.statusCode, 303)
     assert.equal((await itemRow(itemId)).file_id, null)
     assert.doesNotMatch((await viewer.get(meetingUrl)).body, /Paper: <a/)

@@ -29,14 +29,48 @@ before(async () => {
   viewer = (await createMember(db, partnershipId, 'viewer')).actor
   const c = await createMember(db, partnershipId, 'contributor')
   contributor = c.actor
-  hwb = (await db.insertInto('bodies').values({ partnership_id: partnershipId, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' }).returning('id').executeTakeFirstOrThrow()).id
-  chairPerson = (await db.insertInto('people').values({ partnership_id: partnershipId, name: null, role_title: 'Cabinet Member', job_title: null, organisation_id: null, email: null, user_id: c.user.id }).returning('id').executeTakeFirstOrThrow()).id
+  hwb = (
+    await db
+      .insertInto('bodies')
+      .values({ partnership_id: partnershipId, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  chairPerson = (
+    await db
+      .insertInto('people')
+      .values({
+        partnership_id: partnershipId,
+        name: null,
+        role_title: 'Cabinet Member',
+        job_title: null,
+        organisation_id: null,
+        email: null,
+        user_id: c.user.id,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
   others = []
   for (const role of ['Director of Children’s Services', 'Chief Officer CCG', 'Police Commander']) {
-    others.push((await db.insertInto('people').values({ partnership_id: partnershipId, name: null, role_title: role, job_title: null, organisation_id: null, email: null }).returning('id').executeTakeFirstOrThrow()).id)
+    others.push(
+      (
+        await db
+          .insertInto('people')
+          .values({ partnership_id: partnershipId, name: null, role_title: role, job_title: null, organisation_id: null, email: null })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id,
+    )
   }
-  await db.insertInto('terms_of_reference').values({ partnership_id: partnershipId, body_id: hwb, version_number: 1, quorum: 2, created_by_label: 'test' }).execute()
-  await db.insertInto('terms_of_reference').values({ partnership_id: partnershipId, body_id: hwb, version_number: 2, quorum: 3, created_by_label: 'test' }).execute()
+  await db
+    .insertInto('terms_of_reference')
+    .values({ partnership_id: partnershipId, body_id: hwb, version_number: 1, quorum: 2, created_by_label: 'test' })
+    .execute()
+  await db
+    .insertInto('terms_of_reference')
+    .values({ partnership_id: partnershipId, body_id: hwb, version_number: 2, quorum: 3, created_by_label: 'test' })
+    .execute()
 })
 after(() => database.close())
 
@@ -45,14 +79,22 @@ describe('meetings', () => {
     const meetings = meetingService(database.db)
     const meeting = await meetings.create(editor, meetingInput(hwb))
     assert.equal(meeting.starts_at.toISOString(), '2019-01-29T14:00:00.000Z')
-    const item = await meetings.addItem(editor, meeting.id, { title: 'Establishment of the Strategic Partnership', presenterId: others[0]!, purpose: 'decision', report: 'The report' })
+    const item = await meetings.addItem(editor, meeting.id, {
+      title: 'Establishment of the Strategic Partnership',
+      presenterId: others[0]!,
+      purpose: 'decision',
+      report: 'The report',
+    })
     const second = await meetings.addItem(editor, meeting.id, { title: 'Any other business', presenterId: null, purpose: 'information', report: '' })
     assert.deepEqual([item.position, second.position], [1, 2])
     const { recommendation } = await meetings.addRecommendation(editor, item.id, { label: 'a)', text: 'approve the approach' })
     await meetings.decide(editor, recommendation.id, recommendation.version, { decision: 'approved', decisionText: '' })
 
     const page = await meetings.page(editor, meeting.id)
-    assert.deepEqual(page.items.map((i) => i.title), ['Establishment of the Strategic Partnership', 'Any other business'])
+    assert.deepEqual(
+      page.items.map((i) => i.title),
+      ['Establishment of the Strategic Partnership', 'Any other business'],
+    )
     assert.equal(page.items[0]!.recommendations[0]!.decision, 'approved')
     const audit = await database.db.selectFrom('audit_events').select('entity_type').where('partnership_id', '=', partnershipId).execute()
     assert.deepEqual(new Set(audit.map((a) => a.entity_type)), new Set(['meeting', 'agenda-item', 'recommendation']))
@@ -64,13 +106,19 @@ describe('meetings', () => {
     const a = await meetings.addItem(editor, meeting.id, { title: 'A', presenterId: null, purpose: 'noting', report: '' })
     const b = await meetings.addItem(editor, meeting.id, { title: 'B', presenterId: null, purpose: 'noting', report: '' })
     await meetings.moveItem(editor, b.id, 'up')
-    assert.deepEqual((await meetings.page(editor, meeting.id)).items.map((i) => i.title), ['B', 'A'])
+    assert.deepEqual(
+      (await meetings.page(editor, meeting.id)).items.map((i) => i.title),
+      ['B', 'A'],
+    )
     const { recommendation } = await meetings.addRecommendation(editor, a.id, { label: 'a)', text: 'note' })
     await meetings.decide(editor, recommendation.id, recommendation.version, { decision: 'noted', decisionText: '' })
     await assert.rejects(meetings.removeItem(editor, a.id), ValidationError)
     await meetings.removeItem(editor, b.id)
     const left = (await meetings.page(editor, meeting.id)).items
-    assert.deepEqual(left.map((i) => [i.title, i.position]), [['A', 1]])
+    assert.deepEqual(
+      left.map((i) => [i.title, i.position]),
+      [['A', 1]],
+    )
   })
 
   test('quorate only when present plus substitutes reach the latest terms of reference’s quorum', async () => {

@@ -94,7 +94,12 @@ describe('organisations, against a real database', () => {
 
   test('changing an organisation bumps its version and writes one audit row with before and after', async () => {
     const created = await organisations.create(editor, input('Action Together'))
-    const saved = await organisations.update(editor, created.id, created.version, input('Action Together CIO', { sector: 'vcfs', isStatutory: false, website: 'https://actiontogether.org.uk' }))
+    const saved = await organisations.update(
+      editor,
+      created.id,
+      created.version,
+      input('Action Together CIO', { sector: 'vcfs', isStatutory: false, website: 'https://actiontogether.org.uk' }),
+    )
     assert.equal(saved.version, 2)
     assert.equal(saved.name, 'Action Together CIO')
     assert.equal(saved.is_statutory, false)
@@ -151,7 +156,10 @@ describe('organisations, against a real database', () => {
   })
 
   test('two people adding the same name at the same moment: one is saved, the other is told the name is taken', async () => {
-    const results = await Promise.allSettled([organisations.create(editor, input('Oldham Carers Centre')), organisations.create(editor, input('oldham carers centre'))])
+    const results = await Promise.allSettled([
+      organisations.create(editor, input('Oldham Carers Centre')),
+      organisations.create(editor, input('oldham carers centre')),
+    ])
     assert.equal(results.filter((r) => r.status === 'fulfilled').length, 1)
     const refused = results.find((r) => r.status === 'rejected')
     const reason: unknown = refused?.reason
@@ -175,7 +183,10 @@ describe('organisations, against a real database', () => {
     assert.equal(restored.version, 3)
 
     const audit = await auditRows(db, created.id)
-    assert.deepEqual(audit.map((a) => a.action), ['create', 'archive', 'restore'])
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['create', 'archive', 'restore'],
+    )
     assert.equal((audit[1]?.before as { archived_at: unknown }).archived_at, null)
     assert.notEqual((audit[1]?.after as { archived_at: unknown }).archived_at, null)
     assert.notEqual((audit[2]?.before as { archived_at: unknown }).archived_at, null)
@@ -190,7 +201,10 @@ describe('organisations, against a real database', () => {
       assert.ok((await organisations.list(actor, { status: 'active' })).some((o) => o.id === existing.id))
       assert.ok((await organisations.options(actor)).some((o) => o.id === existing.id))
 
-      const auditBefore = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      const auditBefore = await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
       await assert.rejects(organisations.create(actor, input(`Added by ${role}`)), ForbiddenError)
       await assert.rejects(organisations.update(actor, existing.id, existing.version, input(`Renamed by ${role}`)), ForbiddenError)
       await assert.rejects(organisations.archive(actor, existing.id, existing.version), ForbiddenError)
@@ -198,7 +212,10 @@ describe('organisations, against a real database', () => {
 
       assert.deepEqual(await storedRow(db, existing.id), existing)
       assert.equal((await organisations.list(editor, { q: `by ${role}`, status: 'all' })).length, 1)
-      const auditAfter = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+      const auditAfter = await db
+        .selectFrom('audit_events')
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
       assert.equal(Number(auditAfter.n), Number(auditBefore.n))
     })
   }

@@ -20,7 +20,12 @@ before(async () => {
 after(() => t.close())
 
 const read = () => t.database.db.selectFrom('partnerships').selectAll().where('id', '=', partnershipId).executeTakeFirstOrThrow()
-const fields = { name: 'Oldham Children and Young People’s Partnership', areaCode: 'E08000004', description: 'Working together for Oldham’s children', isPublished: 'yes' }
+const fields = {
+  name: 'Oldham Children and Young People’s Partnership',
+  areaCode: 'E08000004',
+  description: 'Working together for Oldham’s children',
+  isPublished: 'yes',
+}
 
 describe('partnership settings', () => {
   test('an admin sets the area the partnership serves, from the register, and the change is audited', async () => {
@@ -33,8 +38,16 @@ describe('partnership settings', () => {
     const saved = await admin.post('/admin/partnership', { ...fields, version: String(version) }, { formPage: '/admin/partnership' })
     assert.equal(saved.statusCode, 303)
     const after = await read()
-    assert.deepEqual([after.name, after.area_code, after.description, after.is_published, after.version], [fields.name, 'E08000004', fields.description, true, version + 1])
-    const audit = await t.database.db.selectFrom('audit_events').select(['action', 'entity_type']).where('partnership_id', '=', partnershipId).where('entity_type', '=', 'partnership').execute()
+    assert.deepEqual(
+      [after.name, after.area_code, after.description, after.is_published, after.version],
+      [fields.name, 'E08000004', fields.description, true, version + 1],
+    )
+    const audit = await t.database.db
+      .selectFrom('audit_events')
+      .select(['action', 'entity_type'])
+      .where('partnership_id', '=', partnershipId)
+      .where('entity_type', '=', 'partnership')
+      .execute()
     assert.deepEqual(audit, [{ action: 'update', entity_type: 'partnership' }])
   })
 
@@ -42,12 +55,25 @@ describe('partnership settings', () => {
     const admin = new TestClient(t.app)
     await admin.signIn(adminEmail)
     const before = await read()
-    const bad = await admin.post('/admin/partnership', { name: ' ', areaCode: 'E12000002', description: 'x'.repeat(2001), version: String(before.version) }, { formPage: '/admin/partnership' })
+    const bad = await admin.post(
+      '/admin/partnership',
+      { name: ' ', areaCode: 'E12000002', description: 'x'.repeat(2001), version: String(before.version) },
+      { formPage: '/admin/partnership' },
+    )
     assert.equal(bad.statusCode, 400)
-    for (const message of ['Enter the partnership’s name', 'Select the local authority from the list', 'Description must be 2,000 characters or fewer', 'Select whether the public pages are published']) {
+    for (const message of [
+      'Enter the partnership’s name',
+      'Select the local authority from the list',
+      'Description must be 2,000 characters or fewer',
+      'Select whether the public pages are published',
+    ]) {
       assert.ok(bad.body.includes(message), message)
     }
-    const unknown = await admin.post('/admin/partnership', { ...fields, areaCode: 'E08999999', version: String(before.version) }, { formPage: '/admin/partnership' })
+    const unknown = await admin.post(
+      '/admin/partnership',
+      { ...fields, areaCode: 'E08999999', version: String(before.version) },
+      { formPage: '/admin/partnership' },
+    )
     assert.equal(unknown.statusCode, 400)
     assert.deepEqual(await read(), before)
   })

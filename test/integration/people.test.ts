@@ -19,7 +19,10 @@ async function auditRows(db: Db, entityId: string) {
 }
 
 async function auditCount(db: Db): Promise<number> {
-  const row = await db.selectFrom('audit_events').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom('audit_events')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -69,7 +72,15 @@ describe('people, against a real database', () => {
   after(() => database.close())
 
   test('adding a person saves them with their organisation and one audit row of what was added', async () => {
-    const created = await people.create(editor, input({ name: 'Gerard Jones', jobTitle: 'Managing Director, Children and Young People', organisationId: council.id, email: 'gerard.jones@oldham.gov.uk' }))
+    const created = await people.create(
+      editor,
+      input({
+        name: 'Gerard Jones',
+        jobTitle: 'Managing Director, Children and Young People',
+        organisationId: council.id,
+        email: 'gerard.jones@oldham.gov.uk',
+      }),
+    )
     assert.equal(created.version, 1)
     assert.equal(created.partnership_id, editor.partnershipId)
     const got = await people.get(editor, created.id)
@@ -118,7 +129,12 @@ describe('people, against a real database', () => {
 
   test('changing a person bumps the version and writes one audit row with before and after', async () => {
     const created = await people.create(editor, input({ name: 'Lucy Smith', organisationId: council.id }))
-    const saved = await people.update(editor, created.id, created.version, input({ name: 'Lucy Smith', roleTitle: 'Director of Public Health', organisationId: nhs.id, email: 'lucy@nhs.net' }))
+    const saved = await people.update(
+      editor,
+      created.id,
+      created.version,
+      input({ name: 'Lucy Smith', roleTitle: 'Director of Public Health', organisationId: nhs.id, email: 'lucy@nhs.net' }),
+    )
     assert.equal(saved.version, 2)
     assert.equal(saved.organisation_id, nhs.id)
     assert.deepEqual(await storedRow(db, created.id), saved)
@@ -155,16 +171,22 @@ describe('people, against a real database', () => {
     const restored = await people.restore(editor, created.id, archived.version)
     assert.equal(restored.archived_at, null)
     const audit = await auditRows(db, created.id)
-    assert.deepEqual(audit.map((a) => [a.action, a.summary]), [
-      ['create', 'Added person ‘Jo Bloggs’'],
-      ['archive', 'Archived person ‘Jo Bloggs’'],
-      ['restore', 'Restored person ‘Jo Bloggs’'],
-    ])
+    assert.deepEqual(
+      audit.map((a) => [a.action, a.summary]),
+      [
+        ['create', 'Added person ‘Jo Bloggs’'],
+        ['archive', 'Archived person ‘Jo Bloggs’'],
+        ['restore', 'Restored person ‘Jo Bloggs’'],
+      ],
+    )
   })
 
   test('a person cannot be linked to another partnership’s organisation', async () => {
     const count = await auditCount(db)
-    await assert.rejects(people.create(editor, input({ name: 'Intruder', organisationId: theirs.id })), isValidationOf('organisationId', 'Select an organisation from the list'))
+    await assert.rejects(
+      people.create(editor, input({ name: 'Intruder', organisationId: theirs.id })),
+      isValidationOf('organisationId', 'Select an organisation from the list'),
+    )
     const created = await people.create(editor, input({ name: 'Pat Moved' }))
     await assert.rejects(people.update(editor, created.id, created.version, input({ name: 'Pat Moved', organisationId: theirs.id })), ValidationError)
     assert.deepEqual(await storedRow(db, created.id), created)
@@ -173,7 +195,10 @@ describe('people, against a real database', () => {
   })
 
   test('a person cannot be newly linked to an archived organisation', async () => {
-    await assert.rejects(people.create(editor, input({ name: 'Late Joiner', organisationId: closed.id })), isValidationOf('organisationId', 'Select an organisation from the list'))
+    await assert.rejects(
+      people.create(editor, input({ name: 'Late Joiner', organisationId: closed.id })),
+      isValidationOf('organisationId', 'Select an organisation from the list'),
+    )
     const created = await people.create(editor, input({ name: 'Mover', organisationId: council.id }))
     await assert.rejects(people.update(editor, created.id, created.version, input({ name: 'Mover', organisationId: closed.id })), ValidationError)
     assert.deepEqual(await storedRow(db, created.id), created)
@@ -184,7 +209,12 @@ describe('people, against a real database', () => {
     const head = await people.create(editor, input({ name: 'Head of Grange', organisationId: school.id }))
     await organisations.archive(editor, school.id, school.version)
     assert.ok((await people.get(editor, head.id)).organisationArchivedAt instanceof Date)
-    const saved = await people.update(editor, head.id, head.version, input({ name: 'Head of Grange', email: 'head@grange.oldham.sch.uk', organisationId: school.id }))
+    const saved = await people.update(
+      editor,
+      head.id,
+      head.version,
+      input({ name: 'Head of Grange', email: 'head@grange.oldham.sch.uk', organisationId: school.id }),
+    )
     assert.equal(saved.organisation_id, school.id)
   })
 

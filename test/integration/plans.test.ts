@@ -55,36 +55,93 @@ describe('strategies, plans and objectives', () => {
     await owner.signIn(c.user.email)
     otherContributor = new TestClient(t.app)
     await otherContributor.signIn(c2.user.email)
-    const body = (name: string) => db.insertInto('bodies').values({ partnership_id: partnershipId, name, kind: 'strategic-partnership-board' }).returning('id').executeTakeFirstOrThrow()
+    const body = (name: string) =>
+      db.insertInto('bodies').values({ partnership_id: partnershipId, name, kind: 'strategic-partnership-board' }).returning('id').executeTakeFirstOrThrow()
     spb = (await body('Children and Young People’s Strategic Partnership Board')).id
     hwb = (await body('Health and Wellbeing Board')).id
-    ownerPerson = (await db.insertInto('people').values({ partnership_id: partnershipId, role_title: 'Assistant Director Safeguarding and Partnerships', user_id: c.user.id }).returning('id').executeTakeFirstOrThrow()).id
+    ownerPerson = (
+      await db
+        .insertInto('people')
+        .values({ partnership_id: partnershipId, role_title: 'Assistant Director Safeguarding and Partnerships', user_id: c.user.id })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
     await db.insertInto('people').values({ partnership_id: partnershipId, role_title: 'Someone else', user_id: c2.user.id }).execute()
     // Two framework versions: the newer (in force) drops an outcome the older had.
     const outcome = async () => (await db.insertInto('outcomes').values({ partnership_id: partnershipId }).returning('id').executeTakeFirstOrThrow()).id
     outcomes = { safe: await outcome(), healthy: await outcome(), dropped: await outcome() }
     const version = async (number: number, stage: 'draft' | 'superseded', adoptedOn: string | null) =>
-      (await db.insertInto('framework_versions').values({ partnership_id: partnershipId, number, title: `Framework ${number}`, ambition: 'A place where children and young people thrive', stage, adopted_on: adoptedOn }).returning('id').executeTakeFirstOrThrow()).id
+      (
+        await db
+          .insertInto('framework_versions')
+          .values({
+            partnership_id: partnershipId,
+            number,
+            title: `Framework ${number}`,
+            ambition: 'A place where children and young people thrive',
+            stage,
+            adopted_on: adoptedOn,
+          })
+          .returning('id')
+          .executeTakeFirstOrThrow()
+      ).id
     const first = await version(1, 'superseded', '2019-01-29')
     const second = await version(2, 'draft', null)
-    await db.insertInto('framework_outcomes').values([
-      { partnership_id: partnershipId, framework_id: first, outcome_id: outcomes.dropped, position: 1, title: 'Have things to do' },
-      { partnership_id: partnershipId, framework_id: second, outcome_id: outcomes.safe, position: 1, title: 'Are safe and feel safe' },
-      { partnership_id: partnershipId, framework_id: second, outcome_id: outcomes.healthy, position: 2, title: 'Are as healthy as they can be' },
-    ]).execute()
+    await db
+      .insertInto('framework_outcomes')
+      .values([
+        { partnership_id: partnershipId, framework_id: first, outcome_id: outcomes.dropped, position: 1, title: 'Have things to do' },
+        { partnership_id: partnershipId, framework_id: second, outcome_id: outcomes.safe, position: 1, title: 'Are safe and feel safe' },
+        { partnership_id: partnershipId, framework_id: second, outcome_id: outcomes.healthy, position: 2, title: 'Are as healthy as they can be' },
+      ])
+      .execute()
   })
 
   after(() => t.close())
 
   test('a strategy is added through its form, shown with its period, changed, archived and restored, each audited', async () => {
-    const bad = await editor.post('/strategies', { title: '', 'startsOn-day': '1', 'startsOn-month': '4', 'startsOn-year': '2022', 'endsOn-day': '31', 'endsOn-month': '3', 'endsOn-year': '2019', ownerBodyId: '' }, { formPage: '/strategies/new' })
+    const bad = await editor.post(
+      '/strategies',
+      {
+        title: '',
+        'startsOn-day': '1',
+        'startsOn-month': '4',
+        'startsOn-year': '2022',
+        'endsOn-day': '31',
+        'endsOn-month': '3',
+        'endsOn-year': '2019',
+        ownerBodyId: '',
+      },
+      { formPage: '/strategies/new' },
+    )
     assert.equal(bad.statusCode, 400)
     assert.deepEqual(summaryErrors(bad.body), ['Enter the strategy’s title', 'Select the body that owns the strategy', 'Select the strategy’s status'])
     assert.match(bad.body, /value="2022"/, 'what was typed is kept')
-    const reversed = await editor.post('/strategies', { title: 'Reversed', 'startsOn-day': '1', 'startsOn-month': '4', 'startsOn-year': '2022', 'endsOn-day': '31', 'endsOn-month': '3', 'endsOn-year': '2019', ownerBodyId: spb, status: 'draft' })
+    const reversed = await editor.post('/strategies', {
+      title: 'Reversed',
+      'startsOn-day': '1',
+      'startsOn-month': '4',
+      'startsOn-year': '2022',
+      'endsOn-day': '31',
+      'endsOn-month': '3',
+      'endsOn-year': '2019',
+      ownerBodyId: spb,
+      status: 'draft',
+    })
     assert.deepEqual(summaryErrors(reversed.body), ['The end date must be the same as or after the start date'])
 
-    const fields = { title: 'Oldham Children and Young People Strategy 2019–2022', summary: '', 'startsOn-day': '1', 'startsOn-month': '4', 'startsOn-year': '2019', 'endsOn-day': '31', 'endsOn-month': '3', 'endsOn-year': '2022', ownerBodyId: spb, status: 'active' }
+    const fields = {
+      title: 'Oldham Children and Young People Strategy 2019–2022',
+      summary: '',
+      'startsOn-day': '1',
+      'startsOn-month': '4',
+      'startsOn-year': '2019',
+      'endsOn-day': '31',
+      'endsOn-month': '3',
+      'endsOn-year': '2022',
+      ownerBodyId: spb,
+      status: 'active',
+    }
     const created = await editor.post('/strategies', fields, { formPage: '/strategies/new' })
     assert.equal(created.statusCode, 303)
     const id = String(created.headers.location).split('/').pop()!
@@ -106,20 +163,33 @@ describe('strategies, plans and objectives', () => {
     assert.equal((await editor.post(`/strategies/${id}/archive`, { version: '3' })).statusCode, 409, 'archiving twice is refused')
     assert.equal((await editor.post(`/strategies/${id}/restore`, { version: '3' })).statusCode, 303)
     const audit = await db.selectFrom('audit_events').select('action').where('entity_id', '=', id).orderBy('at').execute()
-    assert.deepEqual(audit.map((a) => a.action), ['create', 'update', 'archive', 'restore'])
+    assert.deepEqual(
+      audit.map((a) => a.action),
+      ['create', 'update', 'archive', 'restore'],
+    )
   })
 
   test('a plan’s aims are numbered uniquely and shown in number order; objectives take the seed’s timescale wordings', async () => {
     const strategy = (await db.selectFrom('strategies').select('id').executeTakeFirstOrThrow()).id
-    const created = await editor.post('/plans', { title: 'Strategy action plan', summary: '', strategyId: strategy, leadBodyId: spb }, { formPage: '/plans/new' })
+    const created = await editor.post(
+      '/plans',
+      { title: 'Strategy action plan', summary: '', strategyId: strategy, leadBodyId: spb },
+      { formPage: '/plans/new' },
+    )
     assert.equal(created.statusCode, 303)
     const planId = String(created.headers.location).split('/').pop()!
     assert.equal((await editor.post(`/plans/${planId}/aims`, { number: '2', title: 'Hold partners to account', expectedOutcome: '' })).statusCode, 303)
-    assert.equal((await editor.post(`/plans/${planId}/aims`, { number: '1', title: 'Co-produce the framework', expectedOutcome: 'A jointly owned framework' })).statusCode, 303)
+    assert.equal(
+      (await editor.post(`/plans/${planId}/aims`, { number: '1', title: 'Co-produce the framework', expectedOutcome: 'A jointly owned framework' })).statusCode,
+      303,
+    )
     const duplicate = await editor.post(`/plans/${planId}/aims`, { number: '1', title: 'Again', expectedOutcome: '' })
     assert.equal(duplicate.statusCode, 400)
     assert.deepEqual(summaryErrors(duplicate.body), ['Aim 1 already exists in this plan: choose another number'])
-    assert.deepEqual(summaryErrors((await editor.post(`/plans/${planId}/aims`, { number: 'two', title: '' })).body), ['The aim’s number must be a whole number, like 1 or 2', 'Enter the aim'])
+    assert.deepEqual(summaryErrors((await editor.post(`/plans/${planId}/aims`, { number: 'two', title: '' })).body), [
+      'The aim’s number must be a whole number, like 1 or 2',
+      'Enter the aim',
+    ])
 
     const aims = await db.selectFrom('plan_aims').select(['id', 'number']).where('plan_id', '=', planId).orderBy('number').execute()
     const aim1 = aims[0]!.id
@@ -138,13 +208,29 @@ describe('strategies, plans and objectives', () => {
       ['Review the action plan', 'April 2019 to March 2022'],
       ['Report on progress', 'Jan 2020 then annually'],
     ] as const) {
-      const response = await editor.post(`/aims/${aim1}/objectives`, { title, timescale, ownerId: ownerPerson, leadBodyId: spb, expectedOutcome: '', outcomeIds: [outcomes.safe] })
+      const response = await editor.post(`/aims/${aim1}/objectives`, {
+        title,
+        timescale,
+        ownerId: ownerPerson,
+        leadBodyId: spb,
+        expectedOutcome: '',
+        outcomeIds: [outcomes.safe],
+      })
       assert.equal(response.statusCode, 303, `${timescale}: ${summaryErrors(response.body).join()}`)
     }
     const page = await viewer.get(`/plans/${planId}`)
     assert.equal(page.statusCode, 200)
     assert.ok(page.body.indexOf('Aim 1: Co-produce the framework') < page.body.indexOf('Aim 2: Hold partners to account'), 'aims in number order')
-    for (const shown of ['7 February 2019', 'Q2 2019', 'Quarterly', 'November 2019', 'In line with the planning cycle', 'April 2019 to March 2022', 'January 2020, then annually']) assert.ok(page.body.includes(shown), shown)
+    for (const shown of [
+      '7 February 2019',
+      'Q2 2019',
+      'Quarterly',
+      'November 2019',
+      'In line with the planning cycle',
+      'April 2019 to March 2022',
+      'January 2020, then annually',
+    ])
+      assert.ok(page.body.includes(shown), shown)
     assert.match(page.body, /href="\/outcomes\/[0-9a-f-]+">Are safe and feel safe/)
     assert.match(page.body, /href="\/plans\/[0-9a-f-]+\/export.xlsx">Download as Excel/)
     assert.match(page.body, /href="\/plans\/[0-9a-f-]+\/export.csv">Download as CSV/)
@@ -156,15 +242,32 @@ describe('strategies, plans and objectives', () => {
 
   test('an objective’s status and RAG are its latest update; the owner records progress, others cannot', async () => {
     const objective = await db.selectFrom('plan_objectives').selectAll().where('title', '=', 'Workshop 2 with systems leaders').executeTakeFirstOrThrow()
-    const update = (status: string, rag: string, day: string) => ({ 'reportedOn-day': day, 'reportedOn-month': '6', 'reportedOn-year': '2019', status, rag, commentary: `Reported ${day} June` })
+    const update = (status: string, rag: string, day: string) => ({
+      'reportedOn-day': day,
+      'reportedOn-month': '6',
+      'reportedOn-year': '2019',
+      status,
+      rag,
+      commentary: `Reported ${day} June`,
+    })
     assert.equal((await viewer.post(`/objectives/${objective.id}/updates`, update('complete', 'green', '30'))).statusCode, 403)
     assert.equal((await otherContributor.post(`/objectives/${objective.id}/updates`, update('complete', 'green', '30'))).statusCode, 403)
-    assert.equal((await owner.post(`/objectives/${objective.id}/edit`, { title: 'x', timescale: 'ongoing', version: String(objective.version) })).statusCode, 403, 'an owner records progress and nothing else')
+    assert.equal(
+      (await owner.post(`/objectives/${objective.id}/edit`, { title: 'x', timescale: 'ongoing', version: String(objective.version) })).statusCode,
+      403,
+      'an owner records progress and nothing else',
+    )
     const empty = await owner.post(`/objectives/${objective.id}/updates`, { 'reportedOn-day': '31', 'reportedOn-month': '2', 'reportedOn-year': '2019' })
     assert.equal(empty.statusCode, 400)
     assert.deepEqual(summaryErrors(empty.body), ['The date reported on must be a real date', 'Select where the objective stands'])
     const future = addDays(londonToday(), 2).split('-')
-    const ahead = await owner.post(`/objectives/${objective.id}/updates`, { 'reportedOn-day': future[2]!, 'reportedOn-month': future[1]!, 'reportedOn-year': future[0]!, status: 'on-track', rag: 'none' })
+    const ahead = await owner.post(`/objectives/${objective.id}/updates`, {
+      'reportedOn-day': future[2]!,
+      'reportedOn-month': future[1]!,
+      'reportedOn-year': future[0]!,
+      status: 'on-track',
+      rag: 'none',
+    })
     assert.deepEqual(summaryErrors(ahead.body), ['The date reported on must be today or in the past'])
 
     assert.equal((await owner.post(`/objectives/${objective.id}/updates`, update('complete', 'green', '30'))).statusCode, 303)
@@ -185,8 +288,16 @@ describe('strategies, plans and objectives', () => {
     const aim = await plans.addAim(admin, plan.id, aimForm.parse({ number: '1', title: 'Measure what matters' }))
     const soon = words(addDays(londonToday(), 10))
     const dueSoon = await objectives.create(admin, aim.id, objectiveForm.parse({ title: 'Agree the KPI set', timescale: soon, ownerId: ownerPerson }))
-    const ongoing = await objectives.create(admin, aim.id, objectiveForm.parse({ title: 'Draw KPIs from existing ones', timescale: 'ongoing', ownerId: ownerPerson, leadBodyId: spb }))
-    const onTrack = await objectives.create(admin, aim.id, objectiveForm.parse({ title: 'Publish the scorecard', timescale: words(addDays(londonToday(), 200)) }))
+    const ongoing = await objectives.create(
+      admin,
+      aim.id,
+      objectiveForm.parse({ title: 'Draw KPIs from existing ones', timescale: 'ongoing', ownerId: ownerPerson, leadBodyId: spb }),
+    )
+    const onTrack = await objectives.create(
+      admin,
+      aim.id,
+      objectiveForm.parse({ title: 'Publish the scorecard', timescale: words(addDays(londonToday(), 200)) }),
+    )
     await objectives.addUpdate(admin, onTrack.id, progressUpdateForm.parse({ reportedOn: londonToday(), status: 'on-track', rag: 'green' }))
 
     const page = await viewer.get(`/plans/${plan.id}`)
@@ -195,7 +306,11 @@ describe('strategies, plans and objectives', () => {
     assert.doesNotMatch(panel, /Draw KPIs from existing ones/, 'ongoing work is never overdue, and it has no red flag')
     assert.doesNotMatch(panel, /Publish the scorecard/)
 
-    await objectives.addUpdate(contributorActor, ongoing.id, progressUpdateForm.parse({ reportedOn: londonToday(), status: 'on-track', rag: 'red', commentary: 'Data sharing not agreed' }))
+    await objectives.addUpdate(
+      contributorActor,
+      ongoing.id,
+      progressUpdateForm.parse({ reportedOn: londonToday(), status: 'on-track', rag: 'red', commentary: 'Data sharing not agreed' }),
+    )
     const mine = await owner.get('/my-work')
     assert.match(mine.body, /Your objectives that need attention/)
     assert.match(mine.body, /Agree the KPI set/)
@@ -214,21 +329,35 @@ describe('strategies, plans and objectives', () => {
     const cleared = await owner.get('/my-work')
     assert.doesNotMatch(cleared.body, /Agree the KPI set|Draw KPIs from existing ones/)
     assert.match(cleared.body, /Workshop 1 with senior leaders/, 'their overdue objectives in the other plan are still there')
-    await assert.rejects(objectives.addUpdate(contributorActor, onTrack.id, progressUpdateForm.parse({ reportedOn: londonToday(), status: 'complete' })), ForbiddenError)
+    await assert.rejects(
+      objectives.addUpdate(contributorActor, onTrack.id, progressUpdateForm.parse({ reportedOn: londonToday(), status: 'complete' })),
+      ForbiddenError,
+    )
   })
 
   test('editing keeps links to outcomes the framework in force dropped until they are unticked', async () => {
     const objectives = objectiveService(db)
     const aim = await db.selectFrom('plan_aims').select('id').where('title', '=', 'Measure what matters').executeTakeFirstOrThrow()
     const created = await objectives.create(admin, aim.id, objectiveForm.parse({ title: 'Youth forum', timescale: 'annually', outcomeIds: [outcomes.safe] }))
-    await assert.rejects(objectives.create(admin, aim.id, objectiveForm.parse({ title: 'Linked to a dropped outcome', timescale: 'annually', outcomeIds: [outcomes.dropped] })), ValidationError)
+    await assert.rejects(
+      objectives.create(admin, aim.id, objectiveForm.parse({ title: 'Linked to a dropped outcome', timescale: 'annually', outcomeIds: [outcomes.dropped] })),
+      ValidationError,
+    )
     // Linked while the older version was in force.
     await db.insertInto('objective_outcomes').values({ partnership_id: partnershipId, objective_id: created.id, outcome_id: outcomes.dropped }).execute()
     const form = await editor.get(`/objectives/${created.id}/edit`)
     assert.match(form.body, /Have things to do/)
     assert.match(form.body, /No longer in the framework in force/)
     assert.match(form.body, /value="Annually"/)
-    const saved = await editor.post(`/objectives/${created.id}/edit`, { title: 'Youth forum', timescale: 'Annually', ownerId: '', leadBodyId: '', expectedOutcome: '', outcomeIds: [outcomes.dropped, outcomes.healthy], version: '1' })
+    const saved = await editor.post(`/objectives/${created.id}/edit`, {
+      title: 'Youth forum',
+      timescale: 'Annually',
+      ownerId: '',
+      leadBodyId: '',
+      expectedOutcome: '',
+      outcomeIds: [outcomes.dropped, outcomes.healthy],
+      version: '1',
+    })
     assert.equal(saved.statusCode, 303)
     const links = await db.selectFrom('objective_outcomes').select('outcome_id').where('objective_id', '=', created.id).execute()
     assert.deepEqual(links.map((l) => l.outcome_id).sort(), [outcomes.dropped, outcomes.healthy].sort())
@@ -240,7 +369,10 @@ describe('strategies, plans and objectives', () => {
   test('objectives move up and down within their aim, and archive and restore; aims archive and restore', async () => {
     const plan = await db.selectFrom('plans').select('id').where('title', '=', 'Strategy action plan').executeTakeFirstOrThrow()
     const aim = await db.selectFrom('plan_aims').selectAll().where('plan_id', '=', plan.id).where('number', '=', 1).executeTakeFirstOrThrow()
-    const order = async () => (await db.selectFrom('plan_objectives').select('title').where('aim_id', '=', aim.id).where('archived_at', 'is', null).orderBy('position').execute()).map((o) => o.title)
+    const order = async () =>
+      (await db.selectFrom('plan_objectives').select('title').where('aim_id', '=', aim.id).where('archived_at', 'is', null).orderBy('position').execute()).map(
+        (o) => o.title,
+      )
     const before = await order()
     const second = await db.selectFrom('plan_objectives').selectAll().where('title', '=', before[1]!).executeTakeFirstOrThrow()
     assert.equal((await editor.post(`/objectives/${second.id}/move`, { direction: 'up' })).statusCode, 303)

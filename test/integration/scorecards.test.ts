@@ -22,18 +22,50 @@ before(async () => {
   await db.updateTable('partnerships').set({ area_code: oldham }).where('id', '=', p.id).execute()
   viewerEmail = (await createMember(db, p.id, 'viewer')).user.email
   unsetEmail = (await createMember(db, (await createPartnership(db, 'no-area')).id, 'viewer')).user.email
-  const lead = await db.insertInto('people').values({ partnership_id: p.id, name: 'Rebecca Fletcher', role_title: 'Director of Public Health' }).returning('id').executeTakeFirstOrThrow()
-  board = (await db.insertInto('bodies').values({ partnership_id: p.id, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' }).returning('id').executeTakeFirstOrThrow()).id
-  const england = (await db.insertInto('comparator_groups').values({ partnership_id: p.id, name: 'England', kind: 'england' }).returning('id').executeTakeFirstOrThrow()).id
+  const lead = await db
+    .insertInto('people')
+    .values({ partnership_id: p.id, name: 'Rebecca Fletcher', role_title: 'Director of Public Health' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  board = (
+    await db
+      .insertInto('bodies')
+      .values({ partnership_id: p.id, name: 'Health and Wellbeing Board', kind: 'health-and-wellbeing-board' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  const england = (
+    await db.insertInto('comparator_groups').values({ partnership_id: p.id, name: 'England', kind: 'england' }).returning('id').executeTakeFirstOrThrow()
+  ).id
   await db.insertInto('comparator_group_areas').values({ partnership_id: p.id, group_id: england, area_code: 'E92000001' }).execute()
-  boroughs = (await db.insertInto('comparator_groups').values({ partnership_id: p.id, name: 'Greater Manchester', kind: 'regional-partnership' }).returning('id').executeTakeFirstOrThrow()).id
-  await db.insertInto('comparator_group_areas').values(gm.map((area_code) => ({ partnership_id: p.id, group_id: boroughs, area_code }))).execute()
+  boroughs = (
+    await db
+      .insertInto('comparator_groups')
+      .values({ partnership_id: p.id, name: 'Greater Manchester', kind: 'regional-partnership' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+  await db
+    .insertInto('comparator_group_areas')
+    .values(gm.map((area_code) => ({ partnership_id: p.id, group_id: boroughs, area_code })))
+    .execute()
 
   const indicator = async (title: string, extra: Record<string, unknown>) =>
     (
       await db
         .insertInto('indicators')
-        .values({ partnership_id: p.id, title, value_type: 'proportion', multiplier: 100, decimal_places: 1, polarity: 'low-is-good', frequency: 'annual', period_type: 'financial-year', comparison_method: 'ci-95', ...extra })
+        .values({
+          partnership_id: p.id,
+          title,
+          value_type: 'proportion',
+          multiplier: 100,
+          decimal_places: 1,
+          polarity: 'low-is-good',
+          frequency: 'annual',
+          period_type: 'financial-year',
+          comparison_method: 'ci-95',
+          ...extra,
+        })
         .returning('id')
         .executeTakeFirstOrThrow()
     ).id
@@ -41,16 +73,33 @@ before(async () => {
   const hepatitis = await indicator('Hepatitis B vaccination coverage, aged 2', { polarity: 'high-is-good' })
   const values = [
     // Oldham falls from 14% to 8.7% over five years; England level at 10%; the boroughs around 11%.
-    ...[2018, 2019, 2020, 2021, 2022].map((y, i) => ({ indicator_id: smoking, area_code: oldham, period_starts_on: `${y}-04-01`, count: 420 - i * 40, denominator: 3000 })),
+    ...[2018, 2019, 2020, 2021, 2022].map((y, i) => ({
+      indicator_id: smoking,
+      area_code: oldham,
+      period_starts_on: `${y}-04-01`,
+      count: 420 - i * 40,
+      denominator: 3000,
+    })),
     { indicator_id: smoking, area_code: 'E92000001', period_starts_on: '2022-04-01', value: 10, lower_95: 9.9, upper_95: 10.1 },
-    ...gm.filter((a) => a !== oldham).map((area_code, i) => ({ indicator_id: smoking, area_code, period_starts_on: '2022-04-01', value: 10.5 + i, lower_95: 9 + i, upper_95: 12 + i })),
+    ...gm
+      .filter((a) => a !== oldham)
+      .map((area_code, i) => ({ indicator_id: smoking, area_code, period_starts_on: '2022-04-01', value: 10.5 + i, lower_95: 9 + i, upper_95: 12 + i })),
     // Three of five children: a small number public pages hold back.
     { indicator_id: hepatitis, area_code: oldham, period_starts_on: '2022-04-01', count: 3, denominator: 5 },
     { indicator_id: hepatitis, area_code: 'E92000001', period_starts_on: '2022-04-01', value: 90, lower_95: 89, upper_95: 91 },
   ]
-  await db.insertInto('indicator_values').values(values.map((v) => ({ partnership_id: p.id, ...v }))).execute()
-  await db.insertInto('targets').values({ partnership_id: p.id, indicator_id: smoking, period_starts_on: '2022-04-01', kind: 'value', value: 9, amber_tolerance: 0.5 }).execute()
-  await db.insertInto('targets').values({ partnership_id: p.id, indicator_id: hepatitis, period_starts_on: '2022-04-01', kind: 'better-than-group', group_id: england }).execute()
+  await db
+    .insertInto('indicator_values')
+    .values(values.map((v) => ({ partnership_id: p.id, ...v })))
+    .execute()
+  await db
+    .insertInto('targets')
+    .values({ partnership_id: p.id, indicator_id: smoking, period_starts_on: '2022-04-01', kind: 'value', value: 9, amber_tolerance: 0.5 })
+    .execute()
+  await db
+    .insertInto('targets')
+    .values({ partnership_id: p.id, indicator_id: hepatitis, period_starts_on: '2022-04-01', kind: 'better-than-group', group_id: england })
+    .execute()
 })
 
 after(() => t.close())
@@ -64,7 +113,12 @@ async function viewer(): Promise<TestClient> {
 /** The text of each body row, cells joined by " | ". */
 const rowsOf = (html: string) =>
   [...(html.split('<tbody')[1]?.split('</tbody>')[0] ?? '').matchAll(/<tr[\s\S]*?<\/tr>/g)].map((m) =>
-    m[0].replace(/<\/t[dh]>/g, ' | ').replace(/<[^>]+>/g, ' ').replace(/&lt;/g, '<').replace(/\s+/g, ' ').trim(),
+    m[0]
+      .replace(/<\/t[dh]>/g, ' | ')
+      .replace(/<[^>]+>/g, ' ')
+      .replace(/&lt;/g, '<')
+      .replace(/\s+/g, ' ')
+      .trim(),
   )
 
 describe('the partnership scorecard', () => {
@@ -73,8 +127,14 @@ describe('the partnership scorecard', () => {
     assert.equal(page.statusCode, 200)
     const rows = rowsOf(page.body)
     assert.equal(rows.length, 2)
-    assert.match(rows[1]!, /^Smoking status at time of delivery Persons \| 2022\/23 \| 8\.7% \| 7\.7 to 9\.7 \| Green At most 9\.0%, amber within 0\.5 \| Better than England \(95%\) \| Decreasing and getting better \| Better than 2021\/22 \| Rebecca Fletcher \| Health and Wellbeing Board \|/)
-    assert.match(rows[0]!, /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| 60\.0% \| [\d.]+ to [\d.]+ \| Red Better than England \(90\.0\) \| Worse than England \(95%\) \| Cannot be calculated[^|]*\| No earlier value \| Not named \| Not set/)
+    assert.match(
+      rows[1]!,
+      /^Smoking status at time of delivery Persons \| 2022\/23 \| 8\.7% \| 7\.7 to 9\.7 \| Green At most 9\.0%, amber within 0\.5 \| Better than England \(95%\) \| Decreasing and getting better \| Better than 2021\/22 \| Rebecca Fletcher \| Health and Wellbeing Board \|/,
+    )
+    assert.match(
+      rows[0]!,
+      /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| 60\.0% \| [\d.]+ to [\d.]+ \| Red Better than England \(90\.0\) \| Worse than England \(95%\) \| Cannot be calculated[^|]*\| No earlier value \| Not named \| Not set/,
+    )
     assert.match(page.body, /<h1 class="govuk-heading-l">Partnership scorecard<\/h1>/)
   })
 
@@ -82,9 +142,18 @@ describe('the partnership scorecard', () => {
     const client = await viewer()
     const byBody = await client.get(`/scorecard?body=${board}`)
     assert.match(byBody.body, /<h1 class="govuk-heading-l">Scorecard: Health and Wellbeing Board<\/h1>/)
-    assert.deepEqual(rowsOf(byBody.body).map((r) => r.split(' Persons')[0]), ['Smoking status at time of delivery'])
-    assert.deepEqual(rowsOf((await client.get('/scorecard?rag=red')).body).map((r) => r.split(' Persons')[0]), ['Hepatitis B vaccination coverage, aged 2'])
-    assert.deepEqual(rowsOf((await client.get('/scorecard?comparison=worse')).body).map((r) => r.split(' Persons')[0]), ['Hepatitis B vaccination coverage, aged 2'])
+    assert.deepEqual(
+      rowsOf(byBody.body).map((r) => r.split(' Persons')[0]),
+      ['Smoking status at time of delivery'],
+    )
+    assert.deepEqual(
+      rowsOf((await client.get('/scorecard?rag=red')).body).map((r) => r.split(' Persons')[0]),
+      ['Hepatitis B vaccination coverage, aged 2'],
+    )
+    assert.deepEqual(
+      rowsOf((await client.get('/scorecard?comparison=worse')).body).map((r) => r.split(' Persons')[0]),
+      ['Hepatitis B vaccination coverage, aged 2'],
+    )
     assert.equal(rowsOf((await client.get('/scorecard?rag=amber')).body).length, 0)
     const gmPage = await client.get(`/scorecard?benchmark=${boroughs}`)
     // The other four boroughs: 10.5, 11.5, 12.5, 13.5, median 12.0, outside Oldham's 7.7 to 9.7.
@@ -141,7 +210,8 @@ describe('the public scorecard', () => {
   })
 
   // Members see the hepatitis row as Red, worse than England's 90.0: each of those would tell a reader roughly what the withheld 3 of 5 is.
-  const withheldRow = /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| Not shown: fewer than 5 \| \| Not shown Better than England \| Not shown \| Not shown \| Not shown \|/
+  const withheldRow =
+    /^Hepatitis B vaccination coverage, aged 2 Persons \| 2022\/23 \| Not shown: fewer than 5 \| \| Not shown Better than England \| Not shown \| Not shown \| Not shown \|/
 
   test('a withheld value takes its RAG, the benchmark it missed, its comparison, trend and direction with it, on the page and through its filters', async () => {
     const client = new TestClient(t.app)
@@ -149,7 +219,10 @@ describe('the public scorecard', () => {
     assert.match(rows[0]!, withheldRow)
     assert.doesNotMatch(rows[0]!, /Red|Worse than England|90\.0|Cannot be calculated|No earlier value/)
     // The shown row keeps all of them.
-    assert.match(rows[1]!, /\| 8\.7% \| 7\.7 to 9\.7 \| Green At most 9\.0%, amber within 0\.5 \| Better than England \(95%\) \| Decreasing and getting better \| Better than 2021\/22 \|/)
+    assert.match(
+      rows[1]!,
+      /\| 8\.7% \| 7\.7 to 9\.7 \| Green At most 9\.0%, amber within 0\.5 \| Better than England \(95%\) \| Decreasing and getting better \| Better than 2021\/22 \|/,
+    )
     // A filter cannot pick out what the row does not show.
     assert.equal(rowsOf((await client.get('/p/scorecard/scorecard?rag=red')).body).length, 0)
     assert.equal(rowsOf((await client.get('/p/scorecard/scorecard?comparison=worse')).body).length, 0)
@@ -162,7 +235,16 @@ describe('the public scorecard', () => {
     const records = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[]
     const hepatitis = records.find((r) => r.Indicator?.startsWith('Hepatitis'))!
     assert.deepEqual(
-      [hepatitis.Value, hepatitis['Lower 95% limit'], hepatitis['Upper 95% limit'], hepatitis.RAG, hepatitis.Target, hepatitis['Compared with England'], hepatitis['Recent trend'], hepatitis['Change since the previous period']],
+      [
+        hepatitis.Value,
+        hepatitis['Lower 95% limit'],
+        hepatitis['Upper 95% limit'],
+        hepatitis.RAG,
+        hepatitis.Target,
+        hepatitis['Compared with England'],
+        hepatitis['Recent trend'],
+        hepatitis['Change since the previous period'],
+      ],
       ['Not shown: fewer than 5', '', '', 'Not shown', 'Better than England', 'Not shown', 'Not shown', 'Not shown'],
     )
     assert.doesNotMatch(csv.body, /Red|Worse than England|90\.0/)
@@ -177,7 +259,16 @@ describe('the public scorecard', () => {
     const cells = Object.fromEntries(headers.map((h, i) => [String(h), sheet.getRow(2).getCell(i + 1).value]))
     assert.equal(cells.Indicator, 'Hepatitis B vaccination coverage, aged 2')
     assert.deepEqual(
-      [cells.Value, cells['Lower 95% limit'], cells['Upper 95% limit'], cells.RAG, cells.Target, cells['Compared with England'], cells['Recent trend'], cells['Change since the previous period']],
+      [
+        cells.Value,
+        cells['Lower 95% limit'],
+        cells['Upper 95% limit'],
+        cells.RAG,
+        cells.Target,
+        cells['Compared with England'],
+        cells['Recent trend'],
+        cells['Change since the previous period'],
+      ],
       ['Not shown: fewer than 5', null, null, 'Not shown', 'Better than England', 'Not shown', 'Not shown', 'Not shown'],
     )
     assert.equal(sheet.getRow(3).getCell(7).value, 'Green', 'the shown row keeps its RAG')

@@ -41,7 +41,14 @@ function cspDirectives(response: LightMyRequestResponse): Map<string, string[]> 
 }
 
 const countOf = async (table: 'organisations' | 'audit_events' | 'sessions') =>
-  Number((await db.selectFrom(table).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)
+  Number(
+    (
+      await db
+        .selectFrom(table)
+        .select((eb) => eb.fn.countAll<number>().as('n'))
+        .executeTakeFirstOrThrow()
+    ).n,
+  )
 
 const organisationFields = { name: 'Oldham Youth Service', sector: 'local-authority', isStatutory: 'yes', website: '', description: '' }
 
@@ -189,7 +196,11 @@ describe('sign-in throttling', () => {
     assert.ok(row.locked_until && row.locked_until.getTime() > Date.now() + 14 * 60_000, 'locked for LOGIN_LOCK_MINUTES')
 
     // Fifteen minutes pass.
-    await db.updateTable('users').set({ locked_until: new Date(Date.now() - 1000) }).where('id', '=', user.id).execute()
+    await db
+      .updateTable('users')
+      .set({ locked_until: new Date(Date.now() - 1000) })
+      .where('id', '=', user.id)
+      .execute()
     const open = await attempt(testPassword)
     assert.equal(open.statusCode, 303)
     assert.ok(cookie(open, 'thrive_session'))

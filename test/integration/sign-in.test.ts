@@ -96,7 +96,10 @@ describe('signing in', () => {
     const token = await createSession(database.db, userId, first, 1)
     const stored = await database.db.selectFrom('sessions').select('id').execute()
     assert.ok(stored.every((row) => row.id !== token))
-    await database.db.updateTable('sessions').set({ expires_at: new Date(Date.now() - 1000) }).execute()
+    await database.db
+      .updateTable('sessions')
+      .set({ expires_at: new Date(Date.now() - 1000) })
+      .execute()
     assert.equal(await findSession(database.db, token), null)
   })
 })

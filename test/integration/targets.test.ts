@@ -23,13 +23,34 @@ before(async () => {
   const lead = await createMember(db, partnership.id, 'contributor', 'lead@example.org')
   leadEmail = lead.user.email
   otherContributorEmail = (await createMember(db, partnership.id, 'contributor', 'other@example.org')).user.email
-  const person = await db.insertInto('people').values({ partnership_id: partnership.id, role_title: 'Director of Public Health', user_id: lead.user.id }).returning('id').executeTakeFirstOrThrow()
-  england = (await db.insertInto('comparator_groups').values({ partnership_id: partnership.id, name: 'England', kind: 'england' }).returning('id').executeTakeFirstOrThrow()).id
+  const person = await db
+    .insertInto('people')
+    .values({ partnership_id: partnership.id, role_title: 'Director of Public Health', user_id: lead.user.id })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  england = (
+    await db
+      .insertInto('comparator_groups')
+      .values({ partnership_id: partnership.id, name: 'England', kind: 'england' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
   await db.insertInto('comparator_group_areas').values({ partnership_id: partnership.id, group_id: england, area_code: 'E92000001' }).execute()
   indicator = (
     await db
       .insertInto('indicators')
-      .values({ partnership_id: partnership.id, title: 'Smoking status at time of delivery', value_type: 'proportion', multiplier: 100, decimal_places: 1, polarity: 'low-is-good', frequency: 'annual', period_type: 'financial-year', comparison_method: 'ci-95', target_lead_id: person.id })
+      .values({
+        partnership_id: partnership.id,
+        title: 'Smoking status at time of delivery',
+        value_type: 'proportion',
+        multiplier: 100,
+        decimal_places: 1,
+        polarity: 'low-is-good',
+        frequency: 'annual',
+        period_type: 'financial-year',
+        comparison_method: 'ci-95',
+        target_lead_id: person.id,
+      })
       .returning('id')
       .executeTakeFirstOrThrow()
   ).id
@@ -38,8 +59,23 @@ before(async () => {
   await db
     .insertInto('indicator_values')
     .values([
-      ...years.map((y, i) => ({ partnership_id: partnership.id, indicator_id: indicator, area_code: 'E08000004', period_starts_on: `${y}-04-01`, count: 420 - i * 40, denominator: 3000 })),
-      ...years.map((y) => ({ partnership_id: partnership.id, indicator_id: indicator, area_code: 'E92000001', period_starts_on: `${y}-04-01`, value: 10, lower_95: 9.9, upper_95: 10.1 })),
+      ...years.map((y, i) => ({
+        partnership_id: partnership.id,
+        indicator_id: indicator,
+        area_code: 'E08000004',
+        period_starts_on: `${y}-04-01`,
+        count: 420 - i * 40,
+        denominator: 3000,
+      })),
+      ...years.map((y) => ({
+        partnership_id: partnership.id,
+        indicator_id: indicator,
+        area_code: 'E92000001',
+        period_starts_on: `${y}-04-01`,
+        value: 10,
+        lower_95: 9.9,
+        upper_95: 10.1,
+      })),
     ])
     .execute()
 })
@@ -67,7 +103,10 @@ describe('targets', () => {
     assert.doesNotMatch(body, /Set a target/, 'a viewer is not offered changes')
     const csv = await viewer.get(`/indicators/${indicator}/targets.csv`)
     const [row] = parse(csv.body, { columns: true, bom: true }) as Record<string, string>[]
-    assert.deepEqual([row!.Period, row!.Target, Number(row!['Value for Oldham']).toFixed(3), row!.RAG, row!['Compared with England']], ['2022/23', 'At most 9.5%, amber within 0.5', '8.667', 'Green', 'Better than England (95%)'])
+    assert.deepEqual(
+      [row!.Period, row!.Target, Number(row!['Value for Oldham']).toFixed(3), row!.RAG, row!['Compared with England']],
+      ['2022/23', 'At most 9.5%, amber within 0.5', '8.667', 'Green', 'Better than England (95%)'],
+    )
     const audit = await t.database.db.selectFrom('audit_events').select('summary').where('entity_type', '=', 'target').executeTakeFirstOrThrow()
     assert.equal(audit.summary, 'Set the target of ‘Smoking status at time of delivery’ for 2022/23')
   })
@@ -97,7 +136,10 @@ describe('targets', () => {
     assert.equal(added.statusCode, 303)
     const body = (await editor.get(page())).body
     // 2021/22: 300 of 3000 = 10.0%, level with England's 10.0.
-    assert.match(body, /Better than England \(10\.0\), amber within 0\.5<\/td>\s*<td[^>]*>10\.0<\/td>[\s\S]*?govuk-tag--orange">Amber<[\s\S]*?Similar to England/)
+    assert.match(
+      body,
+      /Better than England \(10\.0\), amber within 0\.5<\/td>\s*<td[^>]*>10\.0<\/td>[\s\S]*?govuk-tag--orange">Amber<[\s\S]*?Similar to England/,
+    )
     const stored = await t.database.db.selectFrom('targets').select(['value', 'group_id']).where('group_id', '=', england).executeTakeFirstOrThrow()
     assert.equal(stored.value, null, 'the value typed for another kind is not kept')
   })
@@ -118,7 +160,12 @@ describe('targets', () => {
     const edit = `/targets/${target.id}/edit`
     const changed = await editor.post(edit, form({ value: '8.0', version: String(target.version) }), { formPage: edit })
     assert.equal(changed.statusCode, 303)
-    const audit = await db.selectFrom('audit_events').select(['before', 'after']).where('entity_id', '=', target.id).where('action', '=', 'update').executeTakeFirstOrThrow()
+    const audit = await db
+      .selectFrom('audit_events')
+      .select(['before', 'after'])
+      .where('entity_id', '=', target.id)
+      .where('action', '=', 'update')
+      .executeTakeFirstOrThrow()
     assert.equal(Number((audit.before as { value: string }).value), 9.5)
     assert.equal(Number((audit.after as { value: string }).value), 8)
     assert.match((await editor.get(page())).body, /govuk-tag--red">Red</, '8.7% misses 8.0 by more than 0.5')

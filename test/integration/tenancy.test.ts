@@ -76,9 +76,21 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
       [alphaEditor, 'Alpha'],
       [betaMember.actor, 'Beta'],
     ] as const) {
-      const council = await organisations.create(actor, { name: `${prefix} Council`, sector: 'local-authority', isStatutory: true, website: null, description: '' })
+      const council = await organisations.create(actor, {
+        name: `${prefix} Council`,
+        sector: 'local-authority',
+        isStatutory: true,
+        website: null,
+        description: '',
+      })
       await organisations.create(actor, { name: `${prefix} Police`, sector: 'police', isStatutory: true, website: null, description: '' })
-      const person = await people.create(actor, { name: null, roleTitle: `${prefix} Director of Children’s Services`, jobTitle: null, organisationId: council.id, email: null })
+      const person = await people.create(actor, {
+        name: null,
+        roleTitle: `${prefix} Director of Children’s Services`,
+        jobTitle: null,
+        organisationId: council.id,
+        email: null,
+      })
       await people.create(actor, { name: null, roleTitle: `${prefix} Lead officer`, jobTitle: null, organisationId: null, email: null })
       if (prefix === 'Beta') {
         betaOrganisationId = council.id
@@ -90,7 +102,11 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
       [beta, 'beta'],
     ] as const) {
       await inPartnership(db, partnershipId, (trx) =>
-        issueInvitation(trx, { userId: null, label: 'tenancy test', partnershipId }, { email: `invited@${prefix}.example`, displayName: 'Invited', role: 'viewer' }),
+        issueInvitation(
+          trx,
+          { userId: null, label: 'tenancy test', partnershipId },
+          { email: `invited@${prefix}.example`, displayName: 'Invited', role: 'viewer' },
+        ),
       )
     }
   })
@@ -151,14 +167,19 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
         const alphaRows = await rowsOf(trx, table, column, alpha)
         const betaRows = await rowsOf(trx, table, column, beta)
         assert.equal(updated[table], alphaRows.length, `${table}: rows updated`)
-        assert.ok(alphaRows.every((r) => Number(r.version) > 100), `${table}: alpha rows were updated`)
+        assert.ok(
+          alphaRows.every((r) => Number(r.version) > 100),
+          `${table}: alpha rows were updated`,
+        )
         assert.ok(betaRows.length > 0 && betaRows.every((r) => Number(r.version) < 100), `${table}: beta rows were left alone`)
       }
     })
   })
 
   test('a DELETE with no where clause removes only its own partnership’s rows', async () => {
-    const before = Object.fromEntries(await Promise.all(owned.map(async ({ table, column }) => [table, (await rowsOf(db, table, column, beta)).length] as const)))
+    const before = Object.fromEntries(
+      await Promise.all(owned.map(async ({ table, column }) => [table, (await rowsOf(db, table, column, beta)).length] as const)),
+    )
     await thenRollBack(db, alpha, async (trx) => {
       const people = await trx.deleteFrom('people').executeTakeFirst()
       const memberships = await trx.deleteFrom('memberships').executeTakeFirst()
@@ -190,15 +211,38 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
 
   test('a row carrying another partnership’s id cannot be inserted, nor an existing row moved across', async () => {
     const attempts: [string, (trx: Trx) => Promise<unknown>][] = [
-      ['organisations', (trx) => trx.insertInto('organisations').values({ partnership_id: beta, name: 'Smuggled', sector: 'other', is_statutory: false }).execute()],
+      [
+        'organisations',
+        (trx) => trx.insertInto('organisations').values({ partnership_id: beta, name: 'Smuggled', sector: 'other', is_statutory: false }).execute(),
+      ],
       ['people', (trx) => trx.insertInto('people').values({ partnership_id: beta, role_title: 'Smuggled' }).execute()],
       ['memberships', (trx) => trx.insertInto('memberships').values({ partnership_id: beta, user_id: alphaEditor.userId!, role: 'admin' }).execute()],
       [
         'audit_events',
         (trx) =>
-          trx.insertInto('audit_events').values({ partnership_id: beta, actor_label: 'forger', action: 'create', entity_type: 'x', entity_id: 'x', summary: 'forged', before: null, after: null }).execute(),
+          trx
+            .insertInto('audit_events')
+            .values({
+              partnership_id: beta,
+              actor_label: 'forger',
+              action: 'create',
+              entity_type: 'x',
+              entity_id: 'x',
+              summary: 'forged',
+              before: null,
+              after: null,
+            })
+            .execute(),
       ],
-      ['invitations', (trx) => issueInvitation(trx, { userId: null, label: 'forger', partnershipId: beta }, { email: 'smuggled@example.org', displayName: 'Smuggled', role: 'admin' })],
+      [
+        'invitations',
+        (trx) =>
+          issueInvitation(
+            trx,
+            { userId: null, label: 'forger', partnershipId: beta },
+            { email: 'smuggled@example.org', displayName: 'Smuggled', role: 'admin' },
+          ),
+      ],
       ['organisations (moved)', (trx) => trx.updateTable('organisations').set({ partnership_id: beta }).execute()],
     ]
     for (const [what, attempt] of attempts) {
@@ -209,10 +253,22 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
   })
 
   test('users’ password hashes (and sessions) cannot be read by the application role', async () => {
-    await assert.rejects(inPartnership(db, alpha, (trx) => trx.selectFrom('users').select('password_hash').execute()), /permission denied/)
-    await assert.rejects(inPartnership(db, alpha, (trx) => trx.selectFrom('users').selectAll().execute()), /permission denied/)
-    await assert.rejects(inPartnership(db, alpha, (trx) => trx.updateTable('users').set({ password_hash: 'x' }).execute()), /permission denied/)
-    await assert.rejects(inPartnership(db, alpha, (trx) => trx.selectFrom('sessions').selectAll().execute()), /permission denied/)
+    await assert.rejects(
+      inPartnership(db, alpha, (trx) => trx.selectFrom('users').select('password_hash').execute()),
+      /permission denied/,
+    )
+    await assert.rejects(
+      inPartnership(db, alpha, (trx) => trx.selectFrom('users').selectAll().execute()),
+      /permission denied/,
+    )
+    await assert.rejects(
+      inPartnership(db, alpha, (trx) => trx.updateTable('users').set({ password_hash: 'x' }).execute()),
+      /permission denied/,
+    )
+    await assert.rejects(
+      inPartnership(db, alpha, (trx) => trx.selectFrom('sessions').selectAll().execute()),
+      /permission denied/,
+    )
     // The public columns stay readable: names are shown beside the records people changed.
     const names = await inPartnership(db, alpha, (trx) => trx.selectFrom('users').select(['id', 'email', 'display_name']).execute())
     assert.ok(names.some((u) => u.id === betaUserId))
@@ -222,7 +278,10 @@ describe('tenancy: one partnership cannot reach another’s rows', () => {
     const organisations = organisationService(db)
     const people = peopleService(db)
     await assert.rejects(organisations.get(alphaEditor, betaOrganisationId), NotFoundError)
-    await assert.rejects(organisations.update(alphaEditor, betaOrganisationId, 1, { name: 'Taken', sector: 'other', isStatutory: false, website: null, description: '' }), NotFoundError)
+    await assert.rejects(
+      organisations.update(alphaEditor, betaOrganisationId, 1, { name: 'Taken', sector: 'other', isStatutory: false, website: null, description: '' }),
+      NotFoundError,
+    )
     await assert.rejects(organisations.archive(alphaEditor, betaOrganisationId, 1), NotFoundError)
     await assert.rejects(people.get(alphaEditor, betaPersonId), NotFoundError)
     await assert.rejects(people.archive(alphaEditor, betaPersonId, 1), NotFoundError)

@@ -33,13 +33,21 @@ function terms(changes: Partial<TermsInput> = {}): TermsInput {
 }
 
 async function addBody(db: Db, partnershipId: string, name: string, changes: { ended_on?: string; archived_at?: Date; established_on?: string } = {}) {
-  return db.insertInto('bodies').values({ partnership_id: partnershipId, name, kind: 'strategic-partnership-board', ...changes }).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('bodies')
+    .values({ partnership_id: partnershipId, name, kind: 'strategic-partnership-board', ...changes })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 /** Gives a user's person record a seat on a body, as the membership pages would. */
 async function seat(db: Db, partnershipId: string, bodyId: string, userId: string, role: MemberRole, endsOn: string | null = null) {
   let person = await db.selectFrom('people').select('id').where('user_id', '=', userId).executeTakeFirst()
-  person ??= await db.insertInto('people').values({ partnership_id: partnershipId, name: 'Seated person', user_id: userId }).returning('id').executeTakeFirstOrThrow()
+  person ??= await db
+    .insertInto('people')
+    .values({ partnership_id: partnershipId, name: 'Seated person', user_id: userId })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   await db.insertInto('body_members').values({ partnership_id: partnershipId, body_id: bodyId, person_id: person.id, role, ends_on: endsOn }).execute()
 }
 
@@ -78,7 +86,10 @@ describe('terms of reference, against a real database', () => {
     assert.equal(second.created.version_number, 2)
 
     const page = await service.forBody(viewer, body.id, today)
-    assert.deepEqual(page.versions.map((v) => v.version_number), [2, 1])
+    assert.deepEqual(
+      page.versions.map((v) => v.version_number),
+      [2, 1],
+    )
     assert.equal(page.current?.quorum, 5)
     assert.equal(page.status, 'up-to-date')
     assert.equal(page.canWrite, false)
@@ -142,7 +153,10 @@ describe('terms of reference, against a real database', () => {
     const page = await service.forBody(editor, body.id, today)
     assert.equal(page.versions.length, 1)
     assert.equal(page.canWrite, false)
-    await assert.rejects(service.create(editor, body.id, 1, terms(), null), /‘Joint Leadership Team’ is archived\. Restore it before changing its terms of reference\./)
+    await assert.rejects(
+      service.create(editor, body.id, 1, terms(), null),
+      /‘Joint Leadership Team’ is archived\. Restore it before changing its terms of reference\./,
+    )
   })
 
   test('another partnership’s body does not exist for its members', async () => {
@@ -168,11 +182,14 @@ describe('terms of reference, against a real database', () => {
     assert.equal('content' in described, false)
 
     const filesBefore = await db.selectFrom('stored_files').select('id').execute()
-    await assert.rejects(service.create(editor, body.id, 1, terms(), { filename: 'script.html', content: Buffer.from('<script>'), truncated: false }), (error: unknown) => {
-      assert.ok(error instanceof ValidationError)
-      assert.match(error.fields.document ?? '', /must be a PDF/)
-      return true
-    })
+    await assert.rejects(
+      service.create(editor, body.id, 1, terms(), { filename: 'script.html', content: Buffer.from('<script>'), truncated: false }),
+      (error: unknown) => {
+        assert.ok(error instanceof ValidationError)
+        assert.match(error.fields.document ?? '', /must be a PDF/)
+        return true
+      },
+    )
     assert.equal((await db.selectFrom('stored_files').select('id').execute()).length, filesBefore.length)
     assert.equal((await service.forBody(editor, body.id, today)).versions.length, 1)
   })
@@ -220,7 +237,13 @@ describe('terms of reference, against a real database', () => {
     })
 
     const spb = await service.forBody(admin, ids.get('spb')!, today)
-    assert.deepEqual(spb.versions.map((v) => [v.version_number, v.agreed_on]), [[2, '2020-07-31'], [1, '2019-06-30']])
+    assert.deepEqual(
+      spb.versions.map((v) => [v.version_number, v.agreed_on]),
+      [
+        [2, '2020-07-31'],
+        [1, '2019-06-30'],
+      ],
+    )
     const strategy = await service.forBody(admin, ids.get('cfc-strategy-group')!, today)
     assert.equal(strategy.current?.delegated_powers, 'Delegated decision-making powers to be agreed by key partner agencies.')
     assert.equal(strategy.current?.created_by_label, 'demo seed')
@@ -231,7 +254,12 @@ describe('terms of reference, against a real database', () => {
     assert.equal(panel.get('cfc-board'), 'overdue')
     assert.equal(panel.get('icg'), 'overdue')
     assert.equal(panel.get('spb'), 'overdue')
-    const audited = await db.selectFrom('audit_events').select('id').where('partnership_id', '=', demo.id).where('entity_type', '=', 'terms-of-reference').execute()
+    const audited = await db
+      .selectFrom('audit_events')
+      .select('id')
+      .where('partnership_id', '=', demo.id)
+      .where('entity_type', '=', 'terms-of-reference')
+      .execute()
     assert.equal(audited.length, demoTerms.length)
   })
 })

@@ -45,57 +45,61 @@ describe('a page that runs past its time budget', () => {
   })
 })
 
-describe('on PostgreSQL: the statement timeout, the bounded pool and the health check', { skip: postgresUrl ? false : 'needs TEST_DATABASE_URL (PGlite has no statement timeout; its pages are kept cheap instead)' }, () => {
-  let scratch: ScratchDatabase
-  let database: DatabaseHandle
-  let app: FastifyInstance
-  before(async () => {
-    scratch = await createScratchDatabase(postgresUrl!)
-    // One connection, a short statement timeout and a short wait for a connection.
-    database = await openDatabase({ databaseUrl: scratch.url, limits: { statementTimeoutMs: 300, poolSize: 1, poolWaitMs: 300 } })
-    app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db: database.db, ping: database.ping })
-    app.get('/slow-query', async () => {
-      await sql`SELECT pg_sleep(5)`.execute(database.db)
-      return 'too late'
-    })
-    app.get('/hold-connection', async () => {
-      // Five short statements in one transaction: about a second with the only connection held, none timed out.
-      await database.db.transaction().execute(async (trx) => {
-        for (let i = 0; i < 5; i++) await sql`SELECT pg_sleep(0.2)`.execute(trx)
+describe(
+  'on PostgreSQL: the statement timeout, the bounded pool and the health check',
+  { skip: postgresUrl ? false : 'needs TEST_DATABASE_URL (PGlite has no statement timeout; its pages are kept cheap instead)' },
+  () => {
+    let scratch: ScratchDatabase
+    let database: DatabaseHandle
+    let app: FastifyInstance
+    before(async () => {
+      scratch = await createScratchDatabase(postgresUrl!)
+      // One connection, a short statement timeout and a short wait for a connection.
+      database = await openDatabase({ databaseUrl: scratch.url, limits: { statementTimeoutMs: 300, poolSize: 1, poolWaitMs: 300 } })
+      app = await createApp(loadConfig({ LOG_LEVEL: 'silent' }), { db: database.db, ping: database.ping })
+      app.get('/slow-query', async () => {
+        await sql`SELECT pg_sleep(5)`.execute(database.db)
+        return 'too late'
       })
-      return 'held'
+      app.get('/hold-connection', async () => {
+        // Five short statements in one transaction: about a second with the only connection held, none timed out.
+        await database.db.transaction().execute(async (trx) => {
+          for (let i = 0; i < 5; i++) await sql`SELECT pg_sleep(0.2)`.execute(trx)
+        })
+        return 'held'
+      })
+      await app.ready()
     })
-    await app.ready()
-  })
-  after(async () => {
-    await app.close()
-    await database.close()
-    await scratch.drop()
-  })
+    after(async () => {
+      await app.close()
+      await database.close()
+      await scratch.drop()
+    })
 
-  test('a statement past statement_timeout is cancelled and the person gets the busy page', async () => {
-    const response = await app.inject({ method: 'GET', url: '/slow-query' })
-    assert.equal(response.statusCode, 503)
-    assert.match(response.body, /Sorry, the service is busy/)
-  })
+    test('a statement past statement_timeout is cancelled and the person gets the busy page', async () => {
+      const response = await app.inject({ method: 'GET', url: '/slow-query' })
+      assert.equal(response.statusCode, 503)
+      assert.match(response.body, /Sorry, the service is busy/)
+    })
 
-  test('a request that cannot get a connection in time gets the busy page; /health answers meanwhile from its own connection', async () => {
-    const finished: string[] = []
-    const holding = app.inject({ method: 'GET', url: '/hold-connection' }).then((r) => {
-      finished.push('hold')
-      return r
+    test('a request that cannot get a connection in time gets the busy page; /health answers meanwhile from its own connection', async () => {
+      const finished: string[] = []
+      const holding = app.inject({ method: 'GET', url: '/hold-connection' }).then((r) => {
+        finished.push('hold')
+        return r
+      })
+      await sleep(100)
+      const waiting = app.inject({ method: 'GET', url: '/slow-query' }).then((r) => {
+        finished.push('wait')
+        return r
+      })
+      const health = await app.inject({ method: 'GET', url: '/health' })
+      finished.push('health')
+      assert.equal(health.statusCode, 200)
+      assert.deepEqual(health.json(), { status: 'ok', database: 'ok' })
+      assert.equal((await waiting).statusCode, 503)
+      assert.equal((await holding).body, 'held')
+      assert.deepEqual(finished, ['health', 'wait', 'hold'], 'the health check did not wait for the pool')
     })
-    await sleep(100)
-    const waiting = app.inject({ method: 'GET', url: '/slow-query' }).then((r) => {
-      finished.push('wait')
-      return r
-    })
-    const health = await app.inject({ method: 'GET', url: '/health' })
-    finished.push('health')
-    assert.equal(health.statusCode, 200)
-    assert.deepEqual(health.json(), { status: 'ok', database: 'ok' })
-    assert.equal((await waiting).statusCode, 503)
-    assert.equal((await holding).body, 'held')
-    assert.deepEqual(finished, ['health', 'wait', 'hold'], 'the health check did not wait for the pool')
-  })
-})
+  },
+)

@@ -59,15 +59,26 @@ describe('inviting people', () => {
     const { invitation, token } = await users.invite(admin, { email: 'Amina.Khan@example.org ', displayName: 'Amina Khan', role: 'editor' })
     assert.equal(invitation.email, 'amina.khan@example.org')
     assert.equal(invitation.role, 'editor')
-    assert.equal(await database.db.selectFrom('users').select('id').where('email', '=', 'amina.khan@example.org').executeTakeFirst(), undefined, 'no account yet')
+    assert.equal(
+      await database.db.selectFrom('users').select('id').where('email', '=', 'amina.khan@example.org').executeTakeFirst(),
+      undefined,
+      'no account yet',
+    )
     const stored = await database.db.selectFrom('invitations').selectAll().where('id', '=', invitation.id).executeTakeFirstOrThrow()
     assert.notEqual(stored.token_hash, token, 'only a hash of the link is kept')
-    assert.deepEqual((await auditFor(invitation.id)).map((r) => [r.entity_type, r.action, r.partnership_id, r.actor_id]), [['invitation', 'create', oldhamId, admin.userId]])
+    assert.deepEqual(
+      (await auditFor(invitation.id)).map((r) => [r.entity_type, r.action, r.partnership_id, r.actor_id]),
+      [['invitation', 'create', oldhamId, admin.userId]],
+    )
 
     const joined = await invitationService(database.db).createAccountAndAccept(token, { displayName: 'Amina Khan', password: newPassword })
     assert.equal(joined.partnershipId, oldhamId)
     assert.equal((await membershipOf(oldhamId, joined.userId))?.role, 'editor')
-    assert.deepEqual(await signIn(database.db, 'amina.khan@example.org', newPassword, throttle), { ok: true, userId: joined.userId, firstPartnershipId: oldhamId })
+    assert.deepEqual(await signIn(database.db, 'amina.khan@example.org', newPassword, throttle), {
+      ok: true,
+      userId: joined.userId,
+      firstPartnershipId: oldhamId,
+    })
     const rows = (await auditFor(joined.userId)).map((r) => [r.entity_type, r.action, r.partnership_id, r.actor_id])
     assert.deepEqual(rows, [
       ['membership', 'create', oldhamId, joined.userId],
@@ -192,7 +203,11 @@ describe('permissions', () => {
 describe('an admin setting a password', () => {
   test('sets the password, lifts a lock, signs the member out everywhere and audits without the hash', async () => {
     const { user } = await createMember(database.db, oldhamId, 'viewer', 'locked.out@example.org')
-    await database.db.updateTable('users').set({ failed_sign_ins: 3, locked_until: new Date(Date.now() + 3_600_000) }).where('id', '=', user.id).execute()
+    await database.db
+      .updateTable('users')
+      .set({ failed_sign_ins: 3, locked_until: new Date(Date.now() + 3_600_000) })
+      .where('id', '=', user.id)
+      .execute()
     const token = await createSession(database.db, user.id, oldhamId, 1)
     await users.setPassword(admin, user.id, newPassword)
     assert.equal(await findSession(database.db, token), null)
@@ -227,10 +242,13 @@ describe('accounts that span partnerships', () => {
     await database.db.insertInto('memberships').values({ partnership_id: rochdaleId, user_id: user.id, role: 'viewer' }).execute()
     await users.setPassword(actor, user.id, newPassword)
     const rows = await auditFor(user.id)
-    assert.deepEqual(rows.map((r) => [r.partnership_id, r.actor_id, r.entity_type]).sort(), [
-      [oldhamId, user.id, 'user'],
-      [rochdaleId, user.id, 'user'],
-    ].sort())
+    assert.deepEqual(
+      rows.map((r) => [r.partnership_id, r.actor_id, r.entity_type]).sort(),
+      [
+        [oldhamId, user.id, 'user'],
+        [rochdaleId, user.id, 'user'],
+      ].sort(),
+    )
   })
 
   test('removing a member, or changing their role, ends their sessions in that partnership only', async () => {
@@ -263,34 +281,58 @@ describe('command line: addUser', () => {
     assert.equal(result.partnership, null)
     assert.equal((await signIn(database.db, 'first.admin@council.example', newPassword, throttle)).ok, true)
     const rows = await auditFor(result.userId)
-    assert.deepEqual(rows.map((r) => [r.entity_type, r.action, r.partnership_id, r.actor_id, r.actor_label]), [['user', 'create', null, null, 'command line']])
+    assert.deepEqual(
+      rows.map((r) => [r.entity_type, r.action, r.partnership_id, r.actor_id, r.actor_label]),
+      [['user', 'create', null, null, 'command line']],
+    )
   })
 
   test('creates an account and a membership with the role given', async () => {
-    const result = await addUser(database.db, { email: 'cli.editor@example.org', displayName: 'CLI Editor', password: newPassword, partnershipSlug: 'oldham', role: 'admin' }, 'setup script')
+    const result = await addUser(
+      database.db,
+      { email: 'cli.editor@example.org', displayName: 'CLI Editor', password: newPassword, partnershipSlug: 'oldham', role: 'admin' },
+      'setup script',
+    )
     assert.equal(result.partnership?.role, 'admin')
     assert.equal((await membershipOf(oldhamId, result.userId))?.role, 'admin')
     const rows = await auditFor(result.userId)
-    assert.deepEqual(rows.map((r) => [r.entity_type, r.partnership_id, r.actor_label]), [
-      ['user', oldhamId, 'setup script'],
-      ['membership', oldhamId, 'setup script'],
-    ])
+    assert.deepEqual(
+      rows.map((r) => [r.entity_type, r.partnership_id, r.actor_label]),
+      [
+        ['user', oldhamId, 'setup script'],
+        ['membership', oldhamId, 'setup script'],
+      ],
+    )
   })
 
   test('the role defaults to viewer', async () => {
-    const result = await addUser(database.db, { email: 'cli.viewer@example.org', displayName: 'CLI Viewer', password: newPassword, partnershipSlug: 'rochdale' })
+    const result = await addUser(database.db, {
+      email: 'cli.viewer@example.org',
+      displayName: 'CLI Viewer',
+      password: newPassword,
+      partnershipSlug: 'rochdale',
+    })
     assert.equal((await membershipOf(rochdaleId, result.userId))?.role, 'viewer')
   })
 
   test('an existing account is invited to another partnership, not attached, and its password is unchanged', async () => {
-    const result = await addUser(database.db, { email: 'cli.viewer@example.org', displayName: 'Another Name', password: 'not the real password', partnershipSlug: 'oldham', role: 'editor' })
+    const result = await addUser(database.db, {
+      email: 'cli.viewer@example.org',
+      displayName: 'Another Name',
+      password: 'not the real password',
+      partnershipSlug: 'oldham',
+      role: 'editor',
+    })
     assert.equal(result.accountCreated, false)
     assert.equal(result.displayName, 'CLI Viewer')
     assert.ok(result.invitation?.token)
     assert.equal(await membershipOf(oldhamId, result.userId), undefined)
     assert.equal((await signIn(database.db, 'cli.viewer@example.org', newPassword, throttle)).ok, true)
     const waiting = await invitationService(database.db).waitingFor(result.userId)
-    assert.deepEqual(waiting.map((i) => [i.partnershipId, i.role, i.invitedByLabel]), [[oldhamId, 'editor', 'command line']])
+    assert.deepEqual(
+      waiting.map((i) => [i.partnershipId, i.role, i.invitedByLabel]),
+      [[oldhamId, 'editor', 'command line']],
+    )
     await invitationService(database.db).accept(result.userId, waiting[0]!.id)
     assert.equal((await membershipOf(oldhamId, result.userId))?.role, 'editor')
   })
@@ -299,14 +341,20 @@ describe('command line: addUser', () => {
     const bad = await fieldsOf(addUser(database.db, { email: 'not-an-email', displayName: '', password: 'short' }))
     assert.deepEqual(Object.keys(bad).sort(), ['displayName', 'email', 'password'])
     assert.match(bad.password ?? '', /12 characters or more/)
-    const unknown = await fieldsOf(addUser(database.db, { email: 'nobody@example.org', displayName: 'Nobody', password: newPassword, partnershipSlug: 'atlantis' }))
+    const unknown = await fieldsOf(
+      addUser(database.db, { email: 'nobody@example.org', displayName: 'Nobody', password: newPassword, partnershipSlug: 'atlantis' }),
+    )
     assert.match(unknown.partnership ?? '', /no partnership with the slug ‘atlantis’/)
-    const role = await fieldsOf(addUser(database.db, { email: 'nobody@example.org', displayName: 'Nobody', password: newPassword, partnershipSlug: 'oldham', role: 'overlord' }))
+    const role = await fieldsOf(
+      addUser(database.db, { email: 'nobody@example.org', displayName: 'Nobody', password: newPassword, partnershipSlug: 'oldham', role: 'overlord' }),
+    )
     assert.equal(role.role, 'Select a role')
     assert.equal(await database.db.selectFrom('users').select('id').where('email', '=', 'nobody@example.org').executeTakeFirst(), undefined)
     const taken = await fieldsOf(addUser(database.db, { email: 'first.admin@council.example', displayName: 'Again', password: newPassword }))
     assert.match(taken.email ?? '', /already exists/)
-    const member = await fieldsOf(addUser(database.db, { email: 'cli.editor@example.org', displayName: 'Again', password: newPassword, partnershipSlug: 'oldham' }))
+    const member = await fieldsOf(
+      addUser(database.db, { email: 'cli.editor@example.org', displayName: 'Again', password: newPassword, partnershipSlug: 'oldham' }),
+    )
     assert.match(member.email ?? '', /already a member of Partnership oldham/)
   })
 })
@@ -315,7 +363,11 @@ describe('command line: setPassword', () => {
   test('sets the password, clears failures and the lock, and audits in each of the person’s partnerships', async () => {
     const { user } = await createMember(database.db, oldhamId, 'editor', 'two.places@example.org')
     await database.db.insertInto('memberships').values({ partnership_id: rochdaleId, user_id: user.id, role: 'viewer' }).execute()
-    await database.db.updateTable('users').set({ failed_sign_ins: 4, locked_until: new Date(Date.now() + 3_600_000) }).where('id', '=', user.id).execute()
+    await database.db
+      .updateTable('users')
+      .set({ failed_sign_ins: 4, locked_until: new Date(Date.now() + 3_600_000) })
+      .where('id', '=', user.id)
+      .execute()
     await setPassword(database.db, 'Two.Places@example.org', newPassword, 'support desk')
     const account = await database.db.selectFrom('users').select(['failed_sign_ins', 'locked_until']).where('id', '=', user.id).executeTakeFirstOrThrow()
     assert.deepEqual(account, { failed_sign_ins: 0, locked_until: null })
@@ -329,14 +381,20 @@ describe('command line: setPassword', () => {
     const { userId } = await addUser(database.db, { email: 'loner@example.org', displayName: 'Loner', password: newPassword })
     await setPassword(database.db, 'loner@example.org', 'yet another passphrase')
     const rows = await auditFor(userId)
-    assert.deepEqual(rows.map((r) => [r.action, r.partnership_id, r.actor_label]), [
-      ['create', null, 'command line'],
-      ['update', null, 'command line'],
-    ])
+    assert.deepEqual(
+      rows.map((r) => [r.action, r.partnership_id, r.actor_label]),
+      [
+        ['create', null, 'command line'],
+        ['update', null, 'command line'],
+      ],
+    )
   })
 
   test('an unknown email or a weak password is refused with a clear message', async () => {
-    assert.match((await fieldsOf(setPassword(database.db, 'ghost@example.org', newPassword, 'x'))).email ?? '', /No user has the email address ghost@example.org/)
+    assert.match(
+      (await fieldsOf(setPassword(database.db, 'ghost@example.org', newPassword, 'x'))).email ?? '',
+      /No user has the email address ghost@example.org/,
+    )
     assert.match((await fieldsOf(setPassword(database.db, 'loner@example.org', 'tiny', 'x'))).password ?? '', /12 characters or more/)
     assert.equal((await signIn(database.db, 'loner@example.org', 'yet another passphrase', throttle)).ok, true)
   })
@@ -347,7 +405,10 @@ test('no audit row anywhere holds a password hash', async () => {
     .selectFrom('audit_events')
     .select([sql<string>`coalesce(before::text, '') || coalesce(after::text, '') || summary`.as('text'), 'entity_type'])
     .execute()
-  assert.ok(rows.some((r) => r.entity_type === 'user'), 'the tests above wrote user audit rows')
+  assert.ok(
+    rows.some((r) => r.entity_type === 'user'),
+    'the tests above wrote user audit rows',
+  )
   for (const row of rows) {
     assert.ok(!row.text.includes('password_hash'), row.text)
     assert.ok(!row.text.includes('$argon2'), row.text)
@@ -414,7 +475,8 @@ describe('pages', () => {
     const fresh = await inviteThroughForm(client, { email: 'nobody.yet@example.org', displayName: 'New Name', role: 'viewer' })
     const neutral = (text: string) => text.replace(/[a-z.]+@example\.org/, 'EMAIL').replace(/\/join\/\S+/, 'LINK')
     assert.equal(neutral(existing.confirmation), neutral(fresh.confirmation))
-    const membership = () => web.database.db.selectFrom('memberships').select('role').where('partnership_id', '=', partnershipId).where('user_id', '=', user.id).executeTakeFirst()
+    const membership = () =>
+      web.database.db.selectFrom('memberships').select('role').where('partnership_id', '=', partnershipId).where('user_id', '=', user.id).executeTakeFirst()
     assert.equal(await membership(), undefined)
 
     // The link cannot set the existing account's password.
@@ -434,7 +496,11 @@ describe('pages', () => {
     assert.equal((await membership())?.role, 'viewer')
     assert.match((await holder.get('/')).body, /You have joined Partnership pages as viewer/)
 
-    const again = await client.post('/admin/users', { email: 'elsewhere@example.org', displayName: 'New Name', role: 'viewer' }, { formPage: '/admin/users/new' })
+    const again = await client.post(
+      '/admin/users',
+      { email: 'elsewhere@example.org', displayName: 'New Name', role: 'viewer' },
+      { formPage: '/admin/users/new' },
+    )
     assert.equal(again.statusCode, 400)
     assert.match(again.body, /href="#email">Test viewer \(elsewhere@example\.org\) is already a member of this partnership/)
   })

@@ -64,10 +64,20 @@ describe('thrive import', () => {
 
   test('imports a Fingertips export and prints one summary line', async () => {
     const file = join(directory, 'fingertips.csv')
-    await writeFile(file, csvText([fingertipsHeader, fingertipsRow(), fingertipsRow({ 'Time period': '2019/20', Value: '', Count: '', Denominator: '', 'Lower CI 95.0 limit': '', 'Upper CI 95.0 limit': '' })]))
+    await writeFile(
+      file,
+      csvText([
+        fingertipsHeader,
+        fingertipsRow(),
+        fingertipsRow({ 'Time period': '2019/20', Value: '', Count: '', Denominator: '', 'Lower CI 95.0 limit': '', 'Upper CI 95.0 limit': '' }),
+      ]),
+    )
     const run = await thrive(['import', file, '--partnership', 'values-import', '--as', emails.editor])
     assert.equal(run.code, 0, run.stderr)
-    assert.match(run.stdout, /^Imported 2 rows of fingertips.csv \(Fingertips export layout\) into Partnership values-import: 1 value added, 0 replaced, 0 unchanged; 1 row skipped with no value\.\n$/)
+    assert.match(
+      run.stdout,
+      /^Imported 2 rows of fingertips.csv \(Fingertips export layout\) into Partnership values-import: 1 value added, 0 replaced, 0 unchanged; 1 row skipped with no value\.\n$/,
+    )
     assert.equal(run.stderr, '', 'no bar when nobody is watching')
     const imported = await inspect((db) => db.selectFrom('value_imports').select(['filename', 'imported_by_label']).execute())
     assert.equal(imported.length, 1)
@@ -76,7 +86,14 @@ describe('thrive import', () => {
 
   test('a refused file prints the report by row and column, exits 1 and changes nothing', async () => {
     const file = join(directory, 'bad.csv')
-    await writeFile(file, csvText([fingertipsHeader, fingertipsRow({ 'Area Code': 'E08999999', 'Time period': '2020/21' }), fingertipsRow({ Value: 'lots', 'Time period': '2021/22' })]))
+    await writeFile(
+      file,
+      csvText([
+        fingertipsHeader,
+        fingertipsRow({ 'Area Code': 'E08999999', 'Time period': '2020/21' }),
+        fingertipsRow({ Value: 'lots', 'Time period': '2021/22' }),
+      ]),
+    )
     const before = await inspect(fingerprint)
     const run = await thrive(['import', file, '--partnership', 'values-import'])
     assert.equal(run.code, 1)

@@ -3,7 +3,17 @@ import assert from 'node:assert/strict'
 import type { Db } from '../../src/platform/db/database.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import type { UploadBrowser, UploadFile } from '../support/upload-browser.ts'
-import { browserFor, csvFile, csvText, fingerprint, fingertipsHeader, fingertipsRow, importThrough, setUp, thriveHeader } from '../fixtures/value-transfer/support.ts'
+import {
+  browserFor,
+  csvFile,
+  csvText,
+  fingerprint,
+  fingertipsHeader,
+  fingertipsRow,
+  importThrough,
+  setUp,
+  thriveHeader,
+} from '../fixtures/value-transfer/support.ts'
 
 // Every way a file can be wrong gets a clear message, by row and column where
 // it has them, and leaves every table an import writes exactly as it was.
@@ -41,21 +51,35 @@ describe('files that are refused, changing nothing', () => {
       csvFile('columns.csv', [[...fingertipsHeader.filter((h) => h !== 'Count' && h !== 'Time period'), 'Colour'], fingertipsRow().slice(0, 25)]),
       /it has no columns ‘Time period’, ‘Count’; ‘Colour’ is not a column of the Fingertips export layout/,
     )
-    await refused(csvFile('neither.csv', [['Name', 'Email'], ['A', 'b@example.org']]), /must name the columns of a Fingertips export \(starting ‘Indicator ID’\)/)
+    await refused(
+      csvFile('neither.csv', [
+        ['Name', 'Email'],
+        ['A', 'b@example.org'],
+      ]),
+      /must name the columns of a Fingertips export \(starting ‘Indicator ID’\)/,
+    )
   })
 
   test('bad numbers are reported by row and column, and the good rows around them are not imported either', async () => {
     const page = await refused(
-      csvFile('numbers.csv', [fingertipsHeader, fingertipsRow({ 'Time period': '2019/20' }), fingertipsRow({ 'Time period': '2020/21', Value: '25,2', Count: 'n/a' }), fingertipsRow({ 'Time period': '2021/22', Denominator: '-5' })]),
+      csvFile('numbers.csv', [
+        fingertipsHeader,
+        fingertipsRow({ 'Time period': '2019/20' }),
+        fingertipsRow({ 'Time period': '2020/21', Value: '25,2', Count: 'n/a' }),
+        fingertipsRow({ 'Time period': '2021/22', Denominator: '-5' }),
+      ]),
       /The file has 4 problems/,
     )
     const cells = cellsOf(page)
-    assert.deepEqual(cells.slice(0, 12), [
-      ['3', 'Value', '‘25,2’ is not a number'],
-      ['3', 'Count', '‘n/a’ is not a number'],
-      ['4', 'Count', 'The count cannot be more than the denominator for a proportion'],
-      ['4', 'Denominator', 'The denominator must be greater than zero'],
-    ].flat())
+    assert.deepEqual(
+      cells.slice(0, 12),
+      [
+        ['3', 'Value', '‘25,2’ is not a number'],
+        ['3', 'Count', '‘n/a’ is not a number'],
+        ['4', 'Count', 'The count cannot be more than the denominator for a proportion'],
+        ['4', 'Denominator', 'The denominator must be greater than zero'],
+      ].flat(),
+    )
   })
 
   test('unknown area codes and an indicator not in the library', async () => {
@@ -67,7 +91,15 @@ describe('files that are refused, changing nothing', () => {
   })
 
   test('the same value twice in one file', async () => {
-    const page = await refused(csvFile('twice.csv', [fingertipsHeader, fingertipsRow({ 'Time period': '2019/20' }), fingertipsRow(), fingertipsRow({ 'Time period': '2019/20', Value: '26' })]), /Repeats row 2: the same indicator, area, period and breakdown/)
+    const page = await refused(
+      csvFile('twice.csv', [
+        fingertipsHeader,
+        fingertipsRow({ 'Time period': '2019/20' }),
+        fingertipsRow(),
+        fingertipsRow({ 'Time period': '2019/20', Value: '26' }),
+      ]),
+      /Repeats row 2: the same indicator, area, period and breakdown/,
+    )
     assert.deepEqual(cellsOf(page).slice(0, 1), ['4'])
   })
 
@@ -106,7 +138,10 @@ describe('files that are refused, changing nothing', () => {
     await refused({ name: 'damaged.xlsx', content: Buffer.concat([Buffer.from('PK\x03\x04'), Buffer.alloc(200, 1)]) }, /could not be read as an Excel workbook/)
     await refused({ name: 'values.xls', content: Buffer.from([0xd0, 0xcf, 0x11, 0xe0]) }, /old Excel file \(.xls\)/)
     await refused({ name: 'values.pdf', content: Buffer.from('%PDF-1.4') }, /must be a CSV file \(.csv\) or an Excel workbook \(.xlsx\)/)
-    await refused({ name: 'quotes.csv', content: Buffer.from(`${fingertipsHeader.join(',')}\r\n92033,"Year 6,E12000002\r\n`) }, /could not be read as CSV \(the problem is near line \d+\): check its quotation marks/)
+    await refused(
+      { name: 'quotes.csv', content: Buffer.from(`${fingertipsHeader.join(',')}\r\n92033,"Year 6,E12000002\r\n`) },
+      /could not be read as CSV \(the problem is near line \d+\): check its quotation marks/,
+    )
   })
 
   test('thousands of problems: the first thousand are listed, and the total said', async () => {

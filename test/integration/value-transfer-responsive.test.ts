@@ -69,7 +69,12 @@ test('an import taken back (as after a fault half way) leaves the values as they
   const before = await fingerprint(db)
   const valuesBefore = await figures()
   const changed = rows.slice(0, 3).map((r) => r.map((cell, i) => (fingertipsHeader[i] === 'Value' ? '25.3' : cell)))
-  const started = await admin.upload('/indicator-values/import', {}, csvFile('revised.csv', [fingertipsHeader, ...changed, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2020/21' })]), { formPage: '/indicator-values/import' })
+  const started = await admin.upload(
+    '/indicator-values/import',
+    {},
+    csvFile('revised.csv', [fingertipsHeader, ...changed, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2020/21' })]),
+    { formPage: '/indicator-values/import' },
+  )
   const job = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(started.headers.location).split('/').pop()!)!
   await importJobs.settled()
   assert.ok(job.result?.ok)
@@ -85,7 +90,16 @@ test('on PGlite, an import cut off before its last step (the process stopped) is
   if (t.database.kind !== 'pglite') return c.skip('PostgreSQL writes an import in one transaction')
   const db = t.database.db
   const valuesBefore = await db.selectFrom('indicator_values').select(['id', 'value', 'import_id']).orderBy('id').execute()
-  const cut = await admin.upload('/indicator-values/import', {}, csvFile('cut.csv', [fingertipsHeader, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2021/22' }), rows[0]!.map((cell, i) => (fingertipsHeader[i] === 'Value' ? '25.4' : cell))]), { formPage: '/indicator-values/import' })
+  const cut = await admin.upload(
+    '/indicator-values/import',
+    {},
+    csvFile('cut.csv', [
+      fingertipsHeader,
+      fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2021/22' }),
+      rows[0]!.map((cell, i) => (fingertipsHeader[i] === 'Value' ? '25.4' : cell)),
+    ]),
+    { formPage: '/indicator-values/import' },
+  )
   const job = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(cut.headers.location).split('/').pop()!)!
   await importJobs.settled()
   assert.ok(job.result?.ok)
@@ -93,12 +107,22 @@ test('on PGlite, an import cut off before its last step (the process stopped) is
   // Its audit event is written with its last part: without it, the import never finished.
   await db.deleteFrom('audit_events').where('entity_type', '=', 'value-import').where('entity_id', '=', cutId).execute()
 
-  const next = await admin.upload('/indicator-values/import', {}, csvFile('next.csv', [fingertipsHeader, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2022/23' })]), { formPage: '/indicator-values/import' })
+  const next = await admin.upload(
+    '/indicator-values/import',
+    {},
+    csvFile('next.csv', [fingertipsHeader, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2022/23' })]),
+    { formPage: '/indicator-values/import' },
+  )
   const nextJob = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(next.headers.location).split('/').pop()!)!
   await importJobs.settled()
   assert.ok(nextJob.result?.ok)
   const nextId = nextJob.result.importId
   assert.equal(await db.selectFrom('value_imports').select('id').where('id', '=', cutId).executeTakeFirst(), undefined)
-  const valuesAfter = await db.selectFrom('indicator_values').select(['id', 'value', 'import_id']).where('import_id', 'is distinct from', nextId).orderBy('id').execute()
+  const valuesAfter = await db
+    .selectFrom('indicator_values')
+    .select(['id', 'value', 'import_id'])
+    .where('import_id', 'is distinct from', nextId)
+    .orderBy('id')
+    .execute()
   assert.deepEqual(valuesAfter, valuesBefore)
 })

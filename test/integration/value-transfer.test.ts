@@ -5,7 +5,18 @@ import type { Db } from '../../src/platform/db/database.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
 import { importJobs } from '../../src/performance/value-transfer/jobs.ts'
-import { browserFor, csvFile, fingerprint, fingertipsHeader, fingertipsRow, importThrough, setUp, thriveHeader, workbook, type Setup } from '../fixtures/value-transfer/support.ts'
+import {
+  browserFor,
+  csvFile,
+  fingerprint,
+  fingertipsHeader,
+  fingertipsRow,
+  importThrough,
+  setUp,
+  thriveHeader,
+  workbook,
+  type Setup,
+} from '../fixtures/value-transfer/support.ts'
 
 let t: TestApp
 let db: Db
@@ -18,7 +29,8 @@ before(async () => {
 })
 after(() => t.close())
 
-const valuesOf = (indicatorId: string) => db.selectFrom('indicator_values').selectAll().where('indicator_id', '=', indicatorId).orderBy('period_starts_on').orderBy('area_code').execute()
+const valuesOf = (indicatorId: string) =>
+  db.selectFrom('indicator_values').selectAll().where('indicator_id', '=', indicatorId).orderBy('period_starts_on').orderBy('area_code').execute()
 
 describe('importing values', () => {
   test('an admin imports a Fingertips export: values added, periods without a figure skipped, one import and one audit event', async () => {
@@ -26,9 +38,27 @@ describe('importing values', () => {
     const file = csvFile('fingertips-92033.csv', [
       fingertipsHeader,
       fingertipsRow(),
-      fingertipsRow({ 'Area Code': 'E92000001', 'Area Name': 'England', 'Parent Code': '', 'Parent Name': '', Value: '23.4', 'Lower CI 95.0 limit': '23.3', 'Upper CI 95.0 limit': '23.5', Count: '137150', Denominator: '586290' }),
+      fingertipsRow({
+        'Area Code': 'E92000001',
+        'Area Name': 'England',
+        'Parent Code': '',
+        'Parent Name': '',
+        Value: '23.4',
+        'Lower CI 95.0 limit': '23.3',
+        'Upper CI 95.0 limit': '23.5',
+        Count: '137150',
+        Denominator: '586290',
+      }),
       fingertipsRow({ 'Time period': '2019/20', Value: '', 'Lower CI 95.0 limit': '', 'Upper CI 95.0 limit': '', Count: '', Denominator: '' }),
-      fingertipsRow({ 'Category Type': 'Deprivation quintile within the area (IMD)', Category: 'Most deprived quintile', Value: '27.6', 'Lower CI 95.0 limit': '26.7', 'Upper CI 95.0 limit': '28.6', Count: '', Denominator: '' }),
+      fingertipsRow({
+        'Category Type': 'Deprivation quintile within the area (IMD)',
+        Category: 'Most deprived quintile',
+        Value: '27.6',
+        'Lower CI 95.0 limit': '26.7',
+        'Upper CI 95.0 limit': '28.6',
+        Count: '',
+        Denominator: '',
+      }),
       [],
       [],
     ])
@@ -38,7 +68,10 @@ describe('importing values', () => {
     const values = await valuesOf(s.obesity)
     assert.equal(values.length, 3)
     const oldham = values.find((v) => v.area_code === 'E08000004' && v.category === '')!
-    assert.deepEqual([oldham.period_starts_on, oldham.sex, oldham.age, Number(oldham.value), Number(oldham.count), Number(oldham.lower_95)], ['2018-09-01', 'persons', '10-11 yrs', 25.2, 790, 23.9])
+    assert.deepEqual(
+      [oldham.period_starts_on, oldham.sex, oldham.age, Number(oldham.value), Number(oldham.count), Number(oldham.lower_95)],
+      ['2018-09-01', 'persons', '10-11 yrs', 25.2, 790, 23.9],
+    )
     assert.equal(values.find((v) => v.category)!.category_rank, 1)
     const imports = await db.selectFrom('value_imports').selectAll().execute()
     assert.equal(imports.length, 1)
@@ -62,8 +95,22 @@ describe('importing values', () => {
       name: 'fingertips-92033-revised.xlsx',
       content: await workbook([
         fingertipsHeader,
-        fingertipsRow({ Value: '25.3', Count: '792' }).map((c, i) => (['Value', 'Count', 'Denominator', 'Lower CI 95.0 limit', 'Upper CI 95.0 limit', 'Indicator ID'].includes(fingertipsHeader[i]!) && c !== '' ? Number(c) : c)),
-        fingertipsRow({ 'Area Code': 'E92000001', 'Area Name': 'England', 'Parent Code': '', 'Parent Name': '', Value: '23.4', 'Lower CI 95.0 limit': '23.3', 'Upper CI 95.0 limit': '23.5', Count: '137150', Denominator: '586290' }),
+        fingertipsRow({ Value: '25.3', Count: '792' }).map((c, i) =>
+          ['Value', 'Count', 'Denominator', 'Lower CI 95.0 limit', 'Upper CI 95.0 limit', 'Indicator ID'].includes(fingertipsHeader[i]!) && c !== ''
+            ? Number(c)
+            : c,
+        ),
+        fingertipsRow({
+          'Area Code': 'E92000001',
+          'Area Name': 'England',
+          'Parent Code': '',
+          'Parent Name': '',
+          Value: '23.4',
+          'Lower CI 95.0 limit': '23.3',
+          'Upper CI 95.0 limit': '23.5',
+          Count: '137150',
+          Denominator: '586290',
+        }),
       ]),
     })
     assert.match(page, /0 values added, 1 replaced, 1 unchanged/)
@@ -71,26 +118,53 @@ describe('importing values', () => {
     assert.deepEqual([Number(afterwards.value), Number(afterwards.count), afterwards.version], [25.3, 792, before.version + 1])
     const revisions = await db.selectFrom('indicator_value_revisions').selectAll().execute()
     assert.equal(revisions.length, 1)
-    assert.deepEqual([revisions[0]!.value_id, Number(revisions[0]!.value), Number(revisions[0]!.count), revisions[0]!.previous_import_id], [before.id, 25.2, 790, before.import_id])
+    assert.deepEqual(
+      [revisions[0]!.value_id, Number(revisions[0]!.value), Number(revisions[0]!.count), revisions[0]!.previous_import_id],
+      [before.id, 25.2, 790, before.import_id],
+    )
     assert.equal(revisions[0]!.import_id, afterwards.import_id)
   })
 
   test('the Thrive layout imports from CSV and xlsx, finding indicators by title or Fingertips ID', async () => {
     const editor = await browserFor(t, s.emails.editor)
-    const row = (indicator: string, period: string, value: string) => [indicator, 'E08000004', period, 'Female', '<18 yrs', '', '', '', '30', '2000', value, '', '', '', '', '', 'No']
+    const row = (indicator: string, period: string, value: string) => [
+      indicator,
+      'E08000004',
+      period,
+      'Female',
+      '<18 yrs',
+      '',
+      '',
+      '',
+      '30',
+      '2000',
+      value,
+      '',
+      '',
+      '',
+      '',
+      '',
+      'No',
+    ]
     const csv = await importThrough(editor, csvFile('thrive.csv', [thriveHeader, row('under-18 CONCEPTIONS', '2018', '15'), row('20401', '2019', '14.5')]))
     assert.match(csv.page, /2 values added/)
     const xlsx = await importThrough(editor, {
       name: 'thrive.xlsx',
-      content: await workbook([thriveHeader, [...row('Under-18 conceptions', '2020', '').slice(0, 8), 28, 2100, null, null, null, null, null, 'Estimated', 'Yes']]),
+      content: await workbook([
+        thriveHeader,
+        [...row('Under-18 conceptions', '2020', '').slice(0, 8), 28, 2100, null, null, null, null, null, 'Estimated', 'Yes'],
+      ]),
     })
     assert.match(xlsx.page, /1 value added/)
     const values = await valuesOf(s.conceptions)
-    assert.deepEqual(values.map((v) => [v.period_starts_on, v.sex, v.value, v.illustrative]), [
-      ['2018-01-01', 'female', '15', false],
-      ['2019-01-01', 'female', '14.5', false],
-      ['2020-01-01', 'female', null, true],
-    ])
+    assert.deepEqual(
+      values.map((v) => [v.period_starts_on, v.sex, v.value, v.illustrative]),
+      [
+        ['2018-01-01', 'female', '15', false],
+        ['2019-01-01', 'female', '14.5', false],
+        ['2020-01-01', 'female', null, true],
+      ],
+    )
   })
 
   test('export then import changes nothing, in either layout and either format', async () => {
@@ -106,7 +180,10 @@ describe('importing values', () => {
           assert.equal(rows.length - 1, 6)
           if (layout === 'fingertips') {
             const england = rows.find((r) => r[4] === 'E92000001')!
-            assert.deepEqual([england[0], england[5], england[6], england[11], england[23], england[26]], ['92033', 'England', 'England', '2018/19', '20180000', '1y'])
+            assert.deepEqual(
+              [england[0], england[5], england[6], england[11], england[23], england[26]],
+              ['92033', 'England', 'England', '2018/19', '20180000', '1y'],
+            )
             // A value stored without limits shows them calculated (Byar, for a crude rate).
             const computed = rows.find((r) => r[0] === '20401' && r[11] === '2020')!
             assert.ok(Number(computed[13]) > 0 && Number(computed[14]) > Number(computed[13]))
@@ -145,7 +222,10 @@ describe('who may import', () => {
     assert.equal((await viewer.get('/indicator-values/import')).statusCode, 403)
     const lead = await browserFor(t, s.emails.lead)
     const before = await fingerprint(db)
-    const mixed = await importThrough(lead, csvFile('mixed.csv', [fingertipsHeader, fingertipsRow({ 'Time period': '2020/21' }), fingertipsRow({ 'Indicator ID': '20401', 'Time period': '2020' })]))
+    const mixed = await importThrough(
+      lead,
+      csvFile('mixed.csv', [fingertipsHeader, fingertipsRow({ 'Time period': '2020/21' }), fingertipsRow({ 'Indicator ID': '20401', 'Time period': '2020' })]),
+    )
     assert.match(mixed.page, /Only admins, editors and the target lead of ‘Under-18 conceptions’ can import its values/)
     assert.deepEqual(await fingerprint(db), before)
     const own = await importThrough(lead, csvFile('own.csv', [fingertipsHeader, fingertipsRow({ 'Time period': '2020/21' })]))

@@ -24,16 +24,38 @@ test('the demo has seed 001 Appendix 1’s workstreams under their Delivery Part
   const rows = await workstreams()
   const count = (body: string) => rows.filter((r) => r.body === `${body} Delivery Partnership`).length
   assert.deepEqual(
-    ['Early Intervention and Prevention', 'Complex Needs and Disabilities', 'Early Childhood Services', 'Learning', 'Looked After Children', 'Children in Need', 'Integrated Youth Services'].map(count),
+    [
+      'Early Intervention and Prevention',
+      'Complex Needs and Disabilities',
+      'Early Childhood Services',
+      'Learning',
+      'Looked After Children',
+      'Children in Need',
+      'Integrated Youth Services',
+    ].map(count),
     [8, 6, 5, 10, 7, 11, 12],
   )
   const titles = new Set(rows.map((r) => r.title))
-  for (const title of ['Connexions', 'Teenage Pregnancy', 'Secondary Strategy', '14-19 Strategy', 'Care Management', 'Traveller children', 'Early Childhood Services Commissioning Partnership']) {
+  for (const title of [
+    'Connexions',
+    'Teenage Pregnancy',
+    'Secondary Strategy',
+    '14-19 Strategy',
+    'Care Management',
+    'Traveller children',
+    'Early Childhood Services Commissioning Partnership',
+  ]) {
     assert.ok(titles.has(title), `missing ${title}`)
   }
   assert.ok(!titles.has('Connexions Teenage Pregnancy'))
   const kind = (title: string) => rows.find((r) => r.title === title)?.kind
-  assert.deepEqual(['Permanence Strategy', 'Speech & Language Therapy', 'Music Service', 'Building Schools for the Future (BSF)', 'AIM Project'].map(kind), ['strategy', 'service', 'service', 'project', 'project'])
+  assert.deepEqual(['Permanence Strategy', 'Speech & Language Therapy', 'Music Service', 'Building Schools for the Future (BSF)', 'AIM Project'].map(kind), [
+    'strategy',
+    'service',
+    'service',
+    'project',
+    'project',
+  ])
 })
 
 test('its links to the 2019 outcomes are the few a reader would agree with', async () => {
@@ -43,10 +65,17 @@ test('its links to the 2019 outcomes are the few a reader would agree with', asy
     .innerJoin('framework_outcomes as fo', 'fo.outcome_id', 'wo.outcome_id')
     .select(['w.title', 'fo.title as outcome'])
     .execute()
-  const linked = (title: string) => links.filter((l) => l.title === title).map((l) => l.outcome).sort()
+  const linked = (title: string) =>
+    links
+      .filter((l) => l.title === title)
+      .map((l) => l.outcome)
+      .sort()
   assert.deepEqual(linked('Safeguarding & Child Protection'), ['Are safe and feel safe'])
   assert.deepEqual(linked('Connexions'), ['Are supported to make the successful journey into adulthood, work and independence'])
-  assert.deepEqual(linked('Sports Development'), ['Are as healthy as they can be, including emotionally and mentally', 'Have things to do and opportunities to contribute to their communities'])
+  assert.deepEqual(linked('Sports Development'), [
+    'Are as healthy as they can be, including emotionally and mentally',
+    'Have things to do and opportunities to contribute to their communities',
+  ])
   assert.deepEqual(linked('Messenger'), [], 'what the seed does not explain is left unlinked')
   assert.ok(new Set(links.map((l) => l.title)).size < (await workstreams()).length / 2, 'most are unlinked')
 })

@@ -21,27 +21,75 @@ let editorEmail: string
 let viewerEmail: string
 const ids = {} as Record<'cin' | 'learning' | 'safe' | 'healthy' | 'dropped' | 'objective' | 'archivedObjective' | 'elsewhere', string>
 
-const form = (bodyId: string, title: string, extra: Record<string, unknown> = {}) => workstreamForm.parse({ bodyId, title, kind: 'service', description: '', leadId: '', ...extra })
+const form = (bodyId: string, title: string, extra: Record<string, unknown> = {}) =>
+  workstreamForm.parse({ bodyId, title, kind: 'service', description: '', leadId: '', ...extra })
 
 /** A framework whose version in force (2) dropped one outcome of version 1, and a plan with a current and an archived objective. */
 async function strategy(partnership: string) {
   const outcome = async () => (await db.insertInto('outcomes').values({ partnership_id: partnership }).returning('id').executeTakeFirstOrThrow()).id
   const version = (number: number, stage: 'adopted' | 'superseded') =>
-    db.insertInto('framework_versions').values({ partnership_id: partnership, number, title: `Strategic Framework v${number}`, ambition: 'A place where children and young people thrive', stage, adopted_on: `201${number}-01-29` }).returning('id').executeTakeFirstOrThrow()
+    db
+      .insertInto('framework_versions')
+      .values({
+        partnership_id: partnership,
+        number,
+        title: `Strategic Framework v${number}`,
+        ambition: 'A place where children and young people thrive',
+        stage,
+        adopted_on: `201${number}-01-29`,
+      })
+      .returning('id')
+      .executeTakeFirstOrThrow()
   const [safe, healthy, dropped] = [await outcome(), await outcome(), await outcome()]
   const v1 = (await version(1, 'superseded')).id
   const v2 = (await version(2, 'adopted')).id
-  await db.insertInto('framework_outcomes').values([
-    { partnership_id: partnership, framework_id: v1, outcome_id: safe, position: 1, title: 'Are safe' },
-    { partnership_id: partnership, framework_id: v1, outcome_id: dropped, position: 2, title: 'Are happy at home' },
-    { partnership_id: partnership, framework_id: v2, outcome_id: safe, position: 1, title: 'Are safe and feel safe' },
-    { partnership_id: partnership, framework_id: v2, outcome_id: healthy, position: 2, title: 'Are as healthy as they can be, including emotionally and mentally' },
-  ]).execute()
-  const plan = await db.insertInto('plans').values({ partnership_id: partnership, title: 'Children’s Trust Approach Delivery Plan' }).returning('id').executeTakeFirstOrThrow()
-  const archivedPlan = await db.insertInto('plans').values({ partnership_id: partnership, title: 'An old plan', archived_at: new Date() }).returning('id').executeTakeFirstOrThrow()
-  const aim = async (planId: string) => (await db.insertInto('plan_aims').values({ partnership_id: partnership, plan_id: planId, number: 4, title: 'Embed Integrated Delivery' }).returning('id').executeTakeFirstOrThrow()).id
+  await db
+    .insertInto('framework_outcomes')
+    .values([
+      { partnership_id: partnership, framework_id: v1, outcome_id: safe, position: 1, title: 'Are safe' },
+      { partnership_id: partnership, framework_id: v1, outcome_id: dropped, position: 2, title: 'Are happy at home' },
+      { partnership_id: partnership, framework_id: v2, outcome_id: safe, position: 1, title: 'Are safe and feel safe' },
+      {
+        partnership_id: partnership,
+        framework_id: v2,
+        outcome_id: healthy,
+        position: 2,
+        title: 'Are as healthy as they can be, including emotionally and mentally',
+      },
+    ])
+    .execute()
+  const plan = await db
+    .insertInto('plans')
+    .values({ partnership_id: partnership, title: 'Children’s Trust Approach Delivery Plan' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const archivedPlan = await db
+    .insertInto('plans')
+    .values({ partnership_id: partnership, title: 'An old plan', archived_at: new Date() })
+    .returning('id')
+    .executeTakeFirstOrThrow()
+  const aim = async (planId: string) =>
+    (
+      await db
+        .insertInto('plan_aims')
+        .values({ partnership_id: partnership, plan_id: planId, number: 4, title: 'Embed Integrated Delivery' })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
   const objective = async (aimId: string) =>
-    (await db.insertInto('plan_objectives').values({ partnership_id: partnership, aim_id: aimId, position: 1, title: 'Fully implement CAF and other integrated systems', timescale_kind: 'ongoing' }).returning('id').executeTakeFirstOrThrow()).id
+    (
+      await db
+        .insertInto('plan_objectives')
+        .values({
+          partnership_id: partnership,
+          aim_id: aimId,
+          position: 1,
+          title: 'Fully implement CAF and other integrated systems',
+          timescale_kind: 'ongoing',
+        })
+        .returning('id')
+        .executeTakeFirstOrThrow()
+    ).id
   return { safe, healthy, dropped, objective: await objective(await aim(plan.id)), archivedObjective: await objective(await aim(archivedPlan.id)) }
 }
 
@@ -58,10 +106,17 @@ before(async () => {
   const c = await createMember(db, partnershipId, 'contributor')
   chair = c.actor
   outsider = (await createMember(db, partnershipId, 'contributor', 'outsider@example.org')).actor
-  const body = async (name: string) => (await db.insertInto('bodies').values({ partnership_id: partnershipId, name, kind: 'delivery-partnership' }).returning('id').executeTakeFirstOrThrow()).id
+  const body = async (name: string) =>
+    (await db.insertInto('bodies').values({ partnership_id: partnershipId, name, kind: 'delivery-partnership' }).returning('id').executeTakeFirstOrThrow()).id
   ids.cin = await body('Children in Need Delivery Partnership')
   ids.learning = await body('Learning Delivery Partnership')
-  const person = (await db.insertInto('people').values({ partnership_id: partnershipId, name: null, role_title: 'Lead officer, Children in Need', user_id: c.user.id }).returning('id').executeTakeFirstOrThrow()).id
+  const person = (
+    await db
+      .insertInto('people')
+      .values({ partnership_id: partnershipId, name: null, role_title: 'Lead officer, Children in Need', user_id: c.user.id })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
   await db.insertInto('body_members').values({ partnership_id: partnershipId, body_id: ids.cin, person_id: person, role: 'lead-officer' }).execute()
   Object.assign(ids, await strategy(partnershipId))
   const other = (await createPartnership(db, 'elsewhere')).id
@@ -74,17 +129,32 @@ describe('the workstreams service', () => {
     const workstreams = workstreamService(db)
     const created = await workstreams.create(editor, form(ids.cin, 'Safeguarding & Child Protection', { outcomeIds: [ids.safe], objectiveIds: ids.objective }))
     const page = await workstreams.page(viewer, created.id)
-    assert.deepEqual(page.outcomes.map((o) => [o.title, o.inForce]), [['Are safe and feel safe', true]])
-    assert.deepEqual(page.objectives.map((o) => o.title), ['Fully implement CAF and other integrated systems'])
+    assert.deepEqual(
+      page.outcomes.map((o) => [o.title, o.inForce]),
+      [['Are safe and feel safe', true]],
+    )
+    assert.deepEqual(
+      page.objectives.map((o) => o.title),
+      ['Fully implement CAF and other integrated systems'],
+    )
     const audit = await db.selectFrom('audit_events').select(['action', 'summary', 'after']).where('entity_id', '=', created.id).executeTakeFirstOrThrow()
     assert.equal(audit.summary, 'Added workstream ‘Safeguarding & Child Protection’ to the Children in Need Delivery Partnership')
     assert.deepEqual((audit.after as { outcomeIds: string[] }).outcomeIds, [ids.safe])
 
     await workstreams.create(editor, form(ids.cin, 'AIM Project', { kind: 'project' }))
     const sections = await workstreams.ofBody(viewer, ids.cin)
-    assert.deepEqual(sections.map((g) => [g.heading, g.rows.map((r) => r.title)]), [['Services', ['Safeguarding & Child Protection']], ['Projects', ['AIM Project']]])
+    assert.deepEqual(
+      sections.map((g) => [g.heading, g.rows.map((r) => r.title)]),
+      [
+        ['Services', ['Safeguarding & Child Protection']],
+        ['Projects', ['AIM Project']],
+      ],
+    )
     const list = await workstreams.list(viewer, { status: 'current', kind: 'project' })
-    assert.deepEqual(list.groups.map((g) => [g.bodyName, g.rows.map((r) => r.title)]), [['Children in Need Delivery Partnership', ['AIM Project']]])
+    assert.deepEqual(
+      list.groups.map((g) => [g.bodyName, g.rows.map((r) => r.title)]),
+      [['Children in Need Delivery Partnership', ['AIM Project']]],
+    )
   })
 
   test('admins and editors change any body’s workstreams, its chair or lead officer only theirs, viewers and other contributors none', async () => {
@@ -103,17 +173,26 @@ describe('the workstreams service', () => {
     const restored = await workstreams.restore(chair, mine.id, archived.version)
     assert.equal(restored.archived_at, null)
     const actions = await db.selectFrom('audit_events').select('action').where('entity_id', '=', mine.id).orderBy('at').execute()
-    assert.deepEqual(actions.map((a) => a.action), ['create', 'archive', 'restore'])
+    assert.deepEqual(
+      actions.map((a) => a.action),
+      ['create', 'archive', 'restore'],
+    )
   })
 
   test('a title is unique among a body’s current workstreams, whatever its case', async () => {
     const workstreams = workstreamService(db)
     const first = await workstreams.create(editor, form(ids.cin, 'Domestic Violence'))
-    await assert.rejects(workstreams.create(editor, form(ids.cin, 'domestic violence')), (e: unknown) => e instanceof ValidationError && /already exists under this body/.test(e.fields.title ?? ''))
+    await assert.rejects(
+      workstreams.create(editor, form(ids.cin, 'domestic violence')),
+      (e: unknown) => e instanceof ValidationError && /already exists under this body/.test(e.fields.title ?? ''),
+    )
     await workstreams.create(editor, form(ids.learning, 'Domestic Violence'))
     const archived = await workstreams.archive(editor, first.id, first.version)
     const second = await workstreams.create(editor, form(ids.cin, 'Domestic Violence'))
-    await assert.rejects(workstreams.restore(editor, first.id, archived.version), (e: unknown) => e instanceof ValidationError && /cannot be restored/.test(e.fields.title ?? ''))
+    await assert.rejects(
+      workstreams.restore(editor, first.id, archived.version),
+      (e: unknown) => e instanceof ValidationError && /cannot be restored/.test(e.fields.title ?? ''),
+    )
     assert.ok(second.id)
   })
 
@@ -141,14 +220,28 @@ describe('the workstreams service', () => {
     // Linked while version 1 was in force.
     await db.insertInto('workstream_outcomes').values({ partnership_id: partnershipId, workstream_id: item.id, outcome_id: ids.dropped }).execute()
     const options = await workstreams.formOptions(editor, item.id)
-    assert.deepEqual(options.outcomes.map((o) => [o.title, o.inForce]), [
-      ['Are safe and feel safe', true],
-      ['Are as healthy as they can be, including emotionally and mentally', true],
-      ['Are happy at home', false],
-    ])
+    assert.deepEqual(
+      options.outcomes.map((o) => [o.title, o.inForce]),
+      [
+        ['Are safe and feel safe', true],
+        ['Are as healthy as they can be, including emotionally and mentally', true],
+        ['Are happy at home', false],
+      ],
+    )
     const page = await workstreams.page(viewer, item.id)
-    assert.deepEqual(page.outcomes.map((o) => [o.title, o.inForce]), [['Are safe and feel safe', true], ['Are happy at home', false]])
-    const kept = await workstreams.update(editor, item.id, item.version, form(ids.cin, 'Family Support Tiers 3&4', { outcomeIds: [ids.safe, ids.dropped, ids.healthy] }))
+    assert.deepEqual(
+      page.outcomes.map((o) => [o.title, o.inForce]),
+      [
+        ['Are safe and feel safe', true],
+        ['Are happy at home', false],
+      ],
+    )
+    const kept = await workstreams.update(
+      editor,
+      item.id,
+      item.version,
+      form(ids.cin, 'Family Support Tiers 3&4', { outcomeIds: [ids.safe, ids.dropped, ids.healthy] }),
+    )
     assert.deepEqual((await workstreams.get(editor, item.id)).outcomeIds.sort(), [ids.safe, ids.dropped, ids.healthy].sort())
     await workstreams.update(editor, item.id, kept.version, form(ids.cin, 'Family Support Tiers 3&4', { outcomeIds: [ids.healthy] }))
     assert.deepEqual((await workstreams.get(editor, item.id)).outcomeIds, [ids.healthy])
@@ -166,12 +259,20 @@ describe('workstream pages', () => {
   test('the form shows its errors and keeps what was typed, then saves; the body’s page lists it with a link to add another', async () => {
     const client = new TestClient(t.app)
     await client.signIn(editorEmail)
-    const bad = await client.post('/workstreams/new', { bodyId: ids.cin, title: 'Out of Hours Service (EDT)', kind: '', outcomeIds: ids.safe }, { formPage: '/workstreams/new' })
+    const bad = await client.post(
+      '/workstreams/new',
+      { bodyId: ids.cin, title: 'Out of Hours Service (EDT)', kind: '', outcomeIds: ids.safe },
+      { formPage: '/workstreams/new' },
+    )
     assert.equal(bad.statusCode, 400)
     assert.match(bad.body, /Select whether it is a strategy, a service or a project/)
     assert.match(bad.body, /value="Out of Hours Service \(EDT\)"/)
     assert.match(bad.body, new RegExp(`value="${ids.safe}" checked`))
-    const saved = await client.post('/workstreams/new', { bodyId: ids.cin, title: 'Out of Hours Service (EDT)', kind: 'service', outcomeIds: ids.safe, objectiveIds: [ids.objective] }, { formPage: '/workstreams/new' })
+    const saved = await client.post(
+      '/workstreams/new',
+      { bodyId: ids.cin, title: 'Out of Hours Service (EDT)', kind: 'service', outcomeIds: ids.safe, objectiveIds: [ids.objective] },
+      { formPage: '/workstreams/new' },
+    )
     assert.equal(saved.statusCode, 303)
     const shown = await client.get(String(saved.headers.location))
     assert.equal(shown.statusCode, 200)
@@ -197,13 +298,21 @@ describe('workstream pages', () => {
     await workstreams.update(editor, item.id, item.version, form(ids.learning, 'Music Service', { description: 'Instrumental lessons' }))
     const client = new TestClient(t.app)
     await client.signIn(editorEmail)
-    const stale = await client.post(`/workstreams/${item.id}/edit`, { version: String(item.version), bodyId: ids.learning, title: 'Music and Arts Service', kind: 'service' }, { formPage: `/workstreams/${item.id}/edit` })
+    const stale = await client.post(
+      `/workstreams/${item.id}/edit`,
+      { version: String(item.version), bodyId: ids.learning, title: 'Music and Arts Service', kind: 'service' },
+      { formPage: `/workstreams/${item.id}/edit` },
+    )
     assert.equal(stale.statusCode, 409)
     assert.match(stale.body, /was changed by someone else/)
     assert.match(stale.body, /value="Music and Arts Service"/)
     const confirm = await client.get(`/workstreams/${item.id}/archive`)
     assert.match(confirm.body, /Archive Music Service\?/)
-    const archived = await client.post(`/workstreams/${item.id}/archive`, { version: String(item.version + 1) }, { formPage: `/workstreams/${item.id}/archive` })
+    const archived = await client.post(
+      `/workstreams/${item.id}/archive`,
+      { version: String(item.version + 1) },
+      { formPage: `/workstreams/${item.id}/archive` },
+    )
     assert.equal(archived.statusCode, 303)
     const again = await client.post(`/workstreams/${item.id}/archive`, { version: String(item.version + 2) }, { formPage: `/workstreams/${item.id}` })
     assert.equal(again.statusCode, 409)

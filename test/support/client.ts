@@ -36,7 +36,11 @@ export class TestClient {
   }
 
   /** Posts a form; the CSRF token comes from `formPage` (default: the page at url, or '/' ). */
-  async post(url: string, fields: Record<string, string | string[]>, options: { formPage?: string; csrf?: string | null } = {}): Promise<LightMyRequestResponse> {
+  async post(
+    url: string,
+    fields: Record<string, string | string[]>,
+    options: { formPage?: string; csrf?: string | null } = {},
+  ): Promise<LightMyRequestResponse> {
     let token = options.csrf
     if (token === undefined) token = await this.csrfToken(options.formPage ?? '/')
     const body = new URLSearchParams()

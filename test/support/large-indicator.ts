@@ -31,17 +31,44 @@ export async function largeIndicator(db: Db, slug: string, { periods = 21, local
   const viewerEmail = (await createMember(db, pid, 'viewer')).user.email
   const group = async (name: string, kind: 'england' | 'regional-partnership' | 'statistical-neighbours', codes: string[]) => {
     const g = await db.insertInto('comparator_groups').values({ partnership_id: pid, name, kind }).returning('id').executeTakeFirstOrThrow()
-    await db.insertInto('comparator_group_areas').values(codes.map((area_code) => ({ partnership_id: pid, group_id: g.id, area_code }))).execute()
+    await db
+      .insertInto('comparator_group_areas')
+      .values(codes.map((area_code) => ({ partnership_id: pid, group_id: g.id, area_code })))
+      .execute()
   }
   await group('England', 'england', ['E92000001'])
-  await group('Greater Manchester', 'regional-partnership', ['E08000001', 'E08000002', 'E08000003', 'E08000004', 'E08000005', 'E08000006', 'E08000007', 'E08000008', 'E08000009', 'E08000010'])
+  await group('Greater Manchester', 'regional-partnership', [
+    'E08000001',
+    'E08000002',
+    'E08000003',
+    'E08000004',
+    'E08000005',
+    'E08000006',
+    'E08000007',
+    'E08000008',
+    'E08000009',
+    'E08000010',
+  ])
   const localityCodes = Array.from({ length: localities }, (_, i) => `${slug.toUpperCase()}-W${i + 1}`)
   if (localityCodes.length) {
-    await db.insertInto('areas').values(localityCodes.map((code, i) => ({ code, partnership_id: pid, name: `Ward ${i + 1}`, kind: 'ward' as const, parent_code: 'E08000004' }))).execute()
+    await db
+      .insertInto('areas')
+      .values(localityCodes.map((code, i) => ({ code, partnership_id: pid, name: `Ward ${i + 1}`, kind: 'ward' as const, parent_code: 'E08000004' })))
+      .execute()
   }
   const indicator = await db
     .insertInto('indicators')
-    .values({ partnership_id: pid, title: 'Children in relative low income families', value_type: 'proportion', multiplier: 100, decimal_places: 1, polarity: 'low-is-good', frequency: 'annual', period_type: 'calendar-year', comparison_method: 'ci-95' })
+    .values({
+      partnership_id: pid,
+      title: 'Children in relative low income families',
+      value_type: 'proportion',
+      multiplier: 100,
+      decimal_places: 1,
+      polarity: 'low-is-good',
+      frequency: 'annual',
+      period_type: 'calendar-year',
+      comparison_method: 'ci-95',
+    })
     .returning('id')
     .executeTakeFirstOrThrow()
   const first = 2026 - periods
@@ -78,6 +105,10 @@ export async function largeIndicator(db: Db, slug: string, { periods = 21, local
   }
   // As autovacuum would after a load this size (PGlite has none), so the planner knows the table's shape.
   await sql`ANALYZE indicator_values`.execute(db)
-  const { n } = await db.selectFrom('indicator_values').select((eb) => eb.fn.countAll<number>().as('n')).where('indicator_id', '=', indicator.id).executeTakeFirstOrThrow()
+  const { n } = await db
+    .selectFrom('indicator_values')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('indicator_id', '=', indicator.id)
+    .executeTakeFirstOrThrow()
   return { partnershipId: pid, indicatorId: indicator.id, adminEmail, viewerEmail, values: Number(n), latest: `${first + periods - 1}-01-01`, periods }
 }

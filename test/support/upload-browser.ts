@@ -49,7 +49,14 @@ export class UploadBrowser {
 
   async signIn(email: string): Promise<void> {
     const body = new URLSearchParams({ _csrf: await this.token('/sign-in'), email, password: testPassword }).toString()
-    const response = this.keep(await this.t.app.inject({ method: 'POST', url: '/sign-in', headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' }, payload: body }))
+    const response = this.keep(
+      await this.t.app.inject({
+        method: 'POST',
+        url: '/sign-in',
+        headers: { cookie: this.cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        payload: body,
+      }),
+    )
     assert.equal(response.statusCode, 303)
   }
 

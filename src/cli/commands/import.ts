@@ -43,15 +43,23 @@ export function importCommand(program: Command): void {
         const bar = byteProgress(size)
         let result
         try {
-          result = await transfer.importFile(actor, { filename: basename(file), size, open: () => createReadStream(file) }, { onProgress: (p) => bar.update(p.bytesRead, p.rowsRead) })
+          result = await transfer.importFile(
+            actor,
+            { filename: basename(file), size, open: () => createReadStream(file) },
+            { onProgress: (p) => bar.update(p.bytesRead, p.rowsRead) },
+          )
         } finally {
           bar.stop()
         }
         if (result.ok) {
-          console.log(`Imported ${result.counts.rows.toLocaleString('en-GB')} rows of ${result.filename} (${layoutNames[result.layout]}) into ${partnershipName}: ${countsText(result.counts)}.`)
+          console.log(
+            `Imported ${result.counts.rows.toLocaleString('en-GB')} rows of ${result.filename} (${layoutNames[result.layout]}) into ${partnershipName}: ${countsText(result.counts)}.`,
+          )
           return
         }
-        console.error(`Nothing was imported from ${result.filename}: ${result.total === 1 ? 'it has a problem' : `it has ${result.total.toLocaleString('en-GB')} problems`}.`)
+        console.error(
+          `Nothing was imported from ${result.filename}: ${result.total === 1 ? 'it has a problem' : `it has ${result.total.toLocaleString('en-GB')} problems`}.`,
+        )
         for (const p of result.problems) console.error(`${p.row == null ? 'The file' : `Row ${p.row}`}${p.column ? `, ${p.column}` : ''}: ${p.message}`)
         if (result.total > result.problems.length) console.error(`…and ${(result.total - result.problems.length).toLocaleString('en-GB')} more not listed.`)
         throw new CommandError('The import was refused; the database is unchanged.')

@@ -12,7 +12,10 @@ export function migrateCommand(program: Command): void {
           const { results = [] } = await migrateToLatest(db)
           const applied = results.filter((r) => r.status === 'Success').map((r) => r.migrationName)
           if (applied.length === 0) console.log(`The database (${describeDatabase(config)}) is already up to date.`)
-          else console.log(`Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to the database (${describeDatabase(config)}):\n${applied.map((n) => `  ${n}`).join('\n')}`)
+          else
+            console.log(
+              `Applied ${applied.length} migration${applied.length === 1 ? '' : 's'} to the database (${describeDatabase(config)}):\n${applied.map((n) => `  ${n}`).join('\n')}`,
+            )
         },
         { migrate: false },
       ),

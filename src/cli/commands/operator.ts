@@ -11,7 +11,9 @@ export function operatorCommand(program: Command): void {
     .action((email: string) =>
       withDatabase(async ({ db }) => {
         const { changed, displayName } = await setOperator(db, email, true, 'command line')
-        console.log(changed ? `${displayName} is now an operator: they can create partnerships at /operator/partnerships.` : `${displayName} was already an operator.`)
+        console.log(
+          changed ? `${displayName} is now an operator: they can create partnerships at /operator/partnerships.` : `${displayName} was already an operator.`,
+        )
       }),
     )
   operator

@@ -24,10 +24,16 @@ export function partnershipCommand(program: Command): void {
       if (options.adminName && !options.admin) throw new CommandError('--admin-name goes with --admin <email>.')
       return withDatabase(async ({ db }) => {
         const adminName = options.admin ? (options.adminName ?? options.admin.split('@')[0]) : undefined
-        const { partnership: created, firstAdmin } = await createPartnership(db, { slug, name: options.name, areaCode: options.area, adminEmail: options.admin, adminName }, { userId: null, label: 'command line' })
+        const { partnership: created, firstAdmin } = await createPartnership(
+          db,
+          { slug, name: options.name, areaCode: options.area, adminEmail: options.admin, adminName },
+          { userId: null, label: 'command line' },
+        )
         console.log(`Created ${created.name} (${created.slug}) for ${created.area_code}.`)
         if (firstAdmin) {
-          console.log(`Invited ${firstAdmin.email} to be its first admin. Send them this link (after your Thrive address); it works once and expires on ${firstAdmin.expiresAt.toISOString().slice(0, 10)}:`)
+          console.log(
+            `Invited ${firstAdmin.email} to be its first admin. Send them this link (after your Thrive address); it works once and expires on ${firstAdmin.expiresAt.toISOString().slice(0, 10)}:`,
+          )
           console.log(`  /join/${firstAdmin.token}`)
         } else {
           console.log(`Invite its first admin with: thrive user add <email> --name <name> --partnership ${created.slug} --role admin`)

@@ -21,7 +21,9 @@ export function restoreCommand(program: Command): void {
           await prepareSchemaFor(db, header)
           const summary = await restoreBackup(db, file, { force: options.force, progress: rowProgress('Restoring') })
           const { results = [] } = await migrateToLatest(db)
-          console.log(`Restored ${summary.rows} rows into ${summary.tables} tables of the database (${describeDatabase(config)}) from ${resolve(file)} (made ${header.createdAt}).`)
+          console.log(
+            `Restored ${summary.rows} rows into ${summary.tables} tables of the database (${describeDatabase(config)}) from ${resolve(file)} (made ${header.createdAt}).`,
+          )
           if (results.length > 0) console.log(`Brought the restored data up to date with ${results.length} later migration${results.length === 1 ? '' : 's'}.`)
         },
         { migrate: false },

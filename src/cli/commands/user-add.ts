@@ -23,12 +23,18 @@ export function userAddCommand(user: Command): void {
     .action(async (email: string, options: AddOptions) => {
       const password = await readPassword(options.password)
       await withDatabase(async ({ db }) => {
-        const added = await addUser(db, { email, displayName: options.name, password, partnershipSlug: options.partnership, role: options.role }, 'command line')
+        const added = await addUser(
+          db,
+          { email, displayName: options.name, password, partnershipSlug: options.partnership, role: options.role },
+          'command line',
+        )
         const who = `${added.displayName} <${added.email}>`
         if (added.accountCreated) console.log(`Created an account for ${who}.`)
         else console.log(`${who} already had an account; their name and password are unchanged.`)
         if (added.partnership && added.invitation) {
-          console.log(`Invited them to ${added.partnership.name} (${added.partnership.slug}) as ${added.partnership.role}: they join when they accept, on their partnerships page after signing in,`)
+          console.log(
+            `Invited them to ${added.partnership.name} (${added.partnership.slug}) as ${added.partnership.role}: they join when they accept, on their partnerships page after signing in,`,
+          )
           console.log(`or with this link (after your Thrive address), which expires on ${added.invitation.expiresAt.toISOString().slice(0, 10)}:`)
           console.log(`  /join/${added.invitation.token}`)
         } else if (added.partnership) console.log(`Added them to ${added.partnership.name} (${added.partnership.slug}) as ${added.partnership.role}.`)

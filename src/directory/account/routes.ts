@@ -40,7 +40,13 @@ export async function accountRoutes(app: FastifyInstance, db: Db, config: Config
       const parsed = signInForm.safeParse(body)
       const show = (fields: Record<string, string>) => {
         reply.code(400)
-        return renderPage(request, reply, 'account/views/sign-in.njk', { title: 'Sign in', values: { email: body.email }, returnTo, lockRule, errors: errorView(fields) })
+        return renderPage(request, reply, 'account/views/sign-in.njk', {
+          title: 'Sign in',
+          values: { email: body.email },
+          returnTo,
+          lockRule,
+          errors: errorView(fields),
+        })
       }
       if (!parsed.success) {
         const fields: Record<string, string> = {}

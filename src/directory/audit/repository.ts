@@ -31,7 +31,9 @@ function filtered(db: Executor, partnershipId: string, filters: AuditFilters) {
 }
 
 export async function countEvents(db: Executor, partnershipId: string, filters: AuditFilters): Promise<number> {
-  const row = await filtered(db, partnershipId, filters).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await filtered(db, partnershipId, filters)
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 

@@ -4,7 +4,15 @@ import { auditPageHref, readAuditQuery } from './schema.ts'
 
 describe('readAuditQuery', () => {
   test('reads choices and dates, ignoring blanks', () => {
-    const { filters, problems } = readAuditQuery({ who: 'label:command line', kind: '', action: 'update', 'from-day': '1', 'from-month': '7', 'from-year': '2026', page: '2' })
+    const { filters, problems } = readAuditQuery({
+      who: 'label:command line',
+      kind: '',
+      action: 'update',
+      'from-day': '1',
+      'from-month': '7',
+      'from-year': '2026',
+      page: '2',
+    })
     assert.equal(problems, null)
     assert.deepEqual(filters, { who: 'label:command line', kind: undefined, action: 'update', from: '2026-07-01', to: null, page: 2 })
   })

@@ -37,13 +37,15 @@ export async function findOrganisation(db: Executor, partnershipId: string, id: 
 }
 
 export async function findOrganisationByName(db: Executor, partnershipId: string, name: string): Promise<Organisation | undefined> {
-  return db
-    .selectFrom('organisations')
-    .selectAll()
-    .where('partnership_id', '=', partnershipId)
-    // lower() on both sides, as in the unique index: JavaScript and PostgreSQL fold some letters differently.
-    .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
-    .executeTakeFirst()
+  return (
+    db
+      .selectFrom('organisations')
+      .selectAll()
+      .where('partnership_id', '=', partnershipId)
+      // lower() on both sides, as in the unique index: JavaScript and PostgreSQL fold some letters differently.
+      .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
+      .executeTakeFirst()
+  )
 }
 
 export async function insertOrganisation(db: Executor, partnershipId: string, input: OrganisationInput): Promise<Organisation> {

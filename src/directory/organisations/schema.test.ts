@@ -62,6 +62,10 @@ describe('organisation form', () => {
 
 describe('organisation filters', () => {
   test('unknown values fall back to showing current organisations rather than failing', () => {
-    assert.deepEqual(organisationFilters.parse({ sector: 'council', statutory: 'perhaps', status: 'gone' }), { sector: undefined, statutory: undefined, status: 'active' })
+    assert.deepEqual(organisationFilters.parse({ sector: 'council', statutory: 'perhaps', status: 'gone' }), {
+      sector: undefined,
+      statutory: undefined,
+      status: 'active',
+    })
   })
 })

@@ -5,11 +5,7 @@ import { sectors } from './model.ts'
 const blankToNull = (value: unknown) => (value == null || (typeof value === 'string' && value.trim() === '') ? null : value)
 
 export const organisationForm = z.object({
-  name: z
-    .string({ error: 'Enter the organisation’s name' })
-    .trim()
-    .min(1, 'Enter the organisation’s name')
-    .max(200, 'Name must be 200 characters or fewer'),
+  name: z.string({ error: 'Enter the organisation’s name' }).trim().min(1, 'Enter the organisation’s name').max(200, 'Name must be 200 characters or fewer'),
   sector: z.enum(sectors, { error: 'Select the sector the organisation belongs to' }),
   isStatutory: z.enum(['yes', 'no'], { error: 'Select whether the organisation is a statutory partner' }).transform((v) => v === 'yes'),
   website: z.preprocess(
@@ -25,7 +21,6 @@ export const organisationForm = z.object({
 })
 
 export type OrganisationInput = z.infer<typeof organisationForm>
-
 
 export const organisationFilters = z.object({
   q: z.string().trim().max(200).optional().catch(undefined),

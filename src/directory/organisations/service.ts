@@ -113,6 +113,4 @@ export function organisationService(db: Db) {
   }
 }
 
-
-
 export type OrganisationService = ReturnType<typeof organisationService>

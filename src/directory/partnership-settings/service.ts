@@ -29,7 +29,14 @@ export function partnershipSettingsService(db: Db) {
         }
         const saved = await repo.updatePartnership(trx, actor.partnershipId, version, input)
         if (!saved) throw new ConflictError('Someone else changed the partnership’s settings since you opened them')
-        await recordAudit(trx, actor, { action: 'update', entityType: 'partnership', entityId: saved.id, summary: `Changed the partnership’s settings`, before, after: saved })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'partnership',
+          entityId: saved.id,
+          summary: `Changed the partnership’s settings`,
+          before,
+          after: saved,
+        })
         return saved
       })
     },

@@ -35,7 +35,13 @@ export async function listPartnerships(db: Executor): Promise<PartnershipSummary
 
 /** A local authority in the shared register of areas (not a partnership's own locality). */
 export async function findLocalAuthority(db: Executor, code: string) {
-  return db.selectFrom('areas').select(['code', 'name']).where('code', '=', code).where('kind', '=', 'local-authority').where('partnership_id', 'is', null).executeTakeFirst()
+  return db
+    .selectFrom('areas')
+    .select(['code', 'name'])
+    .where('code', '=', code)
+    .where('kind', '=', 'local-authority')
+    .where('partnership_id', 'is', null)
+    .executeTakeFirst()
 }
 
 export async function localAuthorities(db: Executor) {

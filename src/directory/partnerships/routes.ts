@@ -14,7 +14,10 @@ export function operatorRoutes(app: FastifyInstance, db: Db): void {
   async function showPage(request: FastifyRequest, reply: FastifyReply, extra: { values?: Record<string, unknown>; errors?: ErrorView } = {}) {
     const [partnerships, areas] = [await listPartnerships(db), await localAuthorities(db)]
     const values = extra.values ?? {}
-    const areaItems = [{ value: '', text: 'Select the local authority' }, ...areas.map((a) => ({ value: a.code, text: `${a.name} (${a.code})`, selected: a.code === values.areaCode }))]
+    const areaItems = [
+      { value: '', text: 'Select the local authority' },
+      ...areas.map((a) => ({ value: a.code, text: `${a.name} (${a.code})`, selected: a.code === values.areaCode })),
+    ]
     return renderPage(request, reply, 'partnerships/views/operator.njk', { title: 'Partnerships', partnerships, areaItems, values, errors: extra.errors })
   }
 

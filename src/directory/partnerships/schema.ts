@@ -18,7 +18,11 @@ export const newPartnershipForm = z
       .min(1, 'Enter a short name for its address')
       .max(60, 'The short name must be 60 characters or fewer')
       .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, 'The short name may use only letters, numbers and single hyphens between them, like ‘oldham’ or ‘north-east-lincs’'),
-    name: z.string({ error: 'Enter the partnership’s name' }).trim().min(1, 'Enter the partnership’s name').max(200, 'The name must be 200 characters or fewer'),
+    name: z
+      .string({ error: 'Enter the partnership’s name' })
+      .trim()
+      .min(1, 'Enter the partnership’s name')
+      .max(200, 'The name must be 200 characters or fewer'),
     areaCode: optionalText(9, 'Enter an ONS area code, like E08000004')
       .transform((value) => value?.toUpperCase())
       .refine((value) => value === undefined || /^[EWSNK][0-9]{8}$/.test(value), 'Enter an ONS area code, like E08000004'),

@@ -32,7 +32,12 @@ export interface CreateOptions {
  * authority from the shared register), audited in the partnership itself,
  * with its first admin invited. Operators only: callers check that.
  */
-export async function createPartnership(db: Db, form: NewPartnershipInput | Record<string, unknown>, by: Operator, options: CreateOptions = {}): Promise<CreatedPartnership> {
+export async function createPartnership(
+  db: Db,
+  form: NewPartnershipInput | Record<string, unknown>,
+  by: Operator,
+  options: CreateOptions = {},
+): Promise<CreatedPartnership> {
   const schema = options.requireAdmin ? operatorPartnershipForm : newPartnershipForm
   const input = parseForm(schema, form)
   const areaCode = input.areaCode ?? null

@@ -40,13 +40,16 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleService, organi
   async function organisationItems(actor: Actor, saved: string | null | undefined) {
     const options = await organisations.options(actor)
     return [{ value: '', text: 'Not recorded' }].concat(
-      options
-        .filter((o) => !o.archived_at || o.id === saved)
-        .map((o) => ({ value: o.id, text: o.archived_at ? `${o.name} (archived)` : o.name })),
+      options.filter((o) => !o.archived_at || o.id === saved).map((o) => ({ value: o.id, text: o.archived_at ? `${o.name} (archived)` : o.name })),
     )
   }
 
-  async function showForm(request: FastifyRequest, reply: FastifyReply, actor: Actor, data: { values: Record<string, unknown>; person?: Person } & Record<string, unknown>) {
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    actor: Actor,
+    data: { values: Record<string, unknown>; person?: Person } & Record<string, unknown>,
+  ) {
     const [items, accounts] = await Promise.all([organisationItems(actor, data.person?.organisation_id), people.accounts(actor)])
     const accountItems = [{ value: '', text: 'Not linked' }].concat(accounts.map((a) => ({ value: a.id, text: `${a.displayName} (${a.email})` })))
     return renderPage(request, reply, 'people/views/form.njk', { organisationItems: items, accountItems, ...data })

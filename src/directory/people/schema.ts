@@ -19,15 +19,9 @@ export const personForm = z
     name: optionalText('Name', 200),
     roleTitle: optionalText('Role title', 200),
     jobTitle: optionalText('Job title', 200),
-    organisationId: z.preprocess(
-      (v) => (v === '' || v == null ? null : v),
-      z.string().uuid('Select an organisation from the list').nullable(),
-    ),
+    organisationId: z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid('Select an organisation from the list').nullable()),
     // Left out (an import, the demo) means "leave the link as it is"; blank on the form means "not linked".
-    userId: z.preprocess(
-      (v) => (v === '' || v === null ? null : v),
-      z.string().uuid('Select an account from the list').nullable().optional(),
-    ),
+    userId: z.preprocess((v) => (v === '' || v === null ? null : v), z.string().uuid('Select an account from the list').nullable().optional()),
     email: z.preprocess(
       (v) => (typeof v === 'string' && v.trim() === '' ? null : (v ?? null)),
       z
@@ -47,4 +41,3 @@ export const personForm = z
   })
 
 export type PersonInput = z.infer<typeof personForm>
-

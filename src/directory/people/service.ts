@@ -95,7 +95,14 @@ export function peopleService(db: Db) {
         id,
         version,
         'update',
-        { name: input.name, role_title: input.roleTitle, job_title: input.jobTitle, organisation_id: input.organisationId, email: input.email, user_id: input.userId },
+        {
+          name: input.name,
+          role_title: input.roleTitle,
+          job_title: input.jobTitle,
+          organisation_id: input.organisationId,
+          email: input.email,
+          user_id: input.userId,
+        },
         async (trx, current) => {
           await assertOrganisation(trx, actor, input.organisationId, current.organisation_id)
           await assertAccount(trx, actor, input.userId, id)

@@ -25,7 +25,12 @@ function tokenParam(request: FastifyRequest): string {
 export async function invitationRoutes(app: FastifyInstance, db: Db, config: Config, service: InvitationService): Promise<void> {
   const cookieOptions = { secureCookies: config.trustProxy, ttlHours: config.sessionTtlHours }
 
-  async function showInvitation(request: FastifyRequest, reply: FastifyReply, token: string, extra: { errors?: ErrorView; values?: Record<string, unknown> } = {}) {
+  async function showInvitation(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    token: string,
+    extra: { errors?: ErrorView; values?: Record<string, unknown> } = {},
+  ) {
     const invitation = await service.findByToken(token)
     if (!invitation) {
       reply.code(404)

@@ -29,10 +29,23 @@ export function invitationService(db: Db) {
     const joined = await repo.insertMembership(trx, invitation.partnershipId, account.id, invitation.role)
     await enterPartnership(trx, invitation.partnershipId)
     const actor = { userId: account.id, label: account.displayName, partnershipId: invitation.partnershipId }
-    await recordAudit(trx, actor, { action: 'update', entityType: 'invitation', entityId: invitation.id, summary: `${account.displayName} accepted the invitation for ${invitation.email}`, before: invitation, after: { ...invitation, accepted: true } })
+    await recordAudit(trx, actor, {
+      action: 'update',
+      entityType: 'invitation',
+      entityId: invitation.id,
+      summary: `${account.displayName} accepted the invitation for ${invitation.email}`,
+      before: invitation,
+      after: { ...invitation, accepted: true },
+    })
     if (!joined) return
     const member = await repo.findMember(trx, invitation.partnershipId, account.id)
-    await recordAudit(trx, actor, { action: 'create', entityType: 'membership', entityId: account.id, summary: `${account.displayName} joined the partnership as ${invitation.role}`, after: member })
+    await recordAudit(trx, actor, {
+      action: 'create',
+      entityType: 'membership',
+      entityId: account.id,
+      summary: `${account.displayName} joined the partnership as ${invitation.role}`,
+      after: member,
+    })
   }
 
   return {
@@ -62,14 +75,18 @@ export function invitationService(db: Db) {
         const invitation = await invitations.lockWaitingById(trx, invitationId, account.email, now)
         if (!invitation || !(await invitations.closeInvitation(trx, invitation.id, 'declined_at'))) throw new NotFoundError('The invitation')
         await enterPartnership(trx, invitation.partnershipId)
-        await recordAudit(trx, { userId: account.id, label: account.displayName, partnershipId: invitation.partnershipId }, {
-          action: 'update',
-          entityType: 'invitation',
-          entityId: invitation.id,
-          summary: `${account.displayName} declined the invitation for ${invitation.email}`,
-          before: invitation,
-          after: { ...invitation, declined: true },
-        })
+        await recordAudit(
+          trx,
+          { userId: account.id, label: account.displayName, partnershipId: invitation.partnershipId },
+          {
+            action: 'update',
+            entityType: 'invitation',
+            entityId: invitation.id,
+            summary: `${account.displayName} declined the invitation for ${invitation.email}`,
+            before: invitation,
+            after: { ...invitation, declined: true },
+          },
+        )
         return invitation
       })
     },
@@ -88,13 +105,17 @@ export function invitationService(db: Db) {
         const account = await repo.insertAccount(trx, invitation.email, input.displayName, passwordHash)
         if (!account) throw new ValidationError({ displayName: accountExistsMessage })
         await join(trx, account, invitation)
-        await recordAudit(trx, { userId: account.id, label: account.displayName, partnershipId: invitation.partnershipId }, {
-          action: 'create',
-          entityType: 'user',
-          entityId: account.id,
-          summary: `Created an account for ‘${account.displayName}’ (${account.email}) from an invitation`,
-          after: account,
-        })
+        await recordAudit(
+          trx,
+          { userId: account.id, label: account.displayName, partnershipId: invitation.partnershipId },
+          {
+            action: 'create',
+            entityType: 'user',
+            entityId: account.id,
+            summary: `Created an account for ‘${account.displayName}’ (${account.email}) from an invitation`,
+            after: account,
+          },
+        )
         return { userId: account.id, partnershipId: invitation.partnershipId }
       })
     },

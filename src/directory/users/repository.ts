@@ -33,7 +33,10 @@ function members(db: Executor, partnershipId: string) {
 }
 
 export async function listMembers(db: Executor, partnershipId: string): Promise<Member[]> {
-  return members(db, partnershipId).orderBy(sql`lower(u.display_name)`).orderBy('u.email').execute()
+  return members(db, partnershipId)
+    .orderBy(sql`lower(u.display_name)`)
+    .orderBy('u.email')
+    .execute()
 }
 
 export async function findMember(db: Executor, partnershipId: string, userId: string): Promise<Member | undefined> {
@@ -175,6 +178,10 @@ export async function endSessionsInPartnership(db: Executor, userId: string): Pr
 export async function setOperator(db: Executor, userId: string, isOperator: boolean): Promise<boolean> {
   const row = await db.selectFrom('users').select('is_operator').where('id', '=', userId).forUpdate().executeTakeFirst()
   if (!row || row.is_operator === isOperator) return false
-  await db.updateTable('users').set({ is_operator: isOperator, version: sql`version + 1` }).where('id', '=', userId).execute()
+  await db
+    .updateTable('users')
+    .set({ is_operator: isOperator, version: sql`version + 1` })
+    .where('id', '=', userId)
+    .execute()
   return true
 }

@@ -35,7 +35,15 @@ export function userAdminRoutes(app: FastifyInstance, users: UserService): void 
 
   async function showList(request: FastifyRequest, reply: FastifyReply, actor: Actor, errors?: ErrorView) {
     const [members, invitations] = [await users.list(actor), await users.invitations(actor)]
-    return renderPage(request, reply, 'users/views/list.njk', { title: 'Users', members, invitations, now: new Date(), roleNames, currentUserId: actor.userId, errors })
+    return renderPage(request, reply, 'users/views/list.njk', {
+      title: 'Users',
+      members,
+      invitations,
+      now: new Date(),
+      roleNames,
+      currentUserId: actor.userId,
+      errors,
+    })
   }
 
   app.get('/admin/users', async (request, reply) => showList(request, reply, actorOf(request)))

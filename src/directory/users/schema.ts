@@ -10,11 +10,7 @@ const email = z
   .max(320, 'Email address must be 320 characters or fewer')
   .email('Enter an email address in the correct format, like name@example.org')
 
-const displayName = z
-  .string({ error: 'Enter the person’s name' })
-  .trim()
-  .min(1, 'Enter the person’s name')
-  .max(200, 'Name must be 200 characters or fewer')
+const displayName = z.string({ error: 'Enter the person’s name' }).trim().min(1, 'Enter the person’s name').max(200, 'Name must be 200 characters or fewer')
 
 // Not trimmed: spaces are allowed in a passphrase and must match at sign-in.
 const password = z

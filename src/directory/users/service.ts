@@ -16,11 +16,23 @@ import * as invitations from './invitation-repository.ts'
 // a password hash never goes into before or after.
 
 function accountCreated(account: repo.Account): AuditEntry {
-  return { action: 'create', entityType: 'user', entityId: account.id, summary: `Created an account for ‘${account.displayName}’ (${account.email})`, after: account }
+  return {
+    action: 'create',
+    entityType: 'user',
+    entityId: account.id,
+    summary: `Created an account for ‘${account.displayName}’ (${account.email})`,
+    after: account,
+  }
 }
 
 function membershipCreated(member: repo.Member): AuditEntry {
-  return { action: 'create', entityType: 'membership', entityId: member.userId, summary: `Added ‘${member.displayName}’ to the partnership as ${member.role}`, after: member }
+  return {
+    action: 'create',
+    entityType: 'membership',
+    entityId: member.userId,
+    summary: `Added ‘${member.displayName}’ to the partnership as ${member.role}`,
+    after: member,
+  }
 }
 
 function passwordReplaced(account: Pick<repo.Account, 'id' | 'email' | 'displayName'>, was: repo.SignInState): AuditEntry {
@@ -61,14 +73,34 @@ export interface IssuedInvitation {
 
 function invitationCreated(invitation: invitations.Invitation): AuditEntry {
   const { id, email, displayName, role, expiresAt } = invitation
-  return { action: 'create', entityType: 'invitation', entityId: id, summary: `Invited ${email} to join as ${role}`, after: { id, email, displayName, role, expiresAt } }
+  return {
+    action: 'create',
+    entityType: 'invitation',
+    entityId: id,
+    summary: `Invited ${email} to join as ${role}`,
+    after: { id, email, displayName, role, expiresAt },
+  }
 }
 
 /** Writes a new invitation in the partnership the transaction is in, and its audit row. */
-export async function issueInvitation(trx: Trx, actor: { userId: string | null; label: string; partnershipId: string }, input: InvitationInput, now = new Date()): Promise<IssuedInvitation> {
+export async function issueInvitation(
+  trx: Trx,
+  actor: { userId: string | null; label: string; partnershipId: string },
+  input: InvitationInput,
+  now = new Date(),
+): Promise<IssuedInvitation> {
   const token = invitations.newInvitationToken()
   const expiresAt = new Date(now.getTime() + invitations.invitationDays * 86_400_000)
-  const id = await invitations.insertInvitation(trx, { partnershipId: actor.partnershipId, email: input.email, displayName: input.displayName, role: input.role, invitedBy: actor.userId, invitedByLabel: actor.label, token, expiresAt })
+  const id = await invitations.insertInvitation(trx, {
+    partnershipId: actor.partnershipId,
+    email: input.email,
+    displayName: input.displayName,
+    role: input.role,
+    invitedBy: actor.userId,
+    invitedByLabel: actor.label,
+    token,
+    expiresAt,
+  })
   const invitation = await invitations.findOpen(trx, actor.partnershipId, id)
   if (!invitation) throw new Error('The invitation could not be read back')
   await recordAudit(trx, actor, invitationCreated(invitation))
@@ -129,7 +161,14 @@ export function userService(db: Db) {
         const invitation = await invitations.findOpen(trx, actor.partnershipId, id)
         if (!invitation) throw new NotFoundError('The invitation')
         if (!(await invitations.closeInvitation(trx, id, 'withdrawn_at', version))) throw new ConflictError(`The invitation for ${invitation.email}`)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'invitation', entityId: id, summary: `Withdrew the invitation for ${invitation.email}`, before: invitation, after: { ...invitation, withdrawn: true } })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'invitation',
+          entityId: id,
+          summary: `Withdrew the invitation for ${invitation.email}`,
+          before: invitation,
+          after: { ...invitation, withdrawn: true },
+        })
         return invitation
       })
     },
@@ -254,7 +293,8 @@ export async function addUser(db: Db, input: AddUserInput, actorLabel = 'command
     const actor = { userId: null, label: actorLabel, partnershipId: partnership.id }
     const role = details.role ?? 'viewer'
     if (!created) {
-      if (await repo.findMember(trx, partnership.id, account.id)) throw new ValidationError({ email: `${account.displayName} (${account.email}) is already a member of ${partnership.name}` })
+      if (await repo.findMember(trx, partnership.id, account.id))
+        throw new ValidationError({ email: `${account.displayName} (${account.email}) is already a member of ${partnership.name}` })
       const { token, invitation } = await issueInvitation(trx, actor, { email: account.email, displayName: account.displayName, role })
       return { ...result, partnership: { ...partnership, role }, invitation: { token, expiresAt: invitation.expiresAt } }
     }

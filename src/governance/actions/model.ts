@@ -12,4 +12,3 @@ export function isOutstanding(status: ActionStatus): boolean {
 export function isOverdue(action: { status: ActionStatus; due_on: string | null }, today: string): boolean {
   return action.due_on != null && isOutstanding(action.status) && action.due_on < today
 }
-

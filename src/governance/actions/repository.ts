@@ -46,7 +46,13 @@ export async function findAction(db: Executor, partnershipId: string, id: string
 }
 
 export async function updatesOf(db: Executor, partnershipId: string, actionId: string): Promise<ActionUpdate[]> {
-  return db.selectFrom('action_updates').selectAll().where('partnership_id', '=', partnershipId).where('action_id', '=', actionId).orderBy('created_at', 'desc').execute()
+  return db
+    .selectFrom('action_updates')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .where('action_id', '=', actionId)
+    .orderBy('created_at', 'desc')
+    .execute()
 }
 
 export async function insertAction(db: Executor, partnershipId: string, input: ActionInput): Promise<Action> {
@@ -82,7 +88,13 @@ export async function updateAction(
     .executeTakeFirst()
 }
 
-export async function insertUpdate(db: Executor, partnershipId: string, actionId: string, input: ActionUpdateInput, authorLabel: string): Promise<ActionUpdate> {
+export async function insertUpdate(
+  db: Executor,
+  partnershipId: string,
+  actionId: string,
+  input: ActionUpdateInput,
+  authorLabel: string,
+): Promise<ActionUpdate> {
   return db
     .insertInto('action_updates')
     .values({ partnership_id: partnershipId, action_id: actionId, note: input.note, status: input.status, author_label: authorLabel })

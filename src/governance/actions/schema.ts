@@ -5,23 +5,21 @@ import { actionStatuses } from './model.ts'
 const optionalUuid = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())
 
 /** A due date from a GOV.UK date input, as 'YYYY-MM-DD', or null when all three parts are blank. */
-const dueDate = z
-  .object({ dueDay: z.string().optional(), dueMonth: z.string().optional(), dueYear: z.string().optional() })
-  .transform((v, ctx) => {
-    const [d, m, y] = [v.dueDay, v.dueMonth, v.dueYear].map((x) => (x ?? '').trim()) as [string, string, string]
-    if (!d && !m && !y) return null
-    const shaped = /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)
-    if (shaped && !isAllowedYear(Number(y))) {
-      ctx.addIssue({ code: 'custom', path: ['dueDay'], message: `The due date must be ${allowedYears}` })
-      return z.NEVER
-    }
-    const date = shaped ? calendarDate(Number(y), Number(m), Number(d)) : undefined
-    if (!date) {
-      ctx.addIssue({ code: 'custom', path: ['dueDay'], message: 'The due date must be a real date, like 7 2 2019' })
-      return z.NEVER
-    }
-    return date
-  })
+const dueDate = z.object({ dueDay: z.string().optional(), dueMonth: z.string().optional(), dueYear: z.string().optional() }).transform((v, ctx) => {
+  const [d, m, y] = [v.dueDay, v.dueMonth, v.dueYear].map((x) => (x ?? '').trim()) as [string, string, string]
+  if (!d && !m && !y) return null
+  const shaped = /^\d{1,2}$/.test(d) && /^\d{1,2}$/.test(m) && /^\d{4}$/.test(y)
+  if (shaped && !isAllowedYear(Number(y))) {
+    ctx.addIssue({ code: 'custom', path: ['dueDay'], message: `The due date must be ${allowedYears}` })
+    return z.NEVER
+  }
+  const date = shaped ? calendarDate(Number(y), Number(m), Number(d)) : undefined
+  if (!date) {
+    ctx.addIssue({ code: 'custom', path: ['dueDay'], message: 'The due date must be a real date, like 7 2 2019' })
+    return z.NEVER
+  }
+  return date
+})
 
 export const actionForm = z
   .object({
@@ -43,7 +41,10 @@ export type ActionUpdateInput = z.infer<typeof actionUpdateForm>
 export const actionFilters = z.object({
   body: z.string().uuid().optional().catch(undefined),
   owner: z.string().uuid().optional().catch(undefined),
-  status: z.enum(['outstanding', ...actionStatuses, 'all']).default('outstanding').catch('outstanding'),
+  status: z
+    .enum(['outstanding', ...actionStatuses, 'all'])
+    .default('outstanding')
+    .catch('outstanding'),
   overdue: z.enum(['yes']).optional().catch(undefined),
 })
 export type ActionFilters = z.infer<typeof actionFilters>

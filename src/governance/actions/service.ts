@@ -79,9 +79,16 @@ export function actionService(db: Db) {
         const body = await findBody(trx, actor.partnershipId, values.bodyId)
         if (!body) throw new ValidationError({ bodyId: 'Select the body the action belongs to' })
         await assertMayChangeBody(trx, actor, body.id)
-        if (values.ownerId && !(await findPersonLabel(trx, actor.partnershipId, values.ownerId))) throw new ValidationError({ ownerId: 'Select the owner from the list' })
+        if (values.ownerId && !(await findPersonLabel(trx, actor.partnershipId, values.ownerId)))
+          throw new ValidationError({ ownerId: 'Select the owner from the list' })
         const created = await repo.insertAction(trx, actor.partnershipId, values)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'action', entityId: created.id, summary: `Added action for ${body.name}: ${created.description.slice(0, 80)}`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'action',
+          entityId: created.id,
+          summary: `Added action for ${body.name}: ${created.description.slice(0, 80)}`,
+          after: created,
+        })
         return created
       })
     },
@@ -95,7 +102,14 @@ export function actionService(db: Db) {
         const after = await repo.updateAction(trx, actor.partnershipId, id, version, { status: input.status })
         if (!after) throw new ConflictError('The action')
         const update = await repo.insertUpdate(trx, actor.partnershipId, id, input, actor.label)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'action', entityId: id, summary: `Updated action: ${input.note.slice(0, 80)}`, before, after: { ...after, update } })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'action',
+          entityId: id,
+          summary: `Updated action: ${input.note.slice(0, 80)}`,
+          before,
+          after: { ...after, update },
+        })
         return after
       })
     },

@@ -45,7 +45,10 @@ describe('accountability cannot go round in a circle', () => {
 
   test('a new body (not yet in the list) can go anywhere, and a loop already in the data does not hang the check', () => {
     assert.equal(wouldCreateCycle(bodies, 'new', 'sub'), false)
-    const looped = [{ id: 'a', accountable_to_id: 'b' }, { id: 'b', accountable_to_id: 'a' }]
+    const looped = [
+      { id: 'a', accountable_to_id: 'b' },
+      { id: 'b', accountable_to_id: 'a' },
+    ]
     assert.equal(wouldCreateCycle(looped, 'c', 'a'), false)
   })
 })
@@ -94,4 +97,3 @@ describe('who may change a body', () => {
     assert.deepEqual((['admin', 'editor', 'contributor', 'viewer'] as const).map(canManageBodies), [true, true, false, false])
   })
 })
-

@@ -11,7 +11,12 @@ export type BodyMember = Selectable<BodyMembersTable>
 
 /** Every body of the partnership, archived ones included: the structure and the cycle check need them all, and the list filters in memory. */
 export async function allBodies(db: Executor, partnershipId: string): Promise<Body[]> {
-  return db.selectFrom('bodies').selectAll().where('partnership_id', '=', partnershipId).orderBy(sql`lower(name)`).execute()
+  return db
+    .selectFrom('bodies')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .orderBy(sql`lower(name)`)
+    .execute()
 }
 
 export async function findBody(db: Executor, partnershipId: string, id: string): Promise<Body | undefined> {
@@ -171,7 +176,13 @@ export async function updateMember(db: Executor, partnershipId: string, id: stri
  * their account: on the bodies named, or on every body. A membership counts
  * from its first day; its end date is its first day off.
  */
-export async function currentRolesByBody(db: Executor, partnershipId: string, userId: string, today: string, bodyIds?: readonly string[]): Promise<Map<string, MemberRole[]>> {
+export async function currentRolesByBody(
+  db: Executor,
+  partnershipId: string,
+  userId: string,
+  today: string,
+  bodyIds?: readonly string[],
+): Promise<Map<string, MemberRole[]>> {
   if (bodyIds && bodyIds.length === 0) return new Map()
   let query = db
     .selectFrom('body_members as m')

@@ -43,7 +43,8 @@ export const memberForm = z
     }),
   )
   .superRefine((v, ctx) => {
-    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'End date must be the same as or after the start date' })
+    if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+      ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'End date must be the same as or after the start date' })
   })
 
 export type MemberInput = z.infer<typeof memberForm>
@@ -51,11 +52,7 @@ export type MemberInput = z.infer<typeof memberForm>
 export const bodyFilters = z.object({
   kind: z.enum(bodyKinds).optional().catch(undefined),
   status: z.enum(['current', 'ended', 'archived', 'all']).default('current').catch('current'),
-  on: z
-    .string()
-    .refine(isRealDate)
-    .optional()
-    .catch(undefined),
+  on: z.string().refine(isRealDate).optional().catch(undefined),
 })
 
 export type BodyFilters = z.infer<typeof bodyFilters>

@@ -15,7 +15,6 @@ import type { BodyKind } from '../../platform/db/tables.ts'
 import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
-
 export function bodyService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string): Promise<Body> {
     const body = await repo.findBody(trx, actor.partnershipId, id)
@@ -53,7 +52,14 @@ export function bodyService(db: Db) {
     }
   }
 
-  async function change(actor: Actor, id: string, version: number, action: keyof typeof verbs, changes: repo.BodyChanges, check?: (trx: Trx, before: Body) => Promise<void>): Promise<Body> {
+  async function change(
+    actor: Actor,
+    id: string,
+    version: number,
+    action: keyof typeof verbs,
+    changes: repo.BodyChanges,
+    check?: (trx: Trx, before: Body) => Promise<void>,
+  ): Promise<Body> {
     assertCan(actor, 'partnership.read')
     return inPartnership(db, actor.partnershipId, async (trx) => {
       const before = await load(trx, actor, id)
@@ -67,13 +73,25 @@ export function bodyService(db: Db) {
       await check?.(trx, before)
       const after = await repo.updateBody(trx, actor.partnershipId, id, version, changes).catch(nameTaken(changes.name ?? before.name))
       if (!after) throw new ConflictError(`‘${before.name}’`)
-      await recordAudit(trx, actor, { action: action === 'end' ? 'update' : action, entityType: 'body', entityId: id, summary: `${verbs[action]} body ‘${after.name}’`, before, after })
+      await recordAudit(trx, actor, {
+        action: action === 'end' ? 'update' : action,
+        entityType: 'body',
+        entityId: id,
+        summary: `${verbs[action]} body ‘${after.name}’`,
+        before,
+        after,
+      })
       return after
     })
   }
 
   /** The person must be current, and the organisation they represent defaults to their own. */
-  async function memberValues(trx: Trx, actor: Actor, input: MemberInput, keep?: { personId: string; representingId: string | null }): Promise<repo.MemberValues> {
+  async function memberValues(
+    trx: Trx,
+    actor: Actor,
+    input: MemberInput,
+    keep?: { personId: string; representingId: string | null },
+  ): Promise<repo.MemberValues> {
     const person = await repo.findPersonForMembership(trx, actor.partnershipId, input.personId)
     if (!person || (person.archived_at && person.id !== keep?.personId)) throw new ValidationError({ personId: 'Select the person' })
     const representingId = input.representingId ?? person.organisation_id
@@ -103,7 +121,10 @@ export function bodyService(db: Db) {
     async structure(actor: Actor, on: string, kind?: BodyKind): Promise<Body[]> {
       assertCan(actor, 'partnership.read')
       const all = await inPartnership(db, actor.partnershipId, (trx) => repo.allBodies(trx, actor.partnershipId))
-      return asStoodOn(all.filter((b) => !b.archived_at && (!kind || b.kind === kind)), on)
+      return asStoodOn(
+        all.filter((b) => !b.archived_at && (!kind || b.kind === kind)),
+        on,
+      )
     },
 
     async get(actor: Actor, id: string) {
@@ -133,7 +154,10 @@ export function bodyService(db: Db) {
           supersedes: all.filter((b) => b.superseded_by_id === id),
           byRole,
           past: members.filter((m) => !memberOn(m, today)),
-          coverage: sectorCoverage(current.map((m) => m.representingSector), sectors),
+          coverage: sectorCoverage(
+            current.map((m) => m.representingSector),
+            sectors,
+          ),
           canChange,
           canManage: canManageBodies(actor.role),
         }
@@ -183,7 +207,8 @@ export function bodyService(db: Db) {
 
     end(actor: Actor, id: string, version: number, input: EndBodyInput): Promise<Body> {
       return change(actor, id, version, 'end', { ended_on: input.endedOn, superseded_by_id: input.supersededById }, async (trx, before) => {
-        if (before.established_on && input.endedOn < before.established_on) throw new ValidationError({ endedOn: 'Date it ended must be on or after the date it was established' })
+        if (before.established_on && input.endedOn < before.established_on)
+          throw new ValidationError({ endedOn: 'Date it ended must be on or after the date it was established' })
         if (input.supersededById) {
           const successor = await repo.findBody(trx, actor.partnershipId, input.supersededById)
           if (!successor || successor.archived_at || successor.id === id) throw new ValidationError({ supersededById: 'Select a body from the list' })
@@ -215,7 +240,13 @@ export function bodyService(db: Db) {
         await assertMayChange(trx, actor, bodyId)
         if (body.archived_at) throw new ConflictError(`‘${body.name}’`)
         const created = await repo.insertMember(trx, actor.partnershipId, bodyId, await memberValues(trx, actor, input))
-        await recordAudit(trx, actor, { action: 'create', entityType: 'body-member', entityId: created.id, summary: `Added a ${created.role} to ‘${body.name}’`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'body-member',
+          entityId: created.id,
+          summary: `Added a ${created.role} to ‘${body.name}’`,
+          after: created,
+        })
         return created
       })
     },
@@ -227,11 +258,22 @@ export function bodyService(db: Db) {
         await assertMayChange(trx, actor, bodyId)
         const found = await repo.findMember(trx, actor.partnershipId, bodyId, memberId)
         if (!found) throw new NotFoundError('The membership')
-        const { personName: _n, personRoleTitle: _r, personArchivedAt: _pa, representingName: _o, representingSector: _s, bodyName: _b, bodyEndedOn: _e, bodyArchivedAt: _ba, ...before } = found
+        const {
+          personName: _n,
+          personRoleTitle: _r,
+          personArchivedAt: _pa,
+          representingName: _o,
+          representingSector: _s,
+          bodyName: _b,
+          bodyEndedOn: _e,
+          bodyArchivedAt: _ba,
+          ...before
+        } = found
         const values = await memberValues(trx, actor, input, { personId: before.person_id, representingId: before.representing_id })
         const after = await repo.updateMember(trx, actor.partnershipId, memberId, version, values)
         if (!after) throw new ConflictError('The membership')
-        const summary = after.ends_on && !before.ends_on ? `Ended a ${after.role}’s membership of ‘${body.name}’` : `Changed a ${after.role}’s membership of ‘${body.name}’`
+        const summary =
+          after.ends_on && !before.ends_on ? `Ended a ${after.role}’s membership of ‘${body.name}’` : `Changed a ${after.role}’s membership of ‘${body.name}’`
         await recordAudit(trx, actor, { action: 'update', entityType: 'body-member', entityId: memberId, summary, before, after })
         return after
       })
@@ -251,7 +293,13 @@ export function bodyService(db: Db) {
         const after = await repo.archiveMember(trx, actor.partnershipId, memberId, version)
         if (!after) throw new ConflictError('The membership')
         const who = found.personName ?? found.personRoleTitle ?? 'someone'
-        await recordAudit(trx, actor, { action: 'archive', entityType: 'body-member', entityId: memberId, summary: `Removed ${who}’s membership of ‘${body.name}’, recorded by mistake`, after })
+        await recordAudit(trx, actor, {
+          action: 'archive',
+          entityType: 'body-member',
+          entityId: memberId,
+          summary: `Removed ${who}’s membership of ‘${body.name}’, recorded by mistake`,
+          after,
+        })
         return found
       })
     },

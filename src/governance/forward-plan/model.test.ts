@@ -58,7 +58,10 @@ describe('a body’s plan', () => {
   const once = { title: 'Annual report', first_due_on: '2027-03-01', recurrence: 'once' as const, ends_on: null }
 
   test('places each occurrence against the next meeting, and keeps those with none scheduled apart', () => {
-    const meetings = [{ id: 'a', date: '2026-12-10' }, { id: 'b', date: '2027-03-15' }]
+    const meetings = [
+      { id: 'a', date: '2026-12-10' },
+      { id: 'b', date: '2027-03-15' },
+    ]
     const plan = planForBody([quarterly, once], meetings, '2026-11-23', '2027-11-23')
     assert.deepEqual(
       plan.meetings.map((m) => [m.meeting.id, m.occurrences.map((o) => `${o.item.title} ${o.due}`)]),
@@ -67,14 +70,26 @@ describe('a body’s plan', () => {
         ['b', ['Quarterly update 2027-01-01', 'Annual report 2027-03-01']],
       ],
     )
-    assert.deepEqual(plan.unplaced.map((o) => o.due), ['2027-04-01', '2027-07-01', '2027-10-01'])
+    assert.deepEqual(
+      plan.unplaced.map((o) => o.due),
+      ['2027-04-01', '2027-07-01', '2027-10-01'],
+    )
   })
 
   test('a meeting after the period is shown when something falls to it; one before it is not', () => {
-    const meetings = [{ id: 'past', date: '2026-01-01' }, { id: 'later', date: '2028-01-15' }]
+    const meetings = [
+      { id: 'past', date: '2026-01-01' },
+      { id: 'later', date: '2028-01-15' },
+    ]
     const plan = planForBody([quarterly], meetings, '2026-11-23', '2027-11-23')
-    assert.deepEqual(plan.meetings.map((m) => m.meeting.id), ['later'])
-    assert.deepEqual(plan.meetings[0]!.occurrences.map((o) => o.due), ['2027-01-01', '2027-04-01', '2027-07-01', '2027-10-01'])
+    assert.deepEqual(
+      plan.meetings.map((m) => m.meeting.id),
+      ['later'],
+    )
+    assert.deepEqual(
+      plan.meetings[0]!.occurrences.map((o) => o.due),
+      ['2027-01-01', '2027-04-01', '2027-07-01', '2027-10-01'],
+    )
     assert.deepEqual(plan.unplaced, [])
   })
 })

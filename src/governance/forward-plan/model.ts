@@ -75,7 +75,9 @@ export function planForBody<I extends PlannedSchedule, M extends { date: string 
   }
   const byDue = (a: Occurrence<I>, b: Occurrence<I>) => (a.due < b.due ? -1 : a.due > b.due ? 1 : 0)
   return {
-    meetings: [...placed.entries()].sort(([a], [b]) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0)).map(([meeting, list]) => ({ meeting, occurrences: list.sort(byDue) })),
+    meetings: [...placed.entries()]
+      .sort(([a], [b]) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+      .map(([meeting, list]) => ({ meeting, occurrences: list.sort(byDue) })),
     unplaced: unplaced.sort(byDue),
   }
 }

@@ -32,7 +32,11 @@ function itemsWithNames(db: Executor, partnershipId: string) {
 export async function listItems(db: Executor, partnershipId: string, filter: { bodyId?: string | undefined; archived: boolean }): Promise<PlannedItemRow[]> {
   let query = itemsWithNames(db, partnershipId).where('pi.archived_at', filter.archived ? 'is not' : 'is', null)
   if (filter.bodyId) query = query.where('pi.body_id', '=', filter.bodyId)
-  return query.orderBy(sql`lower(b.name)`).orderBy('pi.first_due_on').orderBy(sql`lower(pi.title)`).execute()
+  return query
+    .orderBy(sql`lower(b.name)`)
+    .orderBy('pi.first_due_on')
+    .orderBy(sql`lower(pi.title)`)
+    .execute()
 }
 
 export async function findItem(db: Executor, partnershipId: string, id: string): Promise<PlannedItemRow | undefined> {

@@ -21,7 +21,15 @@ function dateValues(name: string, date: string | null) {
 }
 
 function formValues(item: PlannedItemRow) {
-  return { bodyId: item.body_id, title: item.title, purpose: item.purpose, leadId: item.lead_id ?? '', recurrence: item.recurrence, ...dateValues('firstDueOn', item.first_due_on), ...dateValues('endsOn', item.ends_on) }
+  return {
+    bodyId: item.body_id,
+    title: item.title,
+    purpose: item.purpose,
+    leadId: item.lead_id ?? '',
+    recurrence: item.recurrence,
+    ...dateValues('firstDueOn', item.first_due_on),
+    ...dateValues('endsOn', item.ends_on),
+  }
 }
 
 export function forwardPlanRoutes(app: FastifyInstance, plan: ForwardPlanService): void {
@@ -43,13 +51,24 @@ export function forwardPlanRoutes(app: FastifyInstance, plan: ForwardPlanService
     const filters = planFilters.parse(request.query ?? {})
     const page = await plan.plan(actor, filters)
     const changeable = await plan.changeable(actor, [...page.plans.map((p) => p.body.id), ...page.archived.map((i) => i.body_id)])
-    return renderPage(request, reply, 'forward-plan/views/plan.njk', { title: 'Forward plan', ...page, filters, changeable: [...changeable], canAdd: await plan.mayChangeSome(actor), ...labels })
+    return renderPage(request, reply, 'forward-plan/views/plan.njk', {
+      title: 'Forward plan',
+      ...page,
+      filters,
+      changeable: [...changeable],
+      canAdd: await plan.mayChangeSome(actor),
+      ...labels,
+    })
   })
 
   app.get('/forward-plan/items/new', async (request, reply) => {
     await plan.assertMayChangeSome(actorOf(request))
     const body = planFilters.parse(request.query ?? {}).body
-    return showForm(request, reply, { title: 'Add an item to the forward plan', values: { bodyId: body, recurrence: 'once' }, action: '/forward-plan/items/new' })
+    return showForm(request, reply, {
+      title: 'Add an item to the forward plan',
+      values: { bodyId: body, recurrence: 'once' },
+      action: '/forward-plan/items/new',
+    })
   })
 
   app.post('/forward-plan/items/new', async (request, reply) => {
@@ -64,13 +83,24 @@ export function forwardPlanRoutes(app: FastifyInstance, plan: ForwardPlanService
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return showForm(request, reply, { title: 'Add an item to the forward plan', values: body, errors: errorView(error.fields), action: '/forward-plan/items/new' })
+      return showForm(request, reply, {
+        title: 'Add an item to the forward plan',
+        values: body,
+        errors: errorView(error.fields),
+        action: '/forward-plan/items/new',
+      })
     }
   })
 
   app.get('/forward-plan/items/:id/edit', async (request, reply) => {
     const item = await plan.getForChange(actorOf(request), idParam(request))
-    return showForm(request, reply, { title: `Change ${item.title}`, item, values: formValues(item), version: item.version, action: `/forward-plan/items/${item.id}/edit` })
+    return showForm(request, reply, {
+      title: `Change ${item.title}`,
+      item,
+      values: formValues(item),
+      version: item.version,
+      action: `/forward-plan/items/${item.id}/edit`,
+    })
   })
 
   app.post('/forward-plan/items/:id/edit', async (request, reply) => {

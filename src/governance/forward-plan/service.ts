@@ -58,7 +58,14 @@ export function forwardPlanService(db: Db) {
       assertArchiveChange(action, before.archived_at, `‘${before.title}’`)
       const after = await repo.updateItem(trx, actor.partnershipId, id, version, { archived_at: action === 'archive' ? new Date() : null })
       if (!after) throw new ConflictError(`‘${before.title}’`)
-      await recordAudit(trx, actor, { action, entityType: 'planned-item', entityId: id, summary: `${verbs[action]} ‘${after.title}’ on the forward plan`, before: strip(before), after })
+      await recordAudit(trx, actor, {
+        action,
+        entityType: 'planned-item',
+        entityId: id,
+        summary: `${verbs[action]} ‘${after.title}’ on the forward plan`,
+        before: strip(before),
+        after,
+      })
       return after
     })
   }
@@ -139,7 +146,13 @@ export function forwardPlanService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         await assertChoices(trx, actor, input)
         const created = await repo.insertItem(trx, actor.partnershipId, input)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'planned-item', entityId: created.id, summary: `Added ‘${created.title}’ to the forward plan`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'planned-item',
+          entityId: created.id,
+          summary: `Added ‘${created.title}’ to the forward plan`,
+          after: created,
+        })
         return created
       })
     },
@@ -150,11 +163,22 @@ export function forwardPlanService(db: Db) {
       if (input.bodyId !== found.body_id) await assertMayChange(actor, input.bodyId)
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const before = await load(trx, actor, id)
-        if (before.archived_at) throw new ConflictError(`‘${before.title}’`, `‘${before.title}’ has been archived, so your changes have not been saved. Restore it from the forward plan first if it is still planned.`)
+        if (before.archived_at)
+          throw new ConflictError(
+            `‘${before.title}’`,
+            `‘${before.title}’ has been archived, so your changes have not been saved. Restore it from the forward plan first if it is still planned.`,
+          )
         await assertChoices(trx, actor, input, before)
         const after = await repo.updateItem(trx, actor.partnershipId, id, version, repo.itemValues(input))
         if (!after) throw new ConflictError(`‘${before.title}’`)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'planned-item', entityId: id, summary: `Changed ‘${after.title}’ on the forward plan`, before: strip(before), after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'planned-item',
+          entityId: id,
+          summary: `Changed ‘${after.title}’ on the forward plan`,
+          before: strip(before),
+          after,
+        })
         return after
       })
     },

@@ -27,9 +27,7 @@ export const attendanceLabels: Record<AttendanceStatus, string> = {
   substitute: 'Substitute',
 }
 
-export type Quoracy =
-  | { kind: 'no-quorum-set'; counted: number }
-  | { kind: 'quorate' | 'inquorate'; counted: number; quorum: number }
+export type Quoracy = { kind: 'no-quorum-set'; counted: number } | { kind: 'quorate' | 'inquorate'; counted: number; quorum: number }
 
 /** Quorate when those present plus substitutes reach the quorum in the body's latest terms of reference. */
 export function quoracy(statuses: readonly AttendanceStatus[], quorum: number | null): Quoracy {

@@ -45,7 +45,14 @@ export async function findMeeting(db: Executor, partnershipId: string, id: strin
 export async function insertMeeting(db: Executor, partnershipId: string, input: MeetingInput): Promise<Meeting> {
   return db
     .insertInto('meetings')
-    .values({ partnership_id: partnershipId, body_id: input.bodyId, starts_at: input.startsAt, location: input.location, notes: input.notes, status: input.status })
+    .values({
+      partnership_id: partnershipId,
+      body_id: input.bodyId,
+      starts_at: input.startsAt,
+      location: input.location,
+      notes: input.notes,
+      status: input.status,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }
@@ -171,13 +178,28 @@ export async function findItem(db: Executor, partnershipId: string, id: string):
 }
 
 /** The name and size of an item's uploaded paper, for the change form. */
-export async function findPaper(db: Executor, partnershipId: string, fileId: string | null): Promise<{ id: string; filename: string; size_bytes: number } | null> {
+export async function findPaper(
+  db: Executor,
+  partnershipId: string,
+  fileId: string | null,
+): Promise<{ id: string; filename: string; size_bytes: number } | null> {
   if (!fileId) return null
-  const row = await db.selectFrom('stored_files').select(['id', 'filename', 'size_bytes']).where('partnership_id', '=', partnershipId).where('id', '=', fileId).executeTakeFirst()
+  const row = await db
+    .selectFrom('stored_files')
+    .select(['id', 'filename', 'size_bytes'])
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', fileId)
+    .executeTakeFirst()
   return row ?? null
 }
 
-export async function insertItem(db: Executor, partnershipId: string, meetingId: string, input: AgendaItemInput, fileId: string | null = null): Promise<AgendaItem> {
+export async function insertItem(
+  db: Executor,
+  partnershipId: string,
+  meetingId: string,
+  input: AgendaItemInput,
+  fileId: string | null = null,
+): Promise<AgendaItem> {
   return db
     .insertInto('agenda_items')
     .values((eb) => ({
@@ -240,7 +262,12 @@ export async function itemDependants(db: Executor, partnershipId: string, itemId
         .where('agenda_item_id', '=', itemId)
         .where('decision', 'is not', null)
         .as('decided'),
-      eb.selectFrom('actions').select(eb.fn.countAll<number>().as('n')).where('partnership_id', '=', partnershipId).where('agenda_item_id', '=', itemId).as('actions'),
+      eb
+        .selectFrom('actions')
+        .select(eb.fn.countAll<number>().as('n'))
+        .where('partnership_id', '=', partnershipId)
+        .where('agenda_item_id', '=', itemId)
+        .as('actions'),
     ])
     .executeTakeFirstOrThrow()
   return { decided: Number(row.decided ?? 0), actions: Number(row.actions ?? 0) }
@@ -263,7 +290,13 @@ export async function findRecommendation(db: Executor, partnershipId: string, id
   return db.selectFrom('recommendations').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
 }
 
-export async function recordDecision(db: Executor, partnershipId: string, id: string, version: number, input: DecisionInput): Promise<Recommendation | undefined> {
+export async function recordDecision(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  version: number,
+  input: DecisionInput,
+): Promise<Recommendation | undefined> {
   return db
     .updateTable('recommendations')
     .set({ decision: input.decision, decision_text: input.decisionText, decided_at: new Date(), version: sql`version + 1` })
@@ -278,7 +311,9 @@ export async function upsertAttendance(db: Executor, partnershipId: string, meet
   return db
     .insertInto('attendance')
     .values({ partnership_id: partnershipId, meeting_id: meetingId, person_id: input.personId, status: input.status, substitute_for_id: input.substituteForId })
-    .onConflict((oc) => oc.columns(['partnership_id', 'meeting_id', 'person_id']).doUpdateSet({ status: input.status, substitute_for_id: input.substituteForId }))
+    .onConflict((oc) =>
+      oc.columns(['partnership_id', 'meeting_id', 'person_id']).doUpdateSet({ status: input.status, substitute_for_id: input.substituteForId }),
+    )
     .returningAll()
     .executeTakeFirstOrThrow()
 }
@@ -292,4 +327,3 @@ export async function deleteAttendance(db: Executor, partnershipId: string, meet
     .returningAll()
     .executeTakeFirst()
 }
-

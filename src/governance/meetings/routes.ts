@@ -10,7 +10,17 @@ import { formatUkDate, londonWallClock } from '../../platform/dates/index.ts'
 import { uploadedFile } from '../../platform/files/uploads.ts'
 import { allowedTypesText } from '../../platform/files/file-types.ts'
 import type { MeetingService } from './service.ts'
-import { agendaItemForm, attendanceForm, attendanceRemovalForm, decisionForm, meetingFilters, meetingForm, moveForm, paperRemovalField, recommendationForm } from './schema.ts'
+import {
+  agendaItemForm,
+  attendanceForm,
+  attendanceRemovalForm,
+  decisionForm,
+  meetingFilters,
+  meetingForm,
+  moveForm,
+  paperRemovalField,
+  recommendationForm,
+} from './schema.ts'
 import {
   attendanceLabels,
   attendanceStatuses,
@@ -148,7 +158,11 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
     } catch (error) {
       const { status, fields } = problem(error)
       reply.code(status)
-      return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message: Object.values(fields).join(' '), backTo: `/meetings/${id}` })
+      return renderPage(request, reply, 'errors/conflict.njk', {
+        title: 'Nothing was changed',
+        message: Object.values(fields).join(' '),
+        backTo: `/meetings/${id}`,
+      })
     }
   })
 
@@ -186,7 +200,14 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
     const actor = actorOf(request)
     const { item, meeting, paper } = await meetings.getItemForChange(actor, idParam(request))
     const values = { title: item.title, presenterId: item.presenter_id ?? '', purpose: item.purpose, report: item.report }
-    return showItemForm(request, reply, { title: `Change ‘${item.title}’`, meeting, paper, values, version: item.version, action: `/agenda-items/${item.id}/edit` })
+    return showItemForm(request, reply, {
+      title: `Change ‘${item.title}’`,
+      meeting,
+      paper,
+      values,
+      version: item.version,
+      action: `/agenda-items/${item.id}/edit`,
+    })
   })
 
   app.post('/agenda-items/:id/edit', async (request, reply) => {
@@ -229,7 +250,11 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
     } catch (error) {
       const { status, fields } = problem(error)
       reply.code(status)
-      return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message: Object.values(fields).join(' '), backTo: `/meetings/${meeting.id}` })
+      return renderPage(request, reply, 'errors/conflict.njk', {
+        title: 'Nothing was changed',
+        message: Object.values(fields).join(' '),
+        backTo: `/meetings/${meeting.id}`,
+      })
     }
   })
 
@@ -244,7 +269,11 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
       const { status, fields } = problem(error)
       const { meeting } = await meetings.getItem(actor, id)
       reply.code(status)
-      return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message: Object.values(fields).join(' '), backTo: `/meetings/${meeting.id}` })
+      return renderPage(request, reply, 'errors/conflict.njk', {
+        title: 'Nothing was changed',
+        message: Object.values(fields).join(' '),
+        backTo: `/meetings/${meeting.id}`,
+      })
     }
   })
 
@@ -316,7 +345,11 @@ export function meetingRoutes(app: FastifyInstance, meetings: MeetingService): v
     } catch (error) {
       const { status, fields } = problem(error)
       reply.code(status)
-      return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message: Object.values(fields).join(' '), backTo: `/meetings/${id}` })
+      return renderPage(request, reply, 'errors/conflict.njk', {
+        title: 'Nothing was changed',
+        message: Object.values(fields).join(' '),
+        backTo: `/meetings/${id}`,
+      })
     }
   })
 }

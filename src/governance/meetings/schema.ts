@@ -6,7 +6,13 @@ import { attendanceStatuses, decisions, meetingStatuses, purposes } from './mode
 const uuid = (message: string) => z.string({ error: message }).uuid(message)
 const optionalUuid = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())
 const text = (label: string, max: number) =>
-  z.preprocess((v) => v ?? '', z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`))
+  z.preprocess(
+    (v) => v ?? '',
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+  )
 
 /**
  * A GOV.UK date input (day, month, year) plus a 24-hour time, read as London wall-clock time.
@@ -32,7 +38,12 @@ export const meetingForm = z
     const inRange = shaped && isAllowedYear(Number(y))
     const real = inRange && calendarDate(Number(y), Number(m), Number(d)) !== undefined
     if (shaped && !inRange) ctx.addIssue({ code: 'custom', path: ['day'], message: `The meeting date must be ${allowedYears}` })
-    else if (!real) ctx.addIssue({ code: 'custom', path: ['day'], message: d || m || y ? 'The meeting date must be a real date, like 29 1 2019' : 'Enter the date of the meeting' })
+    else if (!real)
+      ctx.addIssue({
+        code: 'custom',
+        path: ['day'],
+        message: d || m || y ? 'The meeting date must be a real date, like 29 1 2019' : 'Enter the date of the meeting',
+      })
     const time = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec((value.time ?? '').trim())
     if (!time) ctx.addIssue({ code: 'custom', path: ['time'], message: 'Enter the start time in 24-hour format, like 14:00' })
     if (!real || !time || !bodyId.success) return z.NEVER
@@ -61,7 +72,11 @@ export const moveForm = z.object({ direction: z.enum(['up', 'down'], { error: 'C
 
 export const recommendationForm = z.object({
   label: z.string({ error: 'Enter the label, like a)' }).trim().min(1, 'Enter the label, like a)').max(10, 'Label must be 10 characters or fewer'),
-  text: z.string({ error: 'Enter what the meeting is asked to do' }).trim().min(1, 'Enter what the meeting is asked to do').max(2000, 'Recommendation must be 2,000 characters or fewer'),
+  text: z
+    .string({ error: 'Enter what the meeting is asked to do' })
+    .trim()
+    .min(1, 'Enter what the meeting is asked to do')
+    .max(2000, 'Recommendation must be 2,000 characters or fewer'),
 })
 export type RecommendationInput = z.infer<typeof recommendationForm>
 
@@ -78,8 +93,10 @@ export const attendanceForm = z
     substituteForId: optionalUuid('Select who they substituted for'),
   })
   .superRefine((value, ctx) => {
-    if (value.status === 'substitute' && !value.substituteForId) ctx.addIssue({ code: 'custom', path: ['substituteForId'], message: 'Select who they substituted for' })
-    if (value.status === 'substitute' && value.substituteForId === value.personId) ctx.addIssue({ code: 'custom', path: ['substituteForId'], message: 'A person cannot substitute for themselves' })
+    if (value.status === 'substitute' && !value.substituteForId)
+      ctx.addIssue({ code: 'custom', path: ['substituteForId'], message: 'Select who they substituted for' })
+    if (value.status === 'substitute' && value.substituteForId === value.personId)
+      ctx.addIssue({ code: 'custom', path: ['substituteForId'], message: 'A person cannot substitute for themselves' })
   })
   .transform((value) => ({ ...value, substituteForId: value.status === 'substitute' ? value.substituteForId : null }))
 export type AttendanceInput = z.infer<typeof attendanceForm>

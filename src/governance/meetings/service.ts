@@ -139,7 +139,10 @@ export function meetingService(db: Db) {
           attendance: detail.attendance,
           actions: detail.actions,
           quorum: detail.quorum,
-          quoracy: quoracy(detail.attendance.map((a) => a.status), detail.quorum),
+          quoracy: quoracy(
+            detail.attendance.map((a) => a.status),
+            detail.quorum,
+          ),
           members,
           // Members are offered first on the attendance form; everyone else after, once each.
           people: people.filter((p) => !members.some((m) => m.id === p.id)),
@@ -153,7 +156,13 @@ export function meetingService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const body = await assertBody(trx, actor, input.bodyId)
         const created = await repo.insertMeeting(trx, actor.partnershipId, input)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'meeting', entityId: created.id, summary: `Scheduled ${describe({ bodyName: body.name, starts_at: created.starts_at })}`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'meeting',
+          entityId: created.id,
+          summary: `Scheduled ${describe({ bodyName: body.name, starts_at: created.starts_at })}`,
+          after: created,
+        })
         return created
       })
     },
@@ -164,9 +173,21 @@ export function meetingService(db: Db) {
         const before = await load(trx, actor, id)
         await assertMayChangeBody(trx, actor, before.body_id)
         if (input.bodyId !== before.body_id) throw new ValidationError({ bodyId: 'A meeting cannot move to another body: cancel it and schedule a new one' })
-        const after = await repo.updateMeeting(trx, actor.partnershipId, id, version, { starts_at: input.startsAt, location: input.location, notes: input.notes, status: input.status })
+        const after = await repo.updateMeeting(trx, actor.partnershipId, id, version, {
+          starts_at: input.startsAt,
+          location: input.location,
+          notes: input.notes,
+          status: input.status,
+        })
         if (!after) throw new ConflictError('The meeting')
-        await recordAudit(trx, actor, { action: 'update', entityType: 'meeting', entityId: id, summary: `Changed ${describe({ ...after, bodyName: before.bodyName })}`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: id,
+          summary: `Changed ${describe({ ...after, bodyName: before.bodyName })}`,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -202,7 +223,13 @@ export function meetingService(db: Db) {
         await assertPerson(trx, actor, input.presenterId, 'presenterId')
         const file = upload ? await storeFile(trx, actor, upload, paperField) : null
         const item = await repo.insertItem(trx, actor.partnershipId, meetingId, input, file?.id ?? null)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'agenda-item', entityId: item.id, summary: `Added ‘${item.title}’ to the ${describe(meeting)}`, after: item })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'agenda-item',
+          entityId: item.id,
+          summary: `Added ‘${item.title}’ to the ${describe(meeting)}`,
+          after: item,
+        })
         return item
       })
     },
@@ -218,9 +245,22 @@ export function meetingService(db: Db) {
         await assertPerson(trx, actor, input.presenterId, 'presenterId')
         const file = paper.upload ? await storeFile(trx, actor, paper.upload, paperField) : null
         const fileId = file ? file.id : paper.remove ? null : before.file_id
-        const after = await repo.updateItem(trx, actor.partnershipId, id, version, { title: input.title, presenter_id: input.presenterId, purpose: input.purpose, report: input.report, file_id: fileId })
+        const after = await repo.updateItem(trx, actor.partnershipId, id, version, {
+          title: input.title,
+          presenter_id: input.presenterId,
+          purpose: input.purpose,
+          report: input.report,
+          file_id: fileId,
+        })
         if (!after) throw new ConflictError(`‘${before.title}’`)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'agenda-item', entityId: id, summary: `Changed agenda item ‘${after.title}’`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'agenda-item',
+          entityId: id,
+          summary: `Changed agenda item ‘${after.title}’`,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -237,7 +277,14 @@ export function meetingService(db: Db) {
         const order = [...items]
         ;[order[index], order[target]] = [order[target]!, order[index]!]
         for (const [i, row] of order.entries()) if (row.position !== i + 1) await repo.setPosition(trx, actor.partnershipId, row.id, i + 1)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'agenda-item', entityId: id, summary: `Moved ‘${item.title}’ ${direction} the agenda of the ${describe(meeting)}`, before: { position: item.position }, after: { position: target + 1 } })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'agenda-item',
+          entityId: id,
+          summary: `Moved ‘${item.title}’ ${direction} the agenda of the ${describe(meeting)}`,
+          before: { position: item.position },
+          after: { position: target + 1 },
+        })
         return item
       })
     },
@@ -253,7 +300,13 @@ export function meetingService(db: Db) {
         await repo.deleteItem(trx, actor.partnershipId, id)
         const rest = await repo.itemsOfMeeting(trx, actor.partnershipId, meeting.id)
         for (const [i, row] of rest.entries()) if (row.position !== i + 1) await repo.setPosition(trx, actor.partnershipId, row.id, i + 1)
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'agenda-item', entityId: id, summary: `Removed ‘${item.title}’ from the ${describe(meeting)}`, before: item })
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'agenda-item',
+          entityId: id,
+          summary: `Removed ‘${item.title}’ from the ${describe(meeting)}`,
+          before: item,
+        })
         return meeting
       })
     },
@@ -263,7 +316,13 @@ export function meetingService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const { item, meeting } = await loadItem(trx, actor, itemId)
         const created = await repo.insertRecommendation(trx, actor.partnershipId, itemId, input)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'recommendation', entityId: created.id, summary: `Added recommendation ${created.label} to ‘${item.title}’`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'recommendation',
+          entityId: created.id,
+          summary: `Added recommendation ${created.label} to ‘${item.title}’`,
+          after: created,
+        })
         return { recommendation: created, meeting }
       })
     },
@@ -276,7 +335,14 @@ export function meetingService(db: Db) {
         const { item, meeting } = await loadItem(trx, actor, before.agenda_item_id)
         const after = await repo.recordDecision(trx, actor.partnershipId, recommendationId, version, input)
         if (!after) throw new ConflictError(`Recommendation ${before.label}`)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'recommendation', entityId: after.id, summary: `Recorded the decision on ${after.label} of ‘${item.title}’: ${input.decision}`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'recommendation',
+          entityId: after.id,
+          summary: `Recorded the decision on ${after.label} of ‘${item.title}’: ${input.decision}`,
+          before,
+          after,
+        })
         return { recommendation: after, meeting }
       })
     },
@@ -290,7 +356,13 @@ export function meetingService(db: Db) {
         await assertPerson(trx, actor, input.substituteForId, 'substituteForId')
         const row = await repo.upsertAttendance(trx, actor.partnershipId, meetingId, input)
         const who = await lookups.findPersonLabel(trx, actor.partnershipId, input.personId)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'meeting', entityId: meetingId, summary: `Recorded ${who} as ${input.status} at the ${describe(meeting)}`, after: row })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: meetingId,
+          summary: `Recorded ${who} as ${input.status} at the ${describe(meeting)}`,
+          after: row,
+        })
         return row
       })
     },
@@ -303,7 +375,13 @@ export function meetingService(db: Db) {
         const removed = await repo.deleteAttendance(trx, actor.partnershipId, meetingId, personId)
         if (!removed) throw new NotFoundError('The attendance record')
         const who = await lookups.findPersonLabel(trx, actor.partnershipId, personId)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'meeting', entityId: meetingId, summary: `Removed ${who} from the attendance of the ${describe(meeting)}`, before: removed })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'meeting',
+          entityId: meetingId,
+          summary: `Removed ${who} from the attendance of the ${describe(meeting)}`,
+          before: removed,
+        })
       })
     },
   }

@@ -49,7 +49,7 @@ export function wrapName(name: string, max = charactersPerLine): string[] {
   const lines: string[] = []
   let line = ''
   for (const word of name.split(/\s+/).filter(Boolean)) {
-    for (let rest = word; rest.length; ) {
+    for (let rest = word; rest.length;) {
       const piece = rest.slice(0, max)
       rest = rest.slice(max)
       if (!line) line = piece

@@ -50,7 +50,13 @@ describe('the structure chart', () => {
     const svg = structureSvg(await layoutStructure(bodies), text)
     assert.match(svg, /^<svg [^>]*aria-labelledby="structure-title structure-desc"/)
     assert.match(svg, /<title id="structure-title">Structure on 1 April 2019<\/title><desc id="structure-desc">Each body below/)
-    assert.deepEqual([...svg.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]).sort(), ['/bodies/hwb', '/bodies/jsna', '/bodies/orphan', '/bodies/safeguarding', '/bodies/spb'])
+    assert.deepEqual([...svg.matchAll(/<a href="([^"]+)"/g)].map((m) => m[1]).sort(), [
+      '/bodies/hwb',
+      '/bodies/jsna',
+      '/bodies/orphan',
+      '/bodies/safeguarding',
+      '/bodies/spb',
+    ])
     assert.equal([...svg.matchAll(/<rect /g)].length, 5)
     assert.deepEqual([...svg.matchAll(/<polyline data-from="(\w+)" data-to="(\w+)"/g)].map((m) => `${m[1]}→${m[2]}`).sort(), ['jsna→hwb', 'spb→hwb'])
     assert.match(svg, /Partnership &amp;<\/tspan> <tspan [^>]*>&lt;Council, CCG, Police&gt;</)

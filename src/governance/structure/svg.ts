@@ -33,7 +33,9 @@ export function structureSvg(layout: StructureLayout, text: ChartText): string {
   )
   for (const line of layout.lines) {
     const points = line.points.map((p) => `${n(p.x)},${n(p.y)}`).join(' ')
-    parts.push(`<polyline data-from="${escapeXml(line.from)}" data-to="${escapeXml(line.to)}" points="${points}" fill="none" stroke="#505a5f" stroke-width="2" aria-hidden="true"/>`)
+    parts.push(
+      `<polyline data-from="${escapeXml(line.from)}" data-to="${escapeXml(line.to)}" points="${points}" fill="none" stroke="#505a5f" stroke-width="2" aria-hidden="true"/>`,
+    )
   }
   for (const box of layout.boxes) {
     parts.push(

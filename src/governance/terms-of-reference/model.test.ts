@@ -54,7 +54,10 @@ describe('compareTerms', () => {
   })
 
   test('a blank and a missing value are the same', () => {
-    const rows = compareTerms({ ...base, quorum_notes: '' }, { ...base, quorum_notes: '' , filename: null })
-    assert.equal(rows.some((r) => r.changed), false)
+    const rows = compareTerms({ ...base, quorum_notes: '' }, { ...base, quorum_notes: '', filename: null })
+    assert.equal(
+      rows.some((r) => r.changed),
+      false,
+    )
   })
 })

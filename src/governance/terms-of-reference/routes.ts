@@ -47,7 +47,13 @@ export function termsOfReferenceRoutes(app: FastifyInstance, terms: TermsOfRefer
 
   app.get('/bodies/:id/terms-of-reference/new', async (request, reply) => {
     const { body, current } = await terms.prepareNew(actorOf(request), idParam(request))
-    return showForm(request, reply, { title: `New terms of reference: ${body.name}`, body, current, basedOn: current?.version_number ?? 0, values: valuesFrom(current) })
+    return showForm(request, reply, {
+      title: `New terms of reference: ${body.name}`,
+      body,
+      current,
+      basedOn: current?.version_number ?? 0,
+      values: valuesFrom(current),
+    })
   })
 
   app.post('/bodies/:id/terms-of-reference/new', async (request, reply) => {

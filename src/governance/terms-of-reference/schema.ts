@@ -5,14 +5,16 @@ import { parseForm } from '../../platform/http/forms.ts'
 import { dateFromParts as readDate } from '../../platform/http/date-input.ts'
 
 const text = (label: string, max: number) =>
-  z.preprocess((v) => (typeof v === 'string' ? v : ''), z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`))
+  z.preprocess(
+    (v) => (typeof v === 'string' ? v : ''),
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+  )
 
 const textFields = z.object({
-  purpose: z
-    .string({ error: 'Enter the body’s purpose' })
-    .trim()
-    .min(1, 'Enter the body’s purpose')
-    .max(10_000, 'Purpose must be 10,000 characters or fewer'),
+  purpose: z.string({ error: 'Enter the body’s purpose' }).trim().min(1, 'Enter the body’s purpose').max(10_000, 'Purpose must be 10,000 characters or fewer'),
   membership: text('Membership', 10_000),
   quorum: z.preprocess(
     (v) => (typeof v === 'string' && v.trim() !== '' ? v.trim() : null),

@@ -47,7 +47,9 @@ export function groupAreaProblem(kind: ComparatorGroupKind, codes: readonly stri
   const unknown = codes.filter((c) => !kindOf.has(c))
   if (unknown.length) return `${unknown.length === 1 ? 'This code is' : 'These codes are'} not in the register of areas: ${unknown.join(', ')}`
   if (kind === 'england' && (codes.length !== 1 || codes[0] !== englandCode)) return `An England group is England alone: ${englandCode}`
-  if (kind === 'region' && (codes.length !== 1 || kindOf.get(codes[0]!) !== 'region')) return 'A region group is one region, such as E12000002 for the North West'
-  if ((kind === 'regional-partnership' || kind === 'statistical-neighbours') && codes.length < 2) return 'A group of neighbours or partners needs at least two areas'
+  if (kind === 'region' && (codes.length !== 1 || kindOf.get(codes[0]!) !== 'region'))
+    return 'A region group is one region, such as E12000002 for the North West'
+  if ((kind === 'regional-partnership' || kind === 'statistical-neighbours') && codes.length < 2)
+    return 'A group of neighbours or partners needs at least two areas'
   return null
 }

@@ -28,7 +28,12 @@ export async function findGroup(db: Executor, partnershipId: string, id: string)
 }
 
 export async function findGroupByName(db: Executor, partnershipId: string, name: string): Promise<ComparatorGroup | undefined> {
-  return db.selectFrom('comparator_groups').selectAll().where('partnership_id', '=', partnershipId).where(sql`lower(name)`, '=', sql<string>`lower(${name})`).executeTakeFirst()
+  return db
+    .selectFrom('comparator_groups')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .where(sql`lower(name)`, '=', sql<string>`lower(${name})`)
+    .executeTakeFirst()
 }
 
 /** The group's areas in the order analysts expect: England, regions, then places by name. */

@@ -60,7 +60,11 @@ export function comparatorGroupService(db: Db) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const before = await load(trx, actor, id)
-        if (before.archived_at) throw new ConflictError(`‘${before.name}’`, `‘${before.name}’ has been archived, so your changes have not been saved. Restore it first if you still compare against it.`)
+        if (before.archived_at)
+          throw new ConflictError(
+            `‘${before.name}’`,
+            `‘${before.name}’ has been archived, so your changes have not been saved. Restore it first if you still compare against it.`,
+          )
         await assertValid(trx, actor, input, id)
         const codesBefore = (await repo.groupAreas(trx, actor.partnershipId, id)).map((a) => a.code)
         const after = await repo.updateGroup(trx, actor.partnershipId, id, version, input)
@@ -85,7 +89,14 @@ export function comparatorGroupService(db: Db) {
         assertArchiveChange(action, before.archived_at, `‘${before.name}’`)
         const after = await repo.setArchived(trx, actor.partnershipId, id, version, action === 'archive')
         if (!after) throw new ConflictError(`‘${before.name}’`)
-        await recordAudit(trx, actor, { action, entityType: 'comparator-group', entityId: id, summary: `${action === 'archive' ? 'Archived' : 'Restored'} the comparator group ‘${after.name}’`, before, after })
+        await recordAudit(trx, actor, {
+          action,
+          entityType: 'comparator-group',
+          entityId: id,
+          summary: `${action === 'archive' ? 'Archived' : 'Restored'} the comparator group ‘${after.name}’`,
+          before,
+          after,
+        })
         return after
       })
     },

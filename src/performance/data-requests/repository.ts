@@ -18,7 +18,11 @@ function withOrganisation(db: Executor, partnershipId: string) {
     .selectAll('r')
     .select('o.name as organisationName')
     .select((eb) =>
-      eb.selectFrom('data_request_indicators as ri').select(sql<number>`count(*)::int`.as('n')).whereRef('ri.request_id', '=', 'r.id').as('indicatorCount'),
+      eb
+        .selectFrom('data_request_indicators as ri')
+        .select(sql<number>`count(*)::int`.as('n'))
+        .whereRef('ri.request_id', '=', 'r.id')
+        .as('indicatorCount'),
     )
     .where('r.partnership_id', '=', partnershipId)
 }
@@ -27,7 +31,11 @@ function withOrganisation(db: Executor, partnershipId: string) {
 export async function listRequests(db: Executor, partnershipId: string, filters: { organisation?: string; archived: boolean }): Promise<RequestRow[]> {
   let query = withOrganisation(db, partnershipId).where('r.archived_at', filters.archived ? 'is not' : 'is', null)
   if (filters.organisation) query = query.where('r.organisation_id', '=', filters.organisation)
-  return query.orderBy('r.due_on').orderBy(sql`lower(o.name)`).orderBy('r.created_at').execute() as Promise<RequestRow[]>
+  return query
+    .orderBy('r.due_on')
+    .orderBy(sql`lower(o.name)`)
+    .orderBy('r.created_at')
+    .execute() as Promise<RequestRow[]>
 }
 
 export async function findRequest(db: Executor, partnershipId: string, id: string): Promise<RequestRow | undefined> {
@@ -35,7 +43,11 @@ export async function findRequest(db: Executor, partnershipId: string, id: strin
 }
 
 /** The indicators a request asks for, by title. */
-export async function requestIndicators(db: Executor, partnershipId: string, requestId: string): Promise<{ id: string; title: string; archived_at: Date | null }[]> {
+export async function requestIndicators(
+  db: Executor,
+  partnershipId: string,
+  requestId: string,
+): Promise<{ id: string; title: string; archived_at: Date | null }[]> {
   return db
     .selectFrom('data_request_indicators as ri')
     .innerJoin('indicators as i', 'i.id', 'ri.indicator_id')
@@ -47,7 +59,11 @@ export async function requestIndicators(db: Executor, partnershipId: string, req
 }
 
 /** The indicators the form offers: the current library, and any the request already names that have since been archived. */
-export async function indicatorOptions(db: Executor, partnershipId: string, keep: readonly string[] = []): Promise<{ id: string; title: string; archived_at: Date | null }[]> {
+export async function indicatorOptions(
+  db: Executor,
+  partnershipId: string,
+  keep: readonly string[] = [],
+): Promise<{ id: string; title: string; archived_at: Date | null }[]> {
   return db
     .selectFrom('indicators')
     .select(['id', 'title', 'archived_at'])
@@ -60,7 +76,11 @@ export async function indicatorOptions(db: Executor, partnershipId: string, keep
 const columns = (input: RequestInput) => ({ organisation_id: input.organisationId, period_label: input.periodLabel, due_on: input.dueOn, notes: input.notes })
 
 export async function insertRequest(db: Executor, partnershipId: string, input: RequestInput): Promise<DataRequest> {
-  return db.insertInto('data_requests').values({ partnership_id: partnershipId, ...columns(input) }).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('data_requests')
+    .values({ partnership_id: partnershipId, ...columns(input) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
 type Change = ReturnType<typeof columns> | { status: DataRequestStatus } | { archived_at: Date | null }
@@ -81,7 +101,10 @@ export async function updateRequest(db: Executor, partnershipId: string, id: str
 export async function setIndicators(db: Executor, partnershipId: string, requestId: string, indicatorIds: readonly string[]): Promise<void> {
   await db.deleteFrom('data_request_indicators').where('partnership_id', '=', partnershipId).where('request_id', '=', requestId).execute()
   if (indicatorIds.length) {
-    await db.insertInto('data_request_indicators').values(indicatorIds.map((indicator_id) => ({ partnership_id: partnershipId, request_id: requestId, indicator_id }))).execute()
+    await db
+      .insertInto('data_request_indicators')
+      .values(indicatorIds.map((indicator_id) => ({ partnership_id: partnershipId, request_id: requestId, indicator_id })))
+      .execute()
   }
 }
 

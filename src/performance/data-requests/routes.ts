@@ -17,12 +17,22 @@ import { moveLabel, nextStatuses, shownStatuses, statusColours, statusLabels } f
 const labels = { statusLabels, statusColours }
 
 export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestService): void {
-  async function showForm(request: FastifyRequest, reply: FastifyReply, requestId: string | undefined, data: Record<string, unknown> & { values: Record<string, unknown> }) {
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    requestId: string | undefined,
+    data: Record<string, unknown> & { values: Record<string, unknown> },
+  ) {
     const options = await requests.formOptions(actorOf(request), requestId)
     const chosen = new Set([data.values.indicatorIds ?? []].flat().map(String))
     return renderPage(request, reply, 'data-requests/views/form.njk', {
       organisationItems: [{ value: '', text: 'Select an organisation' }, ...options.organisations.map((o) => ({ value: o.id, text: o.name }))],
-      indicatorItems: options.indicators.map((i) => ({ value: i.id, text: i.title, checked: chosen.has(i.id), hint: i.archived_at ? { text: 'Archived: untick to take it off the request' } : undefined })),
+      indicatorItems: options.indicators.map((i) => ({
+        value: i.id,
+        text: i.title,
+        checked: chosen.has(i.id),
+        hint: i.archived_at ? { text: 'Archived: untick to take it off the request' } : undefined,
+      })),
       ...data,
     })
   }
@@ -35,13 +45,22 @@ export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestSer
         reply,
         {
           name: 'Data requests',
-          columns: [{ header: 'Organisation', width: 40 }, { header: 'Period' }, { header: 'Due on', width: 12 }, { header: 'Status' }, { header: 'Indicators' }, { header: 'Notes', width: 60 }],
+          columns: [
+            { header: 'Organisation', width: 40 },
+            { header: 'Period' },
+            { header: 'Due on', width: 12 },
+            { header: 'Status' },
+            { header: 'Indicators' },
+            { header: 'Notes', width: 60 },
+          ],
           rows: rows.map((r) => [r.organisationName, r.period_label, r.due_on, statusLabels[r.shown], r.indicatorCount, r.notes]),
         },
         filters.format,
       )
     }
-    const query = new URLSearchParams(Object.entries({ status: filters.status, organisation: filters.organisation, archived: filters.archived }).filter((e): e is [string, string] => !!e[1]))
+    const query = new URLSearchParams(
+      Object.entries({ status: filters.status, organisation: filters.organisation, archived: filters.archived }).filter((e): e is [string, string] => !!e[1]),
+    )
     return renderPage(request, reply, 'data-requests/views/list.njk', {
       title: filters.archived ? 'Archived data requests' : 'Data requests',
       filters,
@@ -70,7 +89,12 @@ export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestSer
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return showForm(request, reply, undefined, { title: 'Request values from a partner', values: body, errors: errorView(error.fields), action: '/data-requests/new' })
+      return showForm(request, reply, undefined, {
+        title: 'Request values from a partner',
+        values: body,
+        errors: errorView(error.fields),
+        action: '/data-requests/new',
+      })
     }
   })
 
@@ -90,7 +114,13 @@ export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestSer
     assertCan(actor, 'directory.edit')
     const { request: r, chosen } = await requests.formOptions(actor, idParam(request))
     const values = { organisationId: r!.organisation_id, periodLabel: r!.period_label, ...dateParts('dueOn', r!.due_on), indicatorIds: chosen, notes: r!.notes }
-    return showForm(request, reply, r!.id, { title: 'Change the data request', dataRequest: r, values, version: r!.version, action: `/data-requests/${r!.id}/edit` })
+    return showForm(request, reply, r!.id, {
+      title: 'Change the data request',
+      dataRequest: r,
+      values,
+      version: r!.version,
+      action: `/data-requests/${r!.id}/edit`,
+    })
   })
 
   editRoute(app, '/data-requests/:id/edit', {
@@ -98,7 +128,8 @@ export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestSer
     saved: (saved) => ({ flash: 'Data request saved', redirect: `/data-requests/${saved.id}` }),
     latest: async (actor, id) => (await requests.get(actor, id)).request,
     version: (latest) => latest.version,
-    showForm: (request, reply, id, latest, data) => showForm(request, reply, id, { title: 'Change the data request', dataRequest: latest, action: `/data-requests/${id}/edit`, ...data }),
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, id, { title: 'Change the data request', dataRequest: latest, action: `/data-requests/${id}/edit`, ...data }),
   })
 
   app.post('/data-requests/:id/status', async (request, reply) => {
@@ -122,7 +153,10 @@ export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestSer
     '/data-requests',
     async (action, actor, id, version) => {
       await requests[action](actor, id, version)
-      return { flash: `Data request ${action === 'archive' ? 'archived' : 'restored'}`, redirect: action === 'archive' ? '/data-requests' : `/data-requests/${id}` }
+      return {
+        flash: `Data request ${action === 'archive' ? 'archived' : 'restored'}`,
+        redirect: action === 'archive' ? '/data-requests' : `/data-requests/${id}`,
+      }
     },
     (_actor, id) => `/data-requests/${id}`,
   )

@@ -26,7 +26,8 @@ export function dataRequestService(db: Db) {
   async function assertChoices(trx: Trx, actor: Actor, input: RequestInput, keep?: { organisationId: string; indicatorIds: string[] }): Promise<string> {
     const problems: Record<string, string> = {}
     const organisation = (await organisationOptions(trx, actor.partnershipId)).find((o) => o.id === input.organisationId)
-    if (!organisation || (organisation.archived_at && organisation.id !== keep?.organisationId)) problems.organisationId = 'Select the organisation asked for the values'
+    if (!organisation || (organisation.archived_at && organisation.id !== keep?.organisationId))
+      problems.organisationId = 'Select the organisation asked for the values'
     const allowed = new Set((await repo.indicatorOptions(trx, actor.partnershipId, keep?.indicatorIds)).map((i) => i.id))
     if (input.indicatorIds.some((id) => !allowed.has(id))) problems.indicatorIds = 'Select indicators from the list'
     if (Object.keys(problems).length) throw new ValidationError(problems)
@@ -42,7 +43,14 @@ export function dataRequestService(db: Db) {
       assertArchiveChange(action, before.archived_at, `The data request`)
       const after = await repo.updateRequest(trx, actor.partnershipId, id, version, { archived_at: action === 'archive' ? new Date() : null })
       if (!after) throw new ConflictError('The data request')
-      await recordAudit(trx, actor, { action, entityType, entityId: id, summary: `${action === 'archive' ? 'Archived' : 'Restored'} ${describe(before)}`, before: strip(before), after })
+      await recordAudit(trx, actor, {
+        action,
+        entityType,
+        entityId: id,
+        summary: `${action === 'archive' ? 'Archived' : 'Restored'} ${describe(before)}`,
+        before: strip(before),
+        after,
+      })
       return after
     })
   }
@@ -104,10 +112,19 @@ export function dataRequestService(db: Db) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const before = await load(trx, actor, id)
-        if (before.archived_at) throw new ConflictError('The data request', 'The data request has been archived, so your changes have not been saved. Restore it first if it is still wanted.')
+        if (before.archived_at)
+          throw new ConflictError(
+            'The data request',
+            'The data request has been archived, so your changes have not been saved. Restore it first if it is still wanted.',
+          )
         const indicatorIds = (await repo.requestIndicators(trx, actor.partnershipId, id)).map((i) => i.id)
         const organisationName = await assertChoices(trx, actor, input, { organisationId: before.organisation_id, indicatorIds })
-        const after = await repo.updateRequest(trx, actor.partnershipId, id, version, { organisation_id: input.organisationId, period_label: input.periodLabel, due_on: input.dueOn, notes: input.notes })
+        const after = await repo.updateRequest(trx, actor.partnershipId, id, version, {
+          organisation_id: input.organisationId,
+          period_label: input.periodLabel,
+          due_on: input.dueOn,
+          notes: input.notes,
+        })
         if (!after) throw new ConflictError('The data request')
         await repo.setIndicators(trx, actor.partnershipId, id, input.indicatorIds)
         await recordAudit(trx, actor, {

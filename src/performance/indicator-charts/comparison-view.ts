@@ -36,7 +36,12 @@ export interface Item {
 }
 
 /** Bars for the items against the reference, with the table of the same rows. */
-export function bars(f: IndicatorFigures, items: readonly Item[], reference: { name: string; value: number | null }, heading: { title: string; period: string | null; kind: string; file: string }): BarsView {
+export function bars(
+  f: IndicatorFigures,
+  items: readonly Item[],
+  reference: { name: string; value: number | null },
+  heading: { title: string; period: string | null; kind: string; file: string },
+): BarsView {
   const { indicator } = f
   const places = indicator.decimal_places
   const judged = items.map((item) => {
@@ -46,12 +51,21 @@ export function bars(f: IndicatorFigures, items: readonly Item[], reference: { n
   const drawn = judged.filter((i) => i.value?.shown.value != null)
   const chart = drawn.length
     ? barChart(
-        judged.map((i) => ({ label: i.label, value: i.value?.shown.value ?? null, lower: i.value?.shown.lower95 ?? null, upper: i.value?.shown.upper95 ?? null, note: i.words, emphasis: i.emphasis })),
+        judged.map((i) => ({
+          label: i.label,
+          value: i.value?.shown.value ?? null,
+          lower: i.value?.shown.lower95 ?? null,
+          upper: i.value?.shown.upper95 ?? null,
+          note: i.words,
+          emphasis: i.emphasis,
+        })),
         { places, reference: { label: reference.name, value: reference.value } },
       )
     : null
   const interval = (v: ShownValue | null) => (v?.shown.lower95 != null ? `${formatted(v.shown.lower95, places)} to ${formatted(v.shown.upper95, places)}` : '')
-  const counts = ['Better', 'Similar', 'Worse', 'Higher', 'Lower'].map((w) => [w, drawn.filter((i) => i.words.startsWith(w)).length] as const).filter(([, n]) => n > 0)
+  const counts = ['Better', 'Similar', 'Worse', 'Higher', 'Lower']
+    .map((w) => [w, drawn.filter((i) => i.words.startsWith(w)).length] as const)
+    .filter(([, n]) => n > 0)
   return {
     title: heading.title,
     period: heading.period,
@@ -72,8 +86,30 @@ export function bars(f: IndicatorFigures, items: readonly Item[], reference: { n
     })),
     table: {
       name: `${indicator.title} - ${heading.file}`,
-      columns: [{ header: 'Period' }, { header: heading.kind === 'area' ? 'Area' : 'Group', width: 30 }, { header: 'Value' }, { header: 'Lower 95% limit' }, { header: 'Upper 95% limit' }, { header: `Compared with ${reference.name}`, width: 28 }, { header: 'Count' }, { header: 'Denominator' }, { header: 'Calculated', width: 20 }, { header: 'Illustrative' }],
-      rows: judged.map((i) => [heading.period ?? '', i.label, i.value?.shown.value ?? null, i.value?.shown.lower95 ?? null, i.value?.shown.upper95 ?? null, i.words, i.value?.count ?? null, i.value?.denominator ?? null, calculatedText(i.value?.shown.computed), i.value?.illustrative ? 'Yes' : 'No']),
+      columns: [
+        { header: 'Period' },
+        { header: heading.kind === 'area' ? 'Area' : 'Group', width: 30 },
+        { header: 'Value' },
+        { header: 'Lower 95% limit' },
+        { header: 'Upper 95% limit' },
+        { header: `Compared with ${reference.name}`, width: 28 },
+        { header: 'Count' },
+        { header: 'Denominator' },
+        { header: 'Calculated', width: 20 },
+        { header: 'Illustrative' },
+      ],
+      rows: judged.map((i) => [
+        heading.period ?? '',
+        i.label,
+        i.value?.shown.value ?? null,
+        i.value?.shown.lower95 ?? null,
+        i.value?.shown.upper95 ?? null,
+        i.words,
+        i.value?.count ?? null,
+        i.value?.denominator ?? null,
+        calculatedText(i.value?.shown.computed),
+        i.value?.illustrative ? 'Yes' : 'No',
+      ]),
     },
   }
 }
@@ -90,7 +126,17 @@ export function areasView(f: IndicatorFigures): BarsView {
   const benchmark = f.values.find((v) => isHeadline(v, key) && v.areaCode === f.benchmark.code && v.periodStartsOn === latest)?.shown.value ?? null
   const items = codes.map((code) => ({ label: names.get(code) ?? code, value: inPeriod.get(code) ?? null, emphasis: code === f.area?.code }))
   const period = latest ? f.periodLabel(latest) : null
-  return bars(f, items, { name: f.benchmark.name, value: benchmark }, { title: `${f.group?.name ?? 'Areas'}${key ? ` (${headlineText(key)})` : ''}`, period, kind: 'area', file: `${f.group?.name ?? 'areas'} ${period ?? ''}`.trim() })
+  return bars(
+    f,
+    items,
+    { name: f.benchmark.name, value: benchmark },
+    {
+      title: `${f.group?.name ?? 'Areas'}${key ? ` (${headlineText(key)})` : ''}`,
+      period,
+      kind: 'area',
+      file: `${f.group?.name ?? 'areas'} ${period ?? ''}`.trim(),
+    },
+  )
 }
 
 /** Each breakdown of the area, localities first, in its latest period, against the area's own value then. */
@@ -103,6 +149,11 @@ export function breakdownViews(f: IndicatorFigures): BarsView[] {
     const whole = f.values.find((v) => isHeadline(v, key) && v.areaCode === area.code && v.periodStartsOn === latest.periodStartsOn)?.shown.value ?? null
     const period = f.periodLabel(latest.periodStartsOn)
     const items = latest.rows.map((v) => ({ label: rowLabel(v, set.kind), value: v, emphasis: false }))
-    return bars(f, items, { name: area.name, value: whole }, { title: set.title, period, kind: set.kind === 'locality' ? 'locality' : set.title, file: `${set.title} ${period}` })
+    return bars(
+      f,
+      items,
+      { name: area.name, value: whole },
+      { title: set.title, period, kind: set.kind === 'locality' ? 'locality' : set.title, file: `${set.title} ${period}` },
+    )
   })
 }

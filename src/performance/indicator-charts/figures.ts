@@ -64,7 +64,9 @@ export function latestPeriod(values: readonly ShownValue[]): string | null {
 
 /** The limits the indicator's comparison method judges with: 99.8% when it says so, 95% otherwise. */
 export function comparisonLimits(method: ComparisonMethod, shown: ShownFigures): { value: number | null; lower: number | null; upper: number | null } {
-  return method === 'ci-99.8' ? { value: shown.value, lower: shown.lower998, upper: shown.upper998 } : { value: shown.value, lower: shown.lower95, upper: shown.upper95 }
+  return method === 'ci-99.8'
+    ? { value: shown.value, lower: shown.lower998, upper: shown.upper998 }
+    : { value: shown.value, lower: shown.lower95, upper: shown.upper95 }
 }
 
 /** Compared with a reference as the indicator's method and polarity say; an indicator compared by no method is never judged. */
@@ -100,12 +102,27 @@ export interface TrendRow {
 }
 
 /** One row a period: the area's headline value, the benchmark's and the target's, for every period any of them has. */
-export function trendRows(values: readonly ShownValue[], options: { areaCode: string; benchmarkCode: string; key: HeadlineKey | null; targets: ReadonlyMap<string, number>; periodLabel: (startsOn: string) => string }): TrendRow[] {
+export function trendRows(
+  values: readonly ShownValue[],
+  options: {
+    areaCode: string
+    benchmarkCode: string
+    key: HeadlineKey | null
+    targets: ReadonlyMap<string, number>
+    periodLabel: (startsOn: string) => string
+  },
+): TrendRow[] {
   const headline = values.filter((v) => isHeadline(v, options.key))
   const own = new Map(headline.filter((v) => v.areaCode === options.areaCode).map((v) => [v.periodStartsOn, v]))
   const benchmark = new Map(headline.filter((v) => v.areaCode === options.benchmarkCode).map((v) => [v.periodStartsOn, v.shown.value]))
   const periods = [...new Set([...own.keys(), ...(own.size ? benchmark.keys() : []), ...options.targets.keys()])].sort()
-  return periods.map((p) => ({ periodStartsOn: p, period: options.periodLabel(p), value: own.get(p) ?? null, benchmark: benchmark.get(p) ?? null, target: options.targets.get(p) ?? null }))
+  return periods.map((p) => ({
+    periodStartsOn: p,
+    period: options.periodLabel(p),
+    value: own.get(p) ?? null,
+    benchmark: benchmark.get(p) ?? null,
+    target: options.targets.get(p) ?? null,
+  }))
 }
 
 export interface BreakdownSet {
@@ -122,7 +139,10 @@ export interface BreakdownSet {
  * groups' rank (most deprived first) then name. Group rows keep to the
  * headline's sex and age where they have it, so like is set beside like.
  */
-export function breakdownSets(values: readonly ShownValue[], options: { areaCode: string; key: HeadlineKey | null; localityCodes: ReadonlySet<string> }): BreakdownSet[] {
+export function breakdownSets(
+  values: readonly ShownValue[],
+  options: { areaCode: string; key: HeadlineKey | null; localityCodes: ReadonlySet<string> },
+): BreakdownSet[] {
   const sets: BreakdownSet[] = []
   const localities = values.filter((v) => options.localityCodes.has(v.areaCode) && isHeadline(v, options.key))
   if (localities.length) sets.push({ title: 'Localities', kind: 'locality', periods: byPeriod(localities, (a, b) => a.areaName.localeCompare(b.areaName)) })
@@ -131,7 +151,11 @@ export function breakdownSets(values: readonly ShownValue[], options: { areaCode
     const ofType = grouped.filter((v) => v.categoryType === type)
     const matching = ofType.filter((v) => options.key && v.sex === options.key.sex && v.age === options.key.age)
     const rows = matching.length ? matching : ofType
-    sets.push({ title: type, kind: 'group', periods: byPeriod(rows, (a, b) => (a.categoryRank ?? Infinity) - (b.categoryRank ?? Infinity) || a.category.localeCompare(b.category)) })
+    sets.push({
+      title: type,
+      kind: 'group',
+      periods: byPeriod(rows, (a, b) => (a.categoryRank ?? Infinity) - (b.categoryRank ?? Infinity) || a.category.localeCompare(b.category)),
+    })
   }
   return sets
 }

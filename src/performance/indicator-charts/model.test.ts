@@ -64,17 +64,36 @@ describe('scales, intervals and lines', () => {
   })
 })
 
-const point = (period: string, value: number | null, extra: Partial<TrendPoint> = {}): TrendPoint => ({ period, value, lower: value == null ? null : value - 1, upper: value == null ? null : value + 1, benchmark: 20, target: null, illustrative: false, ...extra })
+const point = (period: string, value: number | null, extra: Partial<TrendPoint> = {}): TrendPoint => ({
+  period,
+  value,
+  lower: value == null ? null : value - 1,
+  upper: value == null ? null : value + 1,
+  benchmark: 20,
+  target: null,
+  illustrative: false,
+  ...extra,
+})
 
 describe('the trend chart', () => {
   test('a marker and whisker per period with a value, the benchmark as its own line, names at the lines’ ends', () => {
-    const chart = trendChart([point('2017/18', 25), point('2018/19', null), point('2019/20', 23, { target: 22, illustrative: true })], { places: 1, areaName: 'Oldham', benchmarkName: 'England' })
+    const chart = trendChart([point('2017/18', 25), point('2018/19', null), point('2019/20', 23, { target: 22, illustrative: true })], {
+      places: 1,
+      areaName: 'Oldham',
+      benchmarkName: 'England',
+    })
     assert.equal(chart.value.markers.length, 2)
     assert.equal(chart.whiskers.length, 2)
     assert.match(chart.value.path, /^M[\d.]+,[\d.]+ M[\d.]+,[\d.]+$/, 'the missing period is a gap in the line')
     assert.equal(chart.benchmark!.markers.length, 3)
-    assert.deepEqual(chart.target!.markers.map((m) => m.label), ['Target, 2019/20: 22.0'])
-    assert.deepEqual(chart.value.markers.map((m) => m.illustrative), [false, true])
+    assert.deepEqual(
+      chart.target!.markers.map((m) => m.label),
+      ['Target, 2019/20: 22.0'],
+    )
+    assert.deepEqual(
+      chart.value.markers.map((m) => m.illustrative),
+      [false, true],
+    )
     assert.deepEqual(chart.endLabels.map((l) => l.text).sort(), ['England', 'Oldham', 'Target'])
     for (const w of chart.whiskers) assert.ok(w.top < w.bottom && w.top >= chart.plot.top && w.bottom <= chart.plot.bottom)
     assert.ok(chart.xLabels[0]!.x < chart.xLabels[1]!.x)
@@ -89,7 +108,10 @@ describe('the trend chart', () => {
   test('end labels that would overlap are spread apart within the plot', () => {
     const labels = [{ y: 100 }, { y: 104 }, { y: 300 }]
     spreadApart(labels, 20, 50, 290)
-    assert.deepEqual(labels.map((l) => l.y), [100, 120, 290])
+    assert.deepEqual(
+      labels.map((l) => l.y),
+      [100, 120, 290],
+    )
   })
 })
 
@@ -123,21 +145,69 @@ describe('the bar chart', () => {
   })
 })
 
-const figures = (value: number | null, lower: number | null = null, upper: number | null = null) => ({ value, lower95: lower, upper95: upper, lower998: null, upper998: null, computed: { value: false, limits95: false, limits998: false } })
-const v = (over: Partial<ShownValue>): ShownValue => ({ areaCode: 'E08000004', areaName: 'Oldham', periodStartsOn: '2019-09-01', period: '2019/20', sex: 'persons', age: '', categoryType: '', category: '', categoryRank: null, count: null, denominator: null, shown: figures(20, 19, 21), illustrative: false, note: '', ...over })
+const figures = (value: number | null, lower: number | null = null, upper: number | null = null) => ({
+  value,
+  lower95: lower,
+  upper95: upper,
+  lower998: null,
+  upper998: null,
+  computed: { value: false, limits95: false, limits998: false },
+})
+const v = (over: Partial<ShownValue>): ShownValue => ({
+  areaCode: 'E08000004',
+  areaName: 'Oldham',
+  periodStartsOn: '2019-09-01',
+  period: '2019/20',
+  sex: 'persons',
+  age: '',
+  categoryType: '',
+  category: '',
+  categoryRank: null,
+  count: null,
+  denominator: null,
+  shown: figures(20, 19, 21),
+  illustrative: false,
+  note: '',
+  ...over,
+})
 
 describe('which values the charts show', () => {
   test('the headline is persons when published, else the one sex and age the indicator has', () => {
     assert.deepEqual(headlineKey([v({ sex: 'female', age: '<18 yrs' }), v({ sex: 'persons', age: '10-11 yrs' })]), { sex: 'persons', age: '10-11 yrs' })
-    assert.deepEqual(headlineKey([v({ sex: 'female', age: '<18 yrs' }), v({ sex: 'female', age: '<18 yrs', periodStartsOn: '2018-09-01' }), v({ sex: 'female', age: '15-17 yrs' })]), { sex: 'female', age: '<18 yrs' })
+    assert.deepEqual(
+      headlineKey([
+        v({ sex: 'female', age: '<18 yrs' }),
+        v({ sex: 'female', age: '<18 yrs', periodStartsOn: '2018-09-01' }),
+        v({ sex: 'female', age: '15-17 yrs' }),
+      ]),
+      { sex: 'female', age: '<18 yrs' },
+    )
     assert.equal(headlineKey([v({ categoryType: 'Ethnicity', category: 'White' })]), null)
     assert.equal(headlineKey([]), null)
   })
 
   test('the trend has a row for every period of the area, England or a target, and the latest period is the latest', () => {
-    const values = [v({ periodStartsOn: '2018-09-01' }), v({ areaCode: 'E92000001', shown: figures(18) }), v({ areaCode: 'E92000001', periodStartsOn: '2017-09-01', shown: figures(17) })]
-    const rows = trendRows(values, { areaCode: 'E08000004', benchmarkCode: 'E92000001', key: { sex: 'persons', age: '' }, targets: new Map([['2020-09-01', 15]]), periodLabel: (p) => p.slice(0, 4) })
-    assert.deepEqual(rows.map((r) => [r.period, r.value?.shown.value ?? null, r.benchmark, r.target]), [['2017', null, 17, null], ['2018', 20, null, null], ['2019', null, 18, null], ['2020', null, null, 15]])
+    const values = [
+      v({ periodStartsOn: '2018-09-01' }),
+      v({ areaCode: 'E92000001', shown: figures(18) }),
+      v({ areaCode: 'E92000001', periodStartsOn: '2017-09-01', shown: figures(17) }),
+    ]
+    const rows = trendRows(values, {
+      areaCode: 'E08000004',
+      benchmarkCode: 'E92000001',
+      key: { sex: 'persons', age: '' },
+      targets: new Map([['2020-09-01', 15]]),
+      periodLabel: (p) => p.slice(0, 4),
+    })
+    assert.deepEqual(
+      rows.map((r) => [r.period, r.value?.shown.value ?? null, r.benchmark, r.target]),
+      [
+        ['2017', null, 17, null],
+        ['2018', 20, null, null],
+        ['2019', null, 18, null],
+        ['2020', null, null, 15],
+      ],
+    )
     assert.equal(latestPeriod(values), '2019-09-01')
     assert.equal(latestPeriod([]), null)
   })
@@ -163,8 +233,21 @@ describe('which values the charts show', () => {
       v({ areaCode: 'E08000005', categoryType: 'IMD quintile', category: 'Elsewhere', categoryRank: 1 }),
     ]
     const sets = breakdownSets(values, { areaCode: 'E08000004', key: { sex: 'persons', age: '' }, localityCodes: new Set(['L1', 'L2']) })
-    assert.deepEqual(sets.map((s) => [s.title, s.kind, s.periods.map((p) => p.periodStartsOn)]), [['Localities', 'locality', ['2019-09-01']], ['IMD quintile', 'group', ['2018-09-01', '2019-09-01']]])
-    assert.deepEqual(sets[0]!.periods[0]!.rows.map((r) => r.areaName), ['East', 'West'])
-    assert.deepEqual(sets[1]!.periods[1]!.rows.map((r) => r.category), ['Most deprived', 'Least deprived'], 'only the area’s own groups')
+    assert.deepEqual(
+      sets.map((s) => [s.title, s.kind, s.periods.map((p) => p.periodStartsOn)]),
+      [
+        ['Localities', 'locality', ['2019-09-01']],
+        ['IMD quintile', 'group', ['2018-09-01', '2019-09-01']],
+      ],
+    )
+    assert.deepEqual(
+      sets[0]!.periods[0]!.rows.map((r) => r.areaName),
+      ['East', 'West'],
+    )
+    assert.deepEqual(
+      sets[1]!.periods[1]!.rows.map((r) => r.category),
+      ['Most deprived', 'Least deprived'],
+      'only the area’s own groups',
+    )
   })
 })

@@ -76,7 +76,14 @@ function valueRows(db: Executor, partnershipId: string, indicatorId: string) {
 }
 
 /** The headline values of the areas in their latest `periods` periods (any of them has), oldest first. */
-export async function latestHeadlines(db: Executor, partnershipId: string, indicatorId: string, key: Headline, areaCodes: readonly string[], periods: number): Promise<ValueRow[]> {
+export async function latestHeadlines(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  key: Headline,
+  areaCodes: readonly string[],
+  periods: number,
+): Promise<ValueRow[]> {
   if (!areaCodes.length) return []
   const latest = db
     .selectFrom('indicator_values')
@@ -101,7 +108,14 @@ export async function latestHeadlines(db: Executor, partnershipId: string, indic
 }
 
 /** The headline values of the areas in the given periods. */
-export async function headlinesIn(db: Executor, partnershipId: string, indicatorId: string, key: Headline, areaCodes: readonly string[], periods: readonly string[]): Promise<ValueRow[]> {
+export async function headlinesIn(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  key: Headline,
+  areaCodes: readonly string[],
+  periods: readonly string[],
+): Promise<ValueRow[]> {
   if (!areaCodes.length || !periods.length) return []
   return valueRows(db, partnershipId, indicatorId)
     .where('v.area_code', 'in', areaCodes)
@@ -127,7 +141,14 @@ export interface BreakdownLimits {
  * the headline's sex and age when the breakdown has it, else every row), in
  * each breakdown's latest periods, within the limits.
  */
-export async function breakdownRows(db: Executor, partnershipId: string, indicatorId: string, areaCode: string, key: Headline | null, limits: BreakdownLimits): Promise<ValueRow[]> {
+export async function breakdownRows(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  areaCode: string,
+  key: Headline | null,
+  limits: BreakdownLimits,
+): Promise<ValueRow[]> {
   const isKey = key ? sql<boolean>`(v.sex = ${key.sex} AND v.age = ${key.age})` : sql<boolean>`false`
   const result = await sql<ValueRow>`
     WITH candidates AS (

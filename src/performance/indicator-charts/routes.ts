@@ -16,7 +16,11 @@ const tables: Record<string, (f: IndicatorFigures, breakdown?: string) => Downlo
     const views = breakdownViews(f).filter((v) => !breakdown || v.title === breakdown)
     if (breakdown && !views.length) throw new NotFoundError('That breakdown')
     // No breakdowns yet: the headings alone, so the download is honest rather than missing.
-    const columns = views[0]?.table.columns ?? ['Period', 'Group', 'Value', 'Lower 95% limit', 'Upper 95% limit', 'Compared', 'Count', 'Denominator', 'Calculated', 'Illustrative'].map((header) => ({ header }))
+    const columns =
+      views[0]?.table.columns ??
+      ['Period', 'Group', 'Value', 'Lower 95% limit', 'Upper 95% limit', 'Compared', 'Count', 'Denominator', 'Calculated', 'Illustrative'].map((header) => ({
+        header,
+      }))
     // One breakdown's table, or every breakdown's rows one after another, each saying which breakdown it belongs to.
     return {
       name: `${f.indicator.title} - ${breakdown ?? 'breakdowns'}`,

@@ -82,35 +82,41 @@ export function indicatorChartService(db: Db) {
         if (key) {
           const codes = [...new Set([...(area ? [area.code] : []), ...(group?.areas.map((a) => a.code) ?? [])])]
           const inGroup = await repo.latestHeadlines(trx, pid, indicatorId, key, codes, 1)
-          rows.push(...inGroup, ...(await repo.headlinesIn(trx, pid, indicatorId, key, [ENGLAND], [...new Set(inGroup.map((r) => String(r.period_starts_on)))])))
+          rows.push(
+            ...inGroup,
+            ...(await repo.headlinesIn(trx, pid, indicatorId, key, [ENGLAND], [...new Set(inGroup.map((r) => String(r.period_starts_on)))])),
+          )
         }
         if (area) {
-          const breakdowns = await repo.breakdownRows(trx, pid, indicatorId, area.code, key, { periods: options.breakdownPeriods ?? 1, breakdowns: MAX_BREAKDOWNS, rows: MAX_GROUPS })
+          const breakdowns = await repo.breakdownRows(trx, pid, indicatorId, area.code, key, {
+            periods: options.breakdownPeriods ?? 1,
+            breakdowns: MAX_BREAKDOWNS,
+            rows: MAX_GROUPS,
+          })
           rows.push(...breakdowns)
           // Each breakdown is set against the area as a whole in the same period.
-          if (key) rows.push(...(await repo.headlinesIn(trx, pid, indicatorId, key, [area.code], [...new Set(breakdowns.map((r) => String(r.period_starts_on)))])))
+          if (key)
+            rows.push(...(await repo.headlinesIn(trx, pid, indicatorId, key, [area.code], [...new Set(breakdowns.map((r) => String(r.period_starts_on)))])))
         }
         const seen = new Set<string>()
         const values = rows
           .filter((v) => !seen.has(v.id) && Boolean(seen.add(v.id)))
-          .map(
-            (v): ShownValue => ({
-              areaCode: v.area_code,
-              areaName: v.areaName,
-              periodStartsOn: String(v.period_starts_on),
-              period: label(String(v.period_starts_on)),
-              sex: v.sex,
-              age: v.age,
-              categoryType: v.category_type,
-              category: v.category,
-              categoryRank: v.category_rank,
-              count: v.count == null ? null : Number(v.count),
-              denominator: v.denominator == null ? null : Number(v.denominator),
-              shown: shownFigures(method, storedFigures(v)),
-              illustrative: v.illustrative,
-              note: v.note,
-            }),
-          )
+          .map((v): ShownValue => ({
+            areaCode: v.area_code,
+            areaName: v.areaName,
+            periodStartsOn: String(v.period_starts_on),
+            period: label(String(v.period_starts_on)),
+            sex: v.sex,
+            age: v.age,
+            categoryType: v.category_type,
+            category: v.category,
+            categoryRank: v.category_rank,
+            count: v.count == null ? null : Number(v.count),
+            denominator: v.denominator == null ? null : Number(v.denominator),
+            shown: shownFigures(method, storedFigures(v)),
+            illustrative: v.illustrative,
+            note: v.note,
+          }))
         return {
           indicator,
           area,

@@ -42,10 +42,16 @@ const MARGIN = { left: 72, top: 68, right: 150, bottom: 44 }
 const PER_PERIOD = 84
 
 /** `includeZero` for a size such as a gap, whose changes look bigger than they are on an axis that starts elsewhere. */
-export function trendChart(points: readonly TrendPoint[], { places, areaName, benchmarkName, includeZero = false }: { places: number; areaName: string; benchmarkName: string; includeZero?: boolean }): TrendChart {
+export function trendChart(
+  points: readonly TrendPoint[],
+  { places, areaName, benchmarkName, includeZero = false }: { places: number; areaName: string; benchmarkName: string; includeZero?: boolean },
+): TrendChart {
   const width = Math.max(640, MARGIN.left + MARGIN.right + points.length * PER_PERIOD)
   const plot = { left: MARGIN.left, top: MARGIN.top, right: width - MARGIN.right, bottom: HEIGHT - MARGIN.bottom }
-  const ticks = niceTicks(points.flatMap((p) => [p.value, p.lower, p.upper, p.benchmark, p.target]), { includeZero })
+  const ticks = niceTicks(
+    points.flatMap((p) => [p.value, p.lower, p.upper, p.benchmark, p.target]),
+    { includeZero },
+  )
   const y = linearScale([ticks.min, ticks.max], [plot.bottom, plot.top])
   const slot = (plot.right - plot.left) / Math.max(1, points.length)
   const xOf = (i: number) => round(plot.left + slot * (i + 0.5))
@@ -55,7 +61,9 @@ export function trendChart(points: readonly TrendPoint[], { places, areaName, be
   const series = (pick: (p: TrendPoint) => number | null, name: string) => {
     const located = points.map((p, i) => at(pick(p), i))
     if (located.every((p) => p == null)) return null
-    const markers = located.flatMap((p, i) => (p ? [{ ...p, label: `${name}, ${points[i]!.period}: ${formatted(pick(points[i]!), places)}`, illustrative: points[i]!.illustrative }] : []))
+    const markers = located.flatMap((p, i) =>
+      p ? [{ ...p, label: `${name}, ${points[i]!.period}: ${formatted(pick(points[i]!), places)}`, illustrative: points[i]!.illustrative }] : [],
+    )
     return { path: linePath(located), markers }
   }
   const value = series((p) => p.value, areaName)
@@ -63,7 +71,11 @@ export function trendChart(points: readonly TrendPoint[], { places, areaName, be
   const target = series((p) => p.target, 'Target')
 
   const endLabels: TrendChart['endLabels'] = []
-  for (const [line, text] of [[value, areaName], [benchmark, benchmarkName], [target, 'Target']] as const) {
+  for (const [line, text] of [
+    [value, areaName],
+    [benchmark, benchmarkName],
+    [target, 'Target'],
+  ] as const) {
     const last = line?.markers.at(-1)
     if (last) endLabels.push({ x: round(plot.right + 10), y: last.y, text })
   }

@@ -12,7 +12,17 @@ export interface TrendView {
   missing: 'area' | 'values' | null
   chart: TrendChart | null
   description: string
-  rows: { period: string; value: string; valueCalculated: boolean; interval: string; limitsCalculated: boolean; benchmark: string; target: string; illustrative: boolean; note: string }[]
+  rows: {
+    period: string
+    value: string
+    valueCalculated: boolean
+    interval: string
+    limitsCalculated: boolean
+    benchmark: string
+    target: string
+    illustrative: boolean
+    note: string
+  }[]
   hasTargets: boolean
   /** Earlier periods than the chart draws: they are in the values list. */
   earlier: boolean
@@ -30,7 +40,9 @@ export function trendView(f: IndicatorFigures): TrendView {
   const places = f.indicator.decimal_places
   const key = f.key
   // Targets reach back as far as they were set; the chart keeps to the latest periods, as the values do.
-  const every = f.area ? trendRows(f.values, { areaCode: f.area.code, benchmarkCode: f.benchmark.code, key, targets: f.targets, periodLabel: f.periodLabel }) : []
+  const every = f.area
+    ? trendRows(f.values, { areaCode: f.area.code, benchmarkCode: f.benchmark.code, key, targets: f.targets, periodLabel: f.periodLabel })
+    : []
   const rows = every.slice(-TREND_PERIODS)
   const areaName = f.area?.name ?? 'The partnership’s area'
   const hasTargets = rows.some((r) => r.target != null)
@@ -66,7 +78,15 @@ export function trendView(f: IndicatorFigures): TrendView {
   const withValues = rows.filter((r) => r.value?.shown.value != null)
   const chart = withValues.length
     ? trendChart(
-        rows.map((r) => ({ period: r.period, value: r.value?.shown.value ?? null, lower: r.value?.shown.lower95 ?? null, upper: r.value?.shown.upper95 ?? null, benchmark: r.benchmark, target: r.target, illustrative: r.value?.illustrative ?? false })),
+        rows.map((r) => ({
+          period: r.period,
+          value: r.value?.shown.value ?? null,
+          lower: r.value?.shown.lower95 ?? null,
+          upper: r.value?.shown.upper95 ?? null,
+          benchmark: r.benchmark,
+          target: r.target,
+          illustrative: r.value?.illustrative ?? false,
+        })),
         { places, areaName, benchmarkName: f.benchmark.name },
       )
     : null
@@ -74,7 +94,9 @@ export function trendView(f: IndicatorFigures): TrendView {
   const description = latest
     ? `Line chart of ${f.indicator.title} for ${areaName} (${headlineText(key)}), ${withValues[0]!.period} to ${latest.period}, with 95% confidence intervals, ${f.benchmark.name}’s value${hasTargets ? ' and the target' : ''}. ` +
       `In ${latest.period} the value was ${formatted(latest.value!.shown.value, places)}` +
-      (latest.value!.shown.lower95 != null ? ` (95% confidence interval ${formatted(latest.value!.shown.lower95, places)} to ${formatted(latest.value!.shown.upper95, places)})` : '') +
+      (latest.value!.shown.lower95 != null
+        ? ` (95% confidence interval ${formatted(latest.value!.shown.lower95, places)} to ${formatted(latest.value!.shown.upper95, places)})`
+        : '') +
       (latest.benchmark != null ? `; ${f.benchmark.name} ${formatted(latest.benchmark, places)}` : '') +
       (latest.target != null ? `; target ${formatted(latest.target, places)}` : '') +
       '.'

@@ -78,8 +78,17 @@ describe('the slope index of inequality of a deprivation breakdown', () => {
     assert.ok(sii.sii < 0 && sii.lower < sii.sii && sii.sii < sii.upper && sii.upper < 0)
     assert.equal(sii.equalWeights, true)
     assert.deepEqual(inequalityOf(quintiles2019, obesity), sii, 'seeded, so the page says the same each time')
-    const words = inequalityWords(sii, { title: 'Year 6 obesity', areaName: 'Oldham', unit: 'percentage points', polarity: 'low-is-good', format: (n) => n.toFixed(1) })
-    assert.match(words, /^The gap in ‘Year 6 obesity’ between the most and the least deprived in Oldham is about 18\.1 percentage points \(95% confidence interval \d+\.\d to \d+\.\d\), lower among the least deprived\. The most deprived fare worse\. The interval does not include zero/)
+    const words = inequalityWords(sii, {
+      title: 'Year 6 obesity',
+      areaName: 'Oldham',
+      unit: 'percentage points',
+      polarity: 'low-is-good',
+      format: (n) => n.toFixed(1),
+    })
+    assert.match(
+      words,
+      /^The gap in ‘Year 6 obesity’ between the most and the least deprived in Oldham is about 18\.1 percentage points \(95% confidence interval \d+\.\d to \d+\.\d\), lower among the least deprived\. The most deprived fare worse\. The interval does not include zero/,
+    )
   })
 
   test('denominators weight the groups when every group has one', () => {
@@ -91,14 +100,45 @@ describe('the slope index of inequality of a deprivation breakdown', () => {
 
   test('no SII without five ranked groups with limits, or for groups of unknown size that are not quantiles', () => {
     assert.equal(inequalityOf(quintiles2019.slice(0, 4), obesity), null)
-    assert.equal(inequalityOf(quintiles2019.map((q, i) => (i === 2 ? { ...q, categoryRank: null } : q)), obesity), null)
-    assert.equal(inequalityOf(quintiles2019.map((q, i) => (i === 2 ? row(q.category, 20.2, null, null, { categoryRank: 3 }) : q)), obesity), null)
-    assert.equal(inequalityOf(quintiles2019.map((q) => ({ ...q, categoryType: 'Ethnicity' })), obesity), null)
-    assert.equal(inequalityOf(quintiles2019.map((q, i) => (i === 0 ? row(q.category, 0, 0, 1, { categoryRank: 1 }) : q)), obesity), null, 'a 0% limit has no logit')
+    assert.equal(
+      inequalityOf(
+        quintiles2019.map((q, i) => (i === 2 ? { ...q, categoryRank: null } : q)),
+        obesity,
+      ),
+      null,
+    )
+    assert.equal(
+      inequalityOf(
+        quintiles2019.map((q, i) => (i === 2 ? row(q.category, 20.2, null, null, { categoryRank: 3 }) : q)),
+        obesity,
+      ),
+      null,
+    )
+    assert.equal(
+      inequalityOf(
+        quintiles2019.map((q) => ({ ...q, categoryType: 'Ethnicity' })),
+        obesity,
+      ),
+      null,
+    )
+    assert.equal(
+      inequalityOf(
+        quintiles2019.map((q, i) => (i === 0 ? row(q.category, 0, 0, 1, { categoryRank: 1 }) : q)),
+        obesity,
+      ),
+      null,
+      'a 0% limit has no logit',
+    )
   })
 
   test('in words, an interval that includes zero cannot show a gap, and a high-is-good indicator reads the other way', () => {
-    const words = inequalityWords({ sii: 2, lower: -1, upper: 5, equalWeights: false, groups: 5 }, { title: 'Good level of development', areaName: 'Oldham', unit: 'percentage points', polarity: 'high-is-good', format: (n) => n.toFixed(1) })
-    assert.match(words, /about 2\.0 percentage points \(95% confidence interval -1\.0 to 5\.0\), higher among the least deprived\. The most deprived fare worse\. The interval includes zero, so these figures cannot show a real gap\./)
+    const words = inequalityWords(
+      { sii: 2, lower: -1, upper: 5, equalWeights: false, groups: 5 },
+      { title: 'Good level of development', areaName: 'Oldham', unit: 'percentage points', polarity: 'high-is-good', format: (n) => n.toFixed(1) },
+    )
+    assert.match(
+      words,
+      /about 2\.0 percentage points \(95% confidence interval -1\.0 to 5\.0\), higher among the least deprived\. The most deprived fare worse\. The interval includes zero, so these figures cannot show a real gap\./,
+    )
   })
 })

@@ -58,7 +58,13 @@ export function gapTrend(gaps: readonly { period: string; size: number | null }[
   }
   if (run.length < 2) return { direction: 'too-few', from: null, to: null, periods: run.length }
   const steps = run.slice(1).map((g, i) => Math.sign(round(g.size - run[i]!.size)))
-  const direction: GapDirection = steps.every((s) => s < 0) ? 'narrowing' : steps.every((s) => s > 0) ? 'widening' : steps.every((s) => s === 0) ? 'unchanged' : 'mixed'
+  const direction: GapDirection = steps.every((s) => s < 0)
+    ? 'narrowing'
+    : steps.every((s) => s > 0)
+      ? 'widening'
+      : steps.every((s) => s === 0)
+        ? 'unchanged'
+        : 'mixed'
   return { direction, from: run[0]!.period, to: run.at(-1)!.period, periods: run.length }
 }
 

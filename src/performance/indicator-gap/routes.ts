@@ -27,7 +27,9 @@ function chosen(view: GapView, breakdown: string | undefined) {
 const tables: Record<string, (view: GapView, name: string, breakdown?: string) => DownloadTable> = {
   values: (view, name, breakdown) => {
     const sections = chosen(view, breakdown)
-    const columns = sections.find((s) => s.values)?.values?.table.columns ?? ['Period', 'Group', 'Value', 'Lower 95% limit', 'Upper 95% limit', 'Compared'].map((header) => ({ header }))
+    const columns =
+      sections.find((s) => s.values)?.values?.table.columns ??
+      ['Period', 'Group', 'Value', 'Lower 95% limit', 'Upper 95% limit', 'Compared'].map((header) => ({ header }))
     return {
       name: `${name} - values by ${breakdown ?? 'breakdown'} ${view.period ?? ''}`.trim(),
       columns: [{ header: 'Breakdown', width: 30 }, ...columns],

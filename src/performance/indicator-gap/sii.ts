@@ -40,7 +40,11 @@ const isQuantile = (categoryType: string) => /quintile|decile|quartile|tercile/i
 export function inequalityOf(rows: readonly ShownValue[], indicator: SiiIndicator): Inequality | null {
   // The simulation costs tens of milliseconds of the event loop; the same figures always give the same
   // answer (it is seeded), so a page opened again, or by many people at once, reuses it.
-  const key = JSON.stringify([indicator.valueType, indicator.multiplier, rows.map((r) => [r.categoryType, r.categoryRank, r.denominator, r.shown.value, r.shown.lower95, r.shown.upper95])])
+  const key = JSON.stringify([
+    indicator.valueType,
+    indicator.multiplier,
+    rows.map((r) => [r.categoryType, r.categoryRank, r.denominator, r.shown.value, r.shown.lower95, r.shown.upper95]),
+  ])
   const known = remembered.get(key)
   if (known !== undefined) {
     remembered.delete(key)
@@ -71,7 +75,12 @@ function computeInequality(rows: readonly ShownValue[], indicator: SiiIndicator)
   if (ranked.some((r) => !inside(r.shown.value!) || !inside(r.shown.lower95!) || !inside(r.shown.upper95!))) return null
   try {
     const result = slopeIndexOfInequality(
-      ranked.map((r) => ({ population: weighted ? r.denominator! : 1, value: r.shown.value! / scale, lower95: r.shown.lower95! / scale, upper95: r.shown.upper95! / scale })),
+      ranked.map((r) => ({
+        population: weighted ? r.denominator! : 1,
+        value: r.shown.value! / scale,
+        lower95: r.shown.lower95! / scale,
+        upper95: r.shown.upper95! / scale,
+      })),
       // Seeded, so the page shows the same interval every time it is opened.
       { valueType: shape, multiplier: scale, repetitions: 20000, random: seededRandom(20261123) },
     )
@@ -86,7 +95,10 @@ function computeInequality(rows: readonly ShownValue[], indicator: SiiIndicator)
 }
 
 /** What the SII says, in plain words for the board: how big the gap is, which end fares worse, and whether it could be chance. */
-export function inequalityWords(i: Inequality, o: { title: string; areaName: string; unit: string; polarity: Polarity; format: (n: number) => string }): string {
+export function inequalityWords(
+  i: Inequality,
+  o: { title: string; areaName: string; unit: string; polarity: Polarity; format: (n: number) => string },
+): string {
   // Said as a size with the direction in words, so a board member never has to read a minus sign.
   const [low, high] = i.sii < 0 ? [-i.upper, -i.lower] : [i.lower, i.upper]
   const unit = o.unit ? ` ${o.unit}` : ''
@@ -94,9 +106,12 @@ export function inequalityWords(i: Inequality, o: { title: string; areaName: str
     `The gap in ‘${o.title}’ between the most and the least deprived in ${o.areaName} is about ${o.format(Math.abs(i.sii))}${unit} ` +
     `(95% confidence interval ${o.format(low)} to ${o.format(high)}), ${i.sii < 0 ? 'lower' : 'higher'} among the least deprived.`
   if (o.polarity !== 'no-judgement' && i.sii !== 0) {
-    const leastBetter = (i.sii > 0) === (o.polarity === 'high-is-good')
+    const leastBetter = i.sii > 0 === (o.polarity === 'high-is-good')
     sentence += leastBetter ? ' The most deprived fare worse.' : ' The most deprived fare better.'
   }
-  sentence += i.lower > 0 || i.upper < 0 ? ' The interval does not include zero, so the gap is unlikely to be chance.' : ' The interval includes zero, so these figures cannot show a real gap.'
+  sentence +=
+    i.lower > 0 || i.upper < 0
+      ? ' The interval does not include zero, so the gap is unlikely to be chance.'
+      : ' The interval includes zero, so these figures cannot show a real gap.'
   return sentence
 }

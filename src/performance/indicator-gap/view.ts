@@ -52,17 +52,25 @@ export function gapView(f: IndicatorFigures, periodParam?: string): GapView {
   const key = f.key
   const sets = breakdownSets(f.values, { areaCode: area.code, key, localityCodes: f.localityCodes })
   const periods = [...new Set(sets.flatMap((s) => s.periods.map((p) => p.periodStartsOn)))].sort()
-  const selected = periods.includes(periodParam ?? '') ? periodParam! : periods.at(-1) ?? null
+  const selected = periods.includes(periodParam ?? '') ? periodParam! : (periods.at(-1) ?? null)
   const unit = gapUnit(f)
   const ends2 = indicator.polarity === 'no-judgement' ? (['Highest', 'Lowest'] as const) : (['Best', 'Worst'] as const)
-  const ends = (g: Gap | null, kind: BreakdownSet['kind']) => (g ? { best: `${rowLabel(g.best, kind)} (${format(g.best.shown.value)})`, worst: `${rowLabel(g.worst, kind)} (${format(g.worst.shown.value)})` } : { best: '', worst: '' })
+  const ends = (g: Gap | null, kind: BreakdownSet['kind']) =>
+    g
+      ? { best: `${rowLabel(g.best, kind)} (${format(g.best.shown.value)})`, worst: `${rowLabel(g.worst, kind)} (${format(g.worst.shown.value)})` }
+      : { best: '', worst: '' }
 
   const sections = sets.map((set): GapSection => {
     const rowsThen = set.periods.find((p) => p.periodStartsOn === selected)?.rows ?? []
     const whole = f.values.find((v) => isHeadline(v, key) && v.areaCode === area.code && v.periodStartsOn === selected)?.shown.value ?? null
     const period = selected ? f.periodLabel(selected) : null
     const values = rowsThen.length
-      ? bars(f, rowsThen.map((v) => ({ label: rowLabel(v, set.kind), value: v, emphasis: false })), { name: area.name, value: whole }, { title: set.title, period, kind: set.kind === 'locality' ? 'locality' : set.title, file: `${set.title} ${period}` })
+      ? bars(
+          f,
+          rowsThen.map((v) => ({ label: rowLabel(v, set.kind), value: v, emphasis: false })),
+          { name: area.name, value: whole },
+          { title: set.title, period, kind: set.kind === 'locality' ? 'locality' : set.title, file: `${set.title} ${period}` },
+        )
       : null
     const perPeriod = set.periods.map((p) => ({
       period: f.periodLabel(p.periodStartsOn),
@@ -86,16 +94,47 @@ export function gapView(f: IndicatorFigures, periodParam?: string): GapView {
         : null,
       trendWords: gapTrendWords(trend),
       gapChart: charted.length
-        ? trendChart(perPeriod.map((p) => ({ period: p.period, value: p.gap?.size ?? null, lower: null, upper: null, benchmark: null, target: null, illustrative: p.gap ? p.gap.best.illustrative || p.gap.worst.illustrative : false })), { places, areaName: 'Gap', benchmarkName: '', includeZero: true })
+        ? trendChart(
+            perPeriod.map((p) => ({
+              period: p.period,
+              value: p.gap?.size ?? null,
+              lower: null,
+              upper: null,
+              benchmark: null,
+              target: null,
+              illustrative: p.gap ? p.gap.best.illustrative || p.gap.worst.illustrative : false,
+            })),
+            { places, areaName: 'Gap', benchmarkName: '', includeZero: true },
+          )
         : null,
       gapChartDescription: `Line chart of the gap between the best and the worst ${set.kind === 'locality' ? 'locality' : 'group'} each period: ${charted.map((p) => `${p.period} ${format(p.gap!.size)}`).join(', ')}. ${gapTrendWords(trend)}`,
-      gapRows: perPeriod.map((p) => ({ period: p.period, ...ends(p.gap, set.kind), size: format(p.gap?.size), overlapping: p.gap?.overlapping ?? null, sii: siiText(p.sii) })),
+      gapRows: perPeriod.map((p) => ({
+        period: p.period,
+        ...ends(p.gap, set.kind),
+        size: format(p.gap?.size),
+        overlapping: p.gap?.overlapping ?? null,
+        sii: siiText(p.sii),
+      })),
       hasSii,
-      inequality: siiNow ? inequalityWords(siiNow, { title: indicator.title, areaName: area.name, unit, polarity: indicator.polarity, format: (n) => format(n) }) : null,
+      inequality: siiNow
+        ? inequalityWords(siiNow, { title: indicator.title, areaName: area.name, unit, polarity: indicator.polarity, format: (n) => format(n) })
+        : null,
       equalWeights: siiNow?.equalWeights ?? false,
       gapTable: {
         name: `${indicator.title} - gap by ${set.title}`,
-        columns: [{ header: 'Breakdown', width: 30 }, { header: 'Period' }, { header: ends2[0], width: 30 }, { header: `${ends2[0]} value` }, { header: ends2[1], width: 30 }, { header: `${ends2[1]} value` }, { header: 'Gap' }, { header: 'Intervals overlap' }, { header: 'Slope index of inequality' }, { header: 'SII lower 95% limit' }, { header: 'SII upper 95% limit' }],
+        columns: [
+          { header: 'Breakdown', width: 30 },
+          { header: 'Period' },
+          { header: ends2[0], width: 30 },
+          { header: `${ends2[0]} value` },
+          { header: ends2[1], width: 30 },
+          { header: `${ends2[1]} value` },
+          { header: 'Gap' },
+          { header: 'Intervals overlap' },
+          { header: 'Slope index of inequality' },
+          { header: 'SII lower 95% limit' },
+          { header: 'SII upper 95% limit' },
+        ],
         rows: perPeriod.map((p) => [
           set.title,
           p.period,
@@ -112,5 +151,10 @@ export function gapView(f: IndicatorFigures, periodParam?: string): GapView {
       },
     }
   })
-  return { missing: null, periodItems: periods.map((p) => ({ value: p, text: f.periodLabel(p), selected: p === selected })), period: selected ? f.periodLabel(selected) : null, sections }
+  return {
+    missing: null,
+    periodItems: periods.map((p) => ({ value: p, text: f.periodLabel(p), selected: p === selected })),
+    period: selected ? f.periodLabel(selected) : null,
+    sections,
+  }
 }

@@ -4,7 +4,8 @@ import { figureProblems, isSmallNumber, shownFigures, type StoredFigures } from 
 
 const none: StoredFigures = { count: null, denominator: null, value: null, lower95: null, upper95: null, lower998: null, upper998: null }
 const percentage = { valueType: 'proportion', multiplier: 100 } as const
-const close = (actual: number | null, expected: number, digits = 6) => assert.ok(actual != null && Math.abs(actual - expected) < 10 ** -digits, `${actual} ≠ ${expected}`)
+const close = (actual: number | null, expected: number, digits = 6) =>
+  assert.ok(actual != null && Math.abs(actual - expected) < 10 ** -digits, `${actual} ≠ ${expected}`)
 
 describe('the figures a value shows', () => {
   test('a count and denominator alone give the value and Wilson limits at 95% and 99.8%, marked as computed', () => {

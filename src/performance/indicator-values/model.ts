@@ -82,9 +82,13 @@ export function figureProblems(method: Method, f: StoredFigures): Record<string,
     problems.count = 'The count cannot be more than the denominator for a proportion'
   }
   if ((f.count == null) !== (f.denominator == null) && f.value == null) problems.denominator = 'Enter both the count and the denominator, or the value'
-  for (const [lower, upper, level] of [[f.lower95, f.upper95, '95%'], [f.lower998, f.upper998, '99.8%']] as const) {
+  for (const [lower, upper, level] of [
+    [f.lower95, f.upper95, '95%'],
+    [f.lower998, f.upper998, '99.8%'],
+  ] as const) {
     if ((lower == null) !== (upper == null)) problems[level === '95%' ? 'lower95' : 'lower998'] = `Enter both ${level} limits, or neither`
-    else if (lower != null && upper != null && lower > upper) problems[level === '95%' ? 'lower95' : 'lower998'] = `The lower ${level} limit must not be above the upper`
+    else if (lower != null && upper != null && lower > upper)
+      problems[level === '95%' ? 'lower95' : 'lower998'] = `The lower ${level} limit must not be above the upper`
     else if (lower != null && upper != null && f.value != null && (f.value < lower || f.value > upper)) {
       problems[level === '95%' ? 'lower95' : 'lower998'] = `The value must lie within its ${level} limits`
     }

@@ -10,7 +10,13 @@ export interface ValueRow extends IndicatorValue {
 }
 
 /** A page of an indicator's values (or one area's), newest period first, in the order of the index that serves it. */
-export async function valuesOf(db: Executor, partnershipId: string, indicatorId: string, areaCode: string | undefined, page: { limit: number; offset: number }): Promise<ValueRow[]> {
+export async function valuesOf(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  areaCode: string | undefined,
+  page: { limit: number; offset: number },
+): Promise<ValueRow[]> {
   let query = db
     .selectFrom('indicator_values as v')
     .innerJoin('areas as a', 'a.code', 'v.area_code')
@@ -36,7 +42,10 @@ export async function valuesOf(db: Executor, partnershipId: string, indicatorId:
 export async function countValues(db: Executor, partnershipId: string, indicatorId: string, areaCode: string | undefined, upTo: number): Promise<number> {
   let query = db.selectFrom('indicator_values').select('id').where('partnership_id', '=', partnershipId).where('indicator_id', '=', indicatorId)
   if (areaCode) query = query.where('area_code', '=', areaCode)
-  const row = await db.selectFrom(query.limit(upTo).as('v')).select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()
+  const row = await db
+    .selectFrom(query.limit(upTo).as('v'))
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .executeTakeFirstOrThrow()
   return Number(row.n)
 }
 
@@ -59,7 +68,16 @@ export async function areaChoices(db: Executor, partnershipId: string): Promise<
     .where((eb) =>
       eb.or([
         eb('a.partnership_id', '=', partnershipId),
-        eb('a.code', 'in', eb.selectFrom('partnerships').select('area_code').where('id', '=', partnershipId).where('area_code', 'is not', null).$narrowType<{ area_code: string }>()),
+        eb(
+          'a.code',
+          'in',
+          eb
+            .selectFrom('partnerships')
+            .select('area_code')
+            .where('id', '=', partnershipId)
+            .where('area_code', 'is not', null)
+            .$narrowType<{ area_code: string }>(),
+        ),
         eb(
           'a.code',
           'in',
@@ -127,7 +145,14 @@ export interface ValueProvenance {
   importId?: string | null
 }
 
-export async function insertValue(db: Executor, partnershipId: string, indicatorId: string, input: ValueInput, periodStartsOn: string, provenance: ValueProvenance = {}): Promise<IndicatorValue> {
+export async function insertValue(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  input: ValueInput,
+  periodStartsOn: string,
+  provenance: ValueProvenance = {},
+): Promise<IndicatorValue> {
   return db
     .insertInto('indicator_values')
     .values({
@@ -141,7 +166,14 @@ export async function insertValue(db: Executor, partnershipId: string, indicator
     .executeTakeFirstOrThrow()
 }
 
-export async function updateValue(db: Executor, partnershipId: string, id: string, version: number, input: ValueInput, periodStartsOn: string): Promise<IndicatorValue | undefined> {
+export async function updateValue(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  version: number,
+  input: ValueInput,
+  periodStartsOn: string,
+): Promise<IndicatorValue | undefined> {
   return db
     .updateTable('indicator_values')
     .set({ ...columns(input, periodStartsOn), import_id: null, updated_at: new Date(), version: sql`version + 1` })
@@ -153,5 +185,11 @@ export async function updateValue(db: Executor, partnershipId: string, id: strin
 }
 
 export async function deleteValue(db: Executor, partnershipId: string, id: string, version: number): Promise<IndicatorValue | undefined> {
-  return db.deleteFrom('indicator_values').where('partnership_id', '=', partnershipId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst()
+  return db
+    .deleteFrom('indicator_values')
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
 }

@@ -48,7 +48,13 @@ function formValues(v: ValueRow, period: string) {
 }
 
 export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValueService): void {
-  function showForm(request: FastifyRequest, reply: FastifyReply, indicator: IndicatorRow, areas: { code: string; name: string }[], data: Record<string, unknown>) {
+  function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    indicator: IndicatorRow,
+    areas: { code: string; name: string }[],
+    data: Record<string, unknown>,
+  ) {
     return renderPage(request, reply, 'indicator-values/views/form.njk', {
       indicator,
       per: perText(indicator.value_type, indicator.multiplier),
@@ -77,7 +83,10 @@ export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValu
         ci998: r.shown.lower998 == null ? '' : `${formatted(r.shown.lower998, places)} to ${formatted(r.shown.upper998, places)}`,
       })),
       canChange,
-      shownText: pages > 1 ? `Values ${formatted((page - 1) * valuesPageSize + 1, 0)} to ${formatted((page - 1) * valuesPageSize + rows.length, 0)} of ${more ? `more than ${formatted(valuesListLimit, 0)}` : formatted(total, 0)}` : `${total} ${total === 1 ? 'value' : 'values'}`,
+      shownText:
+        pages > 1
+          ? `Values ${formatted((page - 1) * valuesPageSize + 1, 0)} to ${formatted((page - 1) * valuesPageSize + rows.length, 0)} of ${more ? `more than ${formatted(valuesListLimit, 0)}` : formatted(total, 0)}`
+          : `${total} ${total === 1 ? 'value' : 'values'}`,
       more,
       listLimit: formatted(valuesListLimit, 0),
       pagination: pagination(`/indicators/${indicator.id}/values`, area, page, pages),
@@ -86,7 +95,11 @@ export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValu
 
   app.get('/indicators/:id/values/new', async (request, reply) => {
     const { indicator, areas } = await values.forChange(actorOf(request), idParam(request))
-    return showForm(request, reply, indicator, areas, { title: `Add a value of ${indicator.title}`, values: { sex: 'persons' }, action: `/indicators/${indicator.id}/values` })
+    return showForm(request, reply, indicator, areas, {
+      title: `Add a value of ${indicator.title}`,
+      values: { sex: 'persons' },
+      action: `/indicators/${indicator.id}/values`,
+    })
   })
 
   app.post('/indicators/:id/values', async (request, reply) => {
@@ -100,13 +113,24 @@ export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValu
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return showForm(request, reply, indicator, areas, { title: `Add a value of ${indicator.title}`, values: body, errors: errorView(error.fields), action: `/indicators/${indicator.id}/values` })
+      return showForm(request, reply, indicator, areas, {
+        title: `Add a value of ${indicator.title}`,
+        values: body,
+        errors: errorView(error.fields),
+        action: `/indicators/${indicator.id}/values`,
+      })
     }
   })
 
   app.get('/indicator-values/:id/edit', async (request, reply) => {
     const { value, indicator, period, areas } = await values.valueForChange(actorOf(request), idParam(request))
-    return showForm(request, reply, indicator, areas, { title: `Change a value of ${indicator.title}`, value, values: formValues(value, period), version: value.version, action: `/indicator-values/${value.id}/edit` })
+    return showForm(request, reply, indicator, areas, {
+      title: `Change a value of ${indicator.title}`,
+      value,
+      values: formValues(value, period),
+      version: value.version,
+      action: `/indicator-values/${value.id}/edit`,
+    })
   })
 
   app.post('/indicator-values/:id/edit', async (request, reply) => {

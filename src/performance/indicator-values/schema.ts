@@ -4,10 +4,18 @@ import { z } from 'zod'
 const optionalNumber = (label: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().replace(/,/g, '') : v),
-    z.union([z.literal(''), z.undefined(), z.null(), z.string().regex(/^-?\d+(\.\d+)?$/, `${label} must be a number, like 12.5`)]).transform((v) => (v ? Number(v) : null)),
+    z
+      .union([z.literal(''), z.undefined(), z.null(), z.string().regex(/^-?\d+(\.\d+)?$/, `${label} must be a number, like 12.5`)])
+      .transform((v) => (v ? Number(v) : null)),
   )
 const text = (label: string, max: number) =>
-  z.preprocess((v) => v ?? '', z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`))
+  z.preprocess(
+    (v) => v ?? '',
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+  )
 
 /** The period is read against the indicator's period type in the service, which knows it. */
 export const valueForm = z.object({

@@ -51,9 +51,17 @@ export function indicatorValueService(db: Db) {
     if (input.categoryType && !input.category) problems.category = 'Enter the group, such as Most deprived decile'
     Object.assign(problems, figureProblems({ valueType: indicator.value_type, multiplier: indicator.multiplier }, input))
     if (period.ok && !problems.areaCode) {
-      const key = { areaCode: input.areaCode, periodStartsOn: period.startsOn, sex: input.sex, age: input.age, categoryType: input.categoryType, category: input.category }
+      const key = {
+        areaCode: input.areaCode,
+        periodStartsOn: period.startsOn,
+        sex: input.sex,
+        age: input.age,
+        categoryType: input.categoryType,
+        category: input.category,
+      }
       const existing = await repo.findByKey(trx, actor.partnershipId, indicator.id, key)
-      if (existing && existing.id !== keepId) problems.period = `There is already a value for this area, period and breakdown (${periodLabel(indicator.period_type, period.startsOn)}, ${breakdownText(existing)}): change that one instead`
+      if (existing && existing.id !== keepId)
+        problems.period = `There is already a value for this area, period and breakdown (${periodLabel(indicator.period_type, period.startsOn)}, ${breakdownText(existing)}): change that one instead`
     }
     if (Object.keys(problems).length || !period.ok) throw new ValidationError(problems)
     return period.startsOn
@@ -79,7 +87,16 @@ export function indicatorValueService(db: Db) {
           breakdown: breakdownText(v),
           shown: shownFigures(method, storedFigures(v)),
         }))
-        return { indicator, rows, total, more: total > valuesListLimit, page: current, pages, areas: await repo.areaChoices(trx, actor.partnershipId), canChange: await mayChange(trx, actor, indicator) }
+        return {
+          indicator,
+          rows,
+          total,
+          more: total > valuesListLimit,
+          page: current,
+          pages,
+          areas: await repo.areaChoices(trx, actor.partnershipId),
+          canChange: await mayChange(trx, actor, indicator),
+        }
       })
     },
 
@@ -111,7 +128,13 @@ export function indicatorValueService(db: Db) {
         const startsOn = await checked(trx, actor, indicator, input)
         const created = await repo.insertValue(trx, actor.partnershipId, indicatorId, input, startsOn)
         const area = (await repo.findValue(trx, actor.partnershipId, created.id))!.areaName
-        await recordAudit(trx, actor, { action: 'create', entityType: 'indicator-value', entityId: created.id, summary: `Added ${describe(indicator, created, area)}`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'indicator-value',
+          entityId: created.id,
+          summary: `Added ${describe(indicator, created, area)}`,
+          after: created,
+        })
         return created
       })
     },
@@ -128,7 +151,14 @@ export function indicatorValueService(db: Db) {
         if (!after) throw new ConflictError('The value')
         const { areaName: _n, areaKind: _k, ...beforeRow } = before
         const area = (await repo.findValue(trx, actor.partnershipId, valueId))!.areaName
-        await recordAudit(trx, actor, { action: 'update', entityType: 'indicator-value', entityId: valueId, summary: `Changed ${describe(indicator, after, area)}`, before: beforeRow, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'indicator-value',
+          entityId: valueId,
+          summary: `Changed ${describe(indicator, after, area)}`,
+          before: beforeRow,
+          after,
+        })
         return after
       })
     },
@@ -143,7 +173,13 @@ export function indicatorValueService(db: Db) {
         await assertMayChange(trx, actor, indicator)
         const removed = await repo.deleteValue(trx, actor.partnershipId, valueId, version)
         if (!removed) throw new ConflictError('The value')
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'indicator-value', entityId: valueId, summary: `Removed ${describe(indicator, removed, before.areaName)}`, before: removed })
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'indicator-value',
+          entityId: valueId,
+          summary: `Removed ${describe(indicator, removed, before.areaName)}`,
+          before: removed,
+        })
         return { indicator, removed }
       })
     },

@@ -17,7 +17,12 @@ export function leadsOrEdits(actor: Actor, leadUserId: string | null): boolean {
 export async function mayChangeIndicator(db: Executor, actor: Actor, indicator: Pick<IndicatorRow, 'target_lead_id'>): Promise<boolean> {
   if (actor.role === 'admin' || actor.role === 'editor') return true
   if (actor.role !== 'contributor' || !actor.userId || !indicator.target_lead_id) return false
-  const lead = await db.selectFrom('people').select('user_id').where('partnership_id', '=', actor.partnershipId).where('id', '=', indicator.target_lead_id).executeTakeFirst()
+  const lead = await db
+    .selectFrom('people')
+    .select('user_id')
+    .where('partnership_id', '=', actor.partnershipId)
+    .where('id', '=', indicator.target_lead_id)
+    .executeTakeFirst()
   return leadsOrEdits(actor, lead?.user_id ?? null)
 }
 

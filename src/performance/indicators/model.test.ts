@@ -2,7 +2,14 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { allowedMultipliers, definitionProblems, frequencyOf, perText, type DefinitionChoices } from './model.ts'
 
-const coherent: DefinitionChoices = { valueType: 'proportion', multiplier: 100, frequency: 'annual', periodType: 'academic-year', comparisonMethod: 'ci-95', polarity: 'low-is-good' }
+const coherent: DefinitionChoices = {
+  valueType: 'proportion',
+  multiplier: 100,
+  frequency: 'annual',
+  periodType: 'academic-year',
+  comparisonMethod: 'ci-95',
+  polarity: 'low-is-good',
+}
 
 describe('how a value reads', () => {
   test('a percentage reads as %, a rate per its multiplier, anything else as it is', () => {

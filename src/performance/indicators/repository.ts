@@ -30,7 +30,9 @@ export async function listIndicators(db: Executor, partnershipId: string, filter
   if (filters.outcome) {
     const outcome = filters.outcome
     query = query.where((eb) =>
-      eb.exists(eb.selectFrom('indicator_outcomes as io').select('io.indicator_id').whereRef('io.indicator_id', '=', 'i.id').where('io.outcome_id', '=', outcome)),
+      eb.exists(
+        eb.selectFrom('indicator_outcomes as io').select('io.indicator_id').whereRef('io.indicator_id', '=', 'i.id').where('io.outcome_id', '=', outcome),
+      ),
     )
   }
   return query.orderBy(sql`lower(i.title)`).execute()
@@ -41,7 +43,12 @@ export async function findIndicator(db: Executor, partnershipId: string, id: str
 }
 
 export async function findByTitle(db: Executor, partnershipId: string, title: string): Promise<Indicator | undefined> {
-  return db.selectFrom('indicators').selectAll().where('partnership_id', '=', partnershipId).where(sql`lower(title)`, '=', sql<string>`lower(${title})`).executeTakeFirst()
+  return db
+    .selectFrom('indicators')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .where(sql`lower(title)`, '=', sql<string>`lower(${title})`)
+    .executeTakeFirst()
 }
 
 export async function findByFingertipsId(db: Executor, partnershipId: string, externalId: string): Promise<Indicator | undefined> {
@@ -108,7 +115,11 @@ export async function setArchived(db: Executor, partnershipId: string, id: strin
 }
 
 /** The outcomes each indicator measures, for a page of indicators in one query. */
-export async function outcomeLinks(db: Executor, partnershipId: string, indicatorIds: readonly string[]): Promise<{ indicator_id: string; outcome_id: string }[]> {
+export async function outcomeLinks(
+  db: Executor,
+  partnershipId: string,
+  indicatorIds: readonly string[],
+): Promise<{ indicator_id: string; outcome_id: string }[]> {
   if (!indicatorIds.length) return []
   return db
     .selectFrom('indicator_outcomes')

@@ -28,7 +28,10 @@ import {
 
 const labels = { valueTypeLabels, polarityLabels, frequencyLabels, periodTypeLabels, comparisonMethodLabels }
 const radios = <T extends string>(values: readonly T[], names: Record<T, string>) => values.map((value) => ({ value, text: names[value] }))
-const multiplierItems = multipliers.map((m) => ({ value: String(m), text: m === 1 ? 'As it is (not multiplied)' : m === 100 ? '100 (a percentage)' : `Per ${m.toLocaleString('en-GB')}` }))
+const multiplierItems = multipliers.map((m) => ({
+  value: String(m),
+  text: m === 1 ? 'As it is (not multiplied)' : m === 100 ? '100 (a percentage)' : `Per ${m.toLocaleString('en-GB')}`,
+}))
 
 function formValues(indicator: Indicator & { outcomes: LinkedOutcome[] }) {
   return {
@@ -56,13 +59,21 @@ function formValues(indicator: Indicator & { outcomes: LinkedOutcome[] }) {
 const checked = (value: unknown): string[] => (Array.isArray(value) ? value.map(String) : value ? [String(value)] : [])
 
 export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorService, indicatorCharts: IndicatorChartService): void {
-  async function showForm(request: FastifyRequest, reply: FastifyReply, data: { values: Record<string, unknown>; keep?: LinkedOutcome[] } & Record<string, unknown>) {
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: { values: Record<string, unknown>; keep?: LinkedOutcome[] } & Record<string, unknown>,
+  ) {
     const { people, bodies, outcomes } = await indicators.choices(actorOf(request), data.keep)
     const chosen = checked(data.values.outcomeIds)
     return renderPage(request, reply, 'indicators/views/form.njk', {
       personItems: [{ value: '', text: 'No target lead yet' }, ...people.map((p) => ({ value: p.id, text: p.label }))],
       bodyItems: [{ value: '', text: 'No owning body yet' }, ...bodies.map((b) => ({ value: b.id, text: b.name }))],
-      outcomeItems: outcomes.map((o) => ({ value: o.id, text: o.current ? o.title : `${o.title} (not in the framework in force)`, checked: chosen.includes(o.id) })),
+      outcomeItems: outcomes.map((o) => ({
+        value: o.id,
+        text: o.current ? o.title : `${o.title} (not in the framework in force)`,
+        checked: chosen.includes(o.id),
+      })),
       valueTypeItems: radios(valueTypes, valueTypeLabels),
       polarityItems: radios(polarities, polarityLabels),
       frequencyItems: radios(frequencies, frequencyLabels),
@@ -133,7 +144,14 @@ export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorServi
     const actor = actorOf(request)
     assertCan(actor, 'directory.edit')
     const indicator = await indicators.get(actor, idParam(request))
-    return showForm(request, reply, { title: `Change ${indicator.title}`, indicator, values: formValues(indicator), keep: indicator.outcomes, version: indicator.version, action: `/indicators/${indicator.id}/edit` })
+    return showForm(request, reply, {
+      title: `Change ${indicator.title}`,
+      indicator,
+      values: formValues(indicator),
+      keep: indicator.outcomes,
+      version: indicator.version,
+      action: `/indicators/${indicator.id}/edit`,
+    })
   })
 
   app.post('/indicators/:id/edit', async (request, reply) => {

@@ -3,10 +3,19 @@ import { comparisonMethods, definitionProblems, frequencies, multipliers, period
 
 const optionalId = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())
 const text = (label: string, max: number) =>
-  z.preprocess((v) => v ?? '', z.string().trim().max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`))
+  z.preprocess(
+    (v) => v ?? '',
+    z
+      .string()
+      .trim()
+      .max(max, `${label} must be ${max.toLocaleString('en-GB')} characters or fewer`),
+  )
 /** Checkboxes arrive as nothing, one value or several. */
 const idList = (message: string) =>
-  z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]), z.array(z.string().uuid(message)).transform((ids) => [...new Set(ids)]))
+  z.preprocess(
+    (v) => (v == null || v === '' ? [] : Array.isArray(v) ? v : [v]),
+    z.array(z.string().uuid(message)).transform((ids) => [...new Set(ids)]),
+  )
 
 export const indicatorForm = z
   .object({
@@ -19,7 +28,11 @@ export const indicatorForm = z
     multiplier: z.coerce
       .number({ error: 'Select what the value is per' })
       .refine((n) => (multipliers as readonly number[]).includes(n), 'Select what the value is per'),
-    decimalPlaces: z.coerce.number({ error: 'Enter the decimal places as a number from 0 to 4' }).int('Enter the decimal places as a whole number from 0 to 4').min(0, 'Enter the decimal places as a number from 0 to 4').max(4, 'Enter the decimal places as a number from 0 to 4'),
+    decimalPlaces: z.coerce
+      .number({ error: 'Enter the decimal places as a number from 0 to 4' })
+      .int('Enter the decimal places as a whole number from 0 to 4')
+      .min(0, 'Enter the decimal places as a number from 0 to 4')
+      .max(4, 'Enter the decimal places as a number from 0 to 4'),
     polarity: z.enum(polarities, { error: 'Select whether high or low is good' }),
     frequency: z.enum(frequencies, { error: 'Select how often it is measured' }),
     periodType: z.enum(periodTypes, { error: 'Select the period each value covers' }),

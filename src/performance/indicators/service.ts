@@ -65,7 +65,11 @@ export function indicatorService(db: Db) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const indicators = await repo.listIndicators(trx, actor.partnershipId, filters)
-        const outcomes = await linkedOutcomes(trx, actor, indicators.map((i) => i.id))
+        const outcomes = await linkedOutcomes(
+          trx,
+          actor,
+          indicators.map((i) => i.id),
+        )
         return indicators.map((indicator) => ({ ...indicator, outcomes: outcomes.get(indicator.id) ?? [] }))
       })
     },
@@ -114,7 +118,11 @@ export function indicatorService(db: Db) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const before = await load(trx, actor, id)
-        if (before.archived_at) throw new ConflictError(`‘${before.title}’`, `‘${before.title}’ has been archived, so your changes have not been saved. Restore it first if it is still measured.`)
+        if (before.archived_at)
+          throw new ConflictError(
+            `‘${before.title}’`,
+            `‘${before.title}’ has been archived, so your changes have not been saved. Restore it first if it is still measured.`,
+          )
         await assertChoices(trx, actor, input, before)
         const outcomesBefore = (await repo.outcomeLinks(trx, actor.partnershipId, [id])).map((l) => l.outcome_id).sort()
         const after = await repo.updateIndicator(trx, actor.partnershipId, id, version, input)
@@ -140,7 +148,14 @@ export function indicatorService(db: Db) {
         const after = await repo.setArchived(trx, actor.partnershipId, id, version, action === 'archive')
         if (!after) throw new ConflictError(`‘${before.title}’`)
         const verb = action === 'archive' ? 'Archived' : 'Restored'
-        await recordAudit(trx, actor, { action, entityType: 'indicator', entityId: id, summary: `${verb} the indicator ‘${after.title}’`, before: strip(before), after })
+        await recordAudit(trx, actor, {
+          action,
+          entityType: 'indicator',
+          entityId: id,
+          summary: `${verb} the indicator ‘${after.title}’`,
+          before: strip(before),
+          after,
+        })
         return after
       })
     },

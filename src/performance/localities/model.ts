@@ -22,7 +22,8 @@ export function normaliseCode(text: string): string {
 export function codeProblem(kind: LocalityKind, code: string, partnershipArea: string | null): string | null {
   if (!code) return 'Enter the code'
   if (kind === 'ward') return wardCode.test(code) ? null : 'Enter the ward’s ONS code: E05 and six digits, like E05000870'
-  if (!partnershipArea) return 'The partnership has no area of its own, so its localities cannot be given codes: ask the service’s administrator to set its area'
+  if (!partnershipArea)
+    return 'The partnership has no area of its own, so its localities cannot be given codes: ask the service’s administrator to set its area'
   const prefix = `${partnershipArea}-`
   if (!code.startsWith(prefix) || !localSuffix.test(code.slice(prefix.length))) {
     return `Enter the locality’s code as ${prefix} followed by up to 10 letters or digits, like ${prefix}WEST`
@@ -52,5 +53,8 @@ export function descendantsOf(code: string, parentOf: ReadonlyMap<string, string
  * is refused exactly as a stale version would be.
  */
 export function fingerprint(area: { name: string; parent_code: string | null }): string {
-  return createHash('sha256').update(JSON.stringify([area.name, area.parent_code])).digest('hex').slice(0, 16)
+  return createHash('sha256')
+    .update(JSON.stringify([area.name, area.parent_code]))
+    .digest('hex')
+    .slice(0, 16)
 }

@@ -49,7 +49,11 @@ export async function findLocality(db: Executor, partnershipId: string, code: st
  * partnership's areas are invisible here, so the clash is found by the key
  * itself rather than by looking: nothing comes back when the code is taken.
  */
-export async function insertLocality(db: Executor, partnershipId: string, area: { code: string; name: string; kind: LocalityKind; parentCode: string }): Promise<Area | undefined> {
+export async function insertLocality(
+  db: Executor,
+  partnershipId: string,
+  area: { code: string; name: string; kind: LocalityKind; parentCode: string },
+): Promise<Area | undefined> {
   return db
     .insertInto('areas')
     .values({ code: area.code, partnership_id: partnershipId, name: area.name, kind: area.kind, parent_code: area.parentCode })
@@ -59,7 +63,13 @@ export async function insertLocality(db: Executor, partnershipId: string, area: 
 }
 
 /** Changes the name and parent only if they are still what the form was opened at. */
-export async function updateLocality(db: Executor, partnershipId: string, code: string, opened: Area, change: { name: string; parentCode: string }): Promise<Area | undefined> {
+export async function updateLocality(
+  db: Executor,
+  partnershipId: string,
+  code: string,
+  opened: Area,
+  change: { name: string; parentCode: string },
+): Promise<Area | undefined> {
   return db
     .updateTable('areas')
     .set({ name: change.name, parent_code: change.parentCode })

@@ -19,7 +19,11 @@ function codeParam(request: FastifyRequest): string {
   return normaliseCode(value)
 }
 
-const kindItems = localityKinds.map((value) => ({ value, text: localityKindLabels[value], hint: { text: value === 'ward' ? 'An electoral ward, known by its ONS code' : 'A grouping the partnership plans and delivers by, such as a district' } }))
+const kindItems = localityKinds.map((value) => ({
+  value,
+  text: localityKindLabels[value],
+  hint: { text: value === 'ward' ? 'An electoral ward, known by its ONS code' : 'A grouping the partnership plans and delivers by, such as a district' },
+}))
 
 /** The form's own checks and the register's together, so every mistake is reported at once. */
 async function checkedForm(localities: LocalityService, actor: Actor, body: Record<string, unknown>): Promise<LocalityInput> {
@@ -28,7 +32,11 @@ async function checkedForm(localities: LocalityService, actor: Actor, body: Reco
   const fields: Record<string, string> = {}
   for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
   const kind = localityKinds.find((k) => k === body.kind)
-  const more = await localities.problems(actor, { kind, code: typeof body.code === 'string' ? normaliseCode(body.code) : '', parentCode: typeof body.parentCode === 'string' ? body.parentCode.trim() : '' })
+  const more = await localities.problems(actor, {
+    kind,
+    code: typeof body.code === 'string' ? normaliseCode(body.code) : '',
+    parentCode: typeof body.parentCode === 'string' ? body.parentCode.trim() : '',
+  })
   const all: Record<string, string> = { ...more, ...fields }
   // In the order the form asks, so the summary reads down the page.
   throw new ValidationError(Object.fromEntries(['kind', 'code', 'name', 'parentCode'].filter((k) => all[k]).map((k) => [k, all[k]!])))
@@ -53,7 +61,14 @@ export function localityRoutes(app: FastifyInstance, localities: LocalityService
         reply,
         {
           name: 'Localities and wards',
-          columns: [{ header: 'Code', width: 16 }, { header: 'Name', width: 30 }, { header: 'Kind' }, { header: 'Part of', width: 30 }, { header: 'Part of (code)', width: 16 }, { header: 'Values' }],
+          columns: [
+            { header: 'Code', width: 16 },
+            { header: 'Name', width: 30 },
+            { header: 'Kind' },
+            { header: 'Part of', width: 30 },
+            { header: 'Part of (code)', width: 16 },
+            { header: 'Values' },
+          ],
           rows: page.rows.map((a) => [a.code, a.name, localityKindLabels[a.kind as 'ward' | 'locality'] ?? a.kind, a.parentName, a.parent_code, a.valueCount]),
         },
         format,
@@ -85,7 +100,12 @@ export function localityRoutes(app: FastifyInstance, localities: LocalityService
   app.get('/localities/:code/edit', async (request, reply) => {
     const code = codeParam(request)
     const { area, version } = await localities.forChange(actorOf(request), code)
-    return showForm(request, reply, code, { title: `Change ${area!.name}`, values: { name: area!.name, parentCode: area!.parent_code ?? '' }, version, action: `/localities/${code}/edit` })
+    return showForm(request, reply, code, {
+      title: `Change ${area!.name}`,
+      values: { name: area!.name, parentCode: area!.parent_code ?? '' },
+      version,
+      action: `/localities/${code}/edit`,
+    })
   })
 
   app.post('/localities/:code/edit', async (request, reply) => {

@@ -33,7 +33,8 @@ export function localityService(db: Db) {
       const problem = codeProblem(input.kind, input.code ?? '', own?.code ?? null)
       if (problem) problems.code = problem
     }
-    if (input.parentCode && !(await parentChoices(trx, actor)).some((p) => p.code === input.parentCode)) problems.parentCode = 'Select the area it is part of from the list'
+    if (input.parentCode && !(await parentChoices(trx, actor)).some((p) => p.code === input.parentCode))
+      problems.parentCode = 'Select the area it is part of from the list'
     return problems
   }
 
@@ -52,7 +53,12 @@ export function localityService(db: Db) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const area = code ? await load(trx, actor, code) : undefined
-        return { area, version: area ? fingerprint(area) : undefined, parents: await parentChoices(trx, actor, code), partnershipArea: await repo.partnershipArea(trx, actor.partnershipId) }
+        return {
+          area,
+          version: area ? fingerprint(area) : undefined,
+          parents: await parentChoices(trx, actor, code),
+          partnershipArea: await repo.partnershipArea(trx, actor.partnershipId),
+        }
       })
     },
 
@@ -91,7 +97,14 @@ export function localityService(db: Db) {
         if (!parent) throw new ValidationError({ parentCode: 'Select the area it is part of from the list' })
         const after = await repo.updateLocality(trx, actor.partnershipId, code, before, { name: input.name, parentCode: input.parentCode })
         if (!after) throw new ConflictError(`‘${before.name}’`)
-        await recordAudit(trx, actor, { action: 'update', entityType, entityId: code, summary: `Changed the ${(localityKindLabels[before.kind as LocalityKind] ?? 'area').toLowerCase()} ‘${after.name}’ (${code})`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType,
+          entityId: code,
+          summary: `Changed the ${(localityKindLabels[before.kind as LocalityKind] ?? 'area').toLowerCase()} ‘${after.name}’ (${code})`,
+          before,
+          after,
+        })
         return after
       })
     },

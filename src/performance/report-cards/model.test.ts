@@ -31,7 +31,10 @@ test('commentary reads newest first: by date written, then the later recorded on
     { id: 2, written_on: '2019-12-31', created_at: at('2019-12-31T09:00:00Z') },
     { id: 3, written_on: '2019-06-30', created_at: at('2019-07-02T09:00:00Z') },
   ])
-  assert.deepEqual(sorted.map((e) => e.id), [2, 3, 1])
+  assert.deepEqual(
+    sorted.map((e) => e.id),
+    [2, 3, 1],
+  )
 })
 
 test('a card counts as blank until something but spaces is written in it', () => {

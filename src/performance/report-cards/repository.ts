@@ -24,7 +24,13 @@ export async function insertCard(db: Executor, partnershipId: string, indicatorI
     .executeTakeFirst()
 }
 
-export async function updateCard(db: Executor, partnershipId: string, indicatorId: string, version: number, input: ReportCardInput): Promise<ReportCard | undefined> {
+export async function updateCard(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  version: number,
+  input: ReportCardInput,
+): Promise<ReportCard | undefined> {
   return db
     .updateTable('report_cards')
     .set({ ...columns(input), updated_at: new Date(), version: sql`version + 1` })
@@ -36,7 +42,12 @@ export async function updateCard(db: Executor, partnershipId: string, indicatorI
 }
 
 export async function linkedObjectiveIds(db: Executor, partnershipId: string, indicatorId: string): Promise<string[]> {
-  const rows = await db.selectFrom('report_card_objectives').select('objective_id').where('partnership_id', '=', partnershipId).where('indicator_id', '=', indicatorId).execute()
+  const rows = await db
+    .selectFrom('report_card_objectives')
+    .select('objective_id')
+    .where('partnership_id', '=', partnershipId)
+    .where('indicator_id', '=', indicatorId)
+    .execute()
   return rows.map((r) => r.objective_id)
 }
 
@@ -87,7 +98,13 @@ export async function commentaryOf(db: Executor, partnershipId: string, indicato
     .execute()
 }
 
-export async function insertCommentary(db: Executor, partnershipId: string, indicatorId: string, input: CommentaryInput, authorLabel: string): Promise<Commentary> {
+export async function insertCommentary(
+  db: Executor,
+  partnershipId: string,
+  indicatorId: string,
+  input: CommentaryInput,
+  authorLabel: string,
+): Promise<Commentary> {
   return db
     .insertInto('indicator_commentary')
     .values({ partnership_id: partnershipId, indicator_id: indicatorId, written_on: input.writtenOn, text: input.text, author_label: authorLabel })

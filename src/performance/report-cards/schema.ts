@@ -10,7 +10,10 @@ export type ReportCardInput = z.infer<typeof reportCardForm>
 
 /** The card's version when its form was opened: 0 when it had no card yet, so two people starting one at once cannot both win. */
 export const cardVersionField = z.object({
-  version: z.coerce.number({ error: 'The form is missing its version: reload the page' }).int('The form is missing its version: reload the page').min(0, 'The form is missing its version: reload the page'),
+  version: z.coerce
+    .number({ error: 'The form is missing its version: reload the page' })
+    .int('The form is missing its version: reload the page')
+    .min(0, 'The form is missing its version: reload the page'),
 })
 
 /** Checkboxes arrive as nothing, one value or several. */

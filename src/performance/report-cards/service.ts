@@ -22,7 +22,11 @@ export function reportCardService(db: Db) {
   async function forChanging(trx: Trx, actor: Actor, indicatorId: string, { changing = true } = {}): Promise<IndicatorRow> {
     const indicator = await loadIndicator(trx, actor, indicatorId)
     if (!(await mayChange(trx, actor, indicator))) throw new ForbiddenError(refusal)
-    if (changing && indicator.archived_at) throw new ConflictError(`‘${indicator.title}’`, `‘${indicator.title}’ has been archived, so its report card is kept as it was. Restore the indicator first if it is measured again.`)
+    if (changing && indicator.archived_at)
+      throw new ConflictError(
+        `‘${indicator.title}’`,
+        `‘${indicator.title}’ has been archived, so its report card is kept as it was. Restore the indicator first if it is measured again.`,
+      )
     return indicator
   }
 
@@ -30,7 +34,9 @@ export function reportCardService(db: Db) {
   async function linkedObjectives(trx: Trx, actor: Actor, indicatorId: string, today: string) {
     const ids = new Set(await repo.linkedObjectiveIds(trx, actor.partnershipId, indicatorId))
     if (!ids.size) return []
-    const rows = (await objectivesOfPlans(trx, actor.partnershipId, await repo.linkedPlanIds(trx, actor.partnershipId, indicatorId))).filter((o) => ids.has(o.id))
+    const rows = (await objectivesOfPlans(trx, actor.partnershipId, await repo.linkedPlanIds(trx, actor.partnershipId, indicatorId))).filter((o) =>
+      ids.has(o.id),
+    )
     return objectiveViews(trx, actor.partnershipId, rows, today)
   }
 
@@ -69,7 +75,10 @@ export function reportCardService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const indicator = await forChanging(trx, actor, indicatorId)
         const before = await repo.findCard(trx, actor.partnershipId, indicatorId)
-        const after = version === 0 ? await repo.insertCard(trx, actor.partnershipId, indicatorId, input) : await repo.updateCard(trx, actor.partnershipId, indicatorId, version, input)
+        const after =
+          version === 0
+            ? await repo.insertCard(trx, actor.partnershipId, indicatorId, input)
+            : await repo.updateCard(trx, actor.partnershipId, indicatorId, version, input)
         if (!after) throw new ConflictError(`The report card of ‘${indicator.title}’`)
         await recordAudit(trx, actor, {
           action: before ? 'update' : 'create',
@@ -141,7 +150,13 @@ export function reportCardService(db: Db) {
         const problem = writtenOnProblem(input.writtenOn, today)
         if (problem) throw new ValidationError({ writtenOn: problem })
         const entry = await repo.insertCommentary(trx, actor.partnershipId, indicatorId, input, actor.label)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'indicator-commentary', entityId: entry.id, summary: `Added commentary to the report card of ‘${indicator.title}’`, after: entry })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'indicator-commentary',
+          entityId: entry.id,
+          summary: `Added commentary to the report card of ‘${indicator.title}’`,
+          after: entry,
+        })
         return entry
       })
     },

@@ -36,8 +36,21 @@ const context = { areaCode: 'OLD', benchmark: england, groups: new Map([[england
 
 describe('the headline breakdown', () => {
   test('persons when published, with no age band first; otherwise the one sex and age the indicator has', () => {
-    assert.deepEqual(headlineBreakdown([{ sex: 'male', age: '' }, { sex: 'persons', age: '10-11 yrs' }, { sex: 'persons', age: '' }]), { sex: 'persons', age: '' })
-    assert.deepEqual(headlineBreakdown([{ sex: 'female', age: '<18 yrs' }, { sex: 'female', age: '<18 yrs' }]), { sex: 'female', age: '<18 yrs' })
+    assert.deepEqual(
+      headlineBreakdown([
+        { sex: 'male', age: '' },
+        { sex: 'persons', age: '10-11 yrs' },
+        { sex: 'persons', age: '' },
+      ]),
+      { sex: 'persons', age: '' },
+    )
+    assert.deepEqual(
+      headlineBreakdown([
+        { sex: 'female', age: '<18 yrs' },
+        { sex: 'female', age: '<18 yrs' },
+      ]),
+      { sex: 'female', age: '<18 yrs' },
+    )
     assert.equal(headlineBreakdown([]), null)
   })
 })
@@ -89,8 +102,16 @@ describe('what a public page may show', () => {
     ...['A', 'B', 'C', 'D'].map((area, i) => value(area, 2022, { value: String(i + 1) })),
   ]
   const neighbours = { id: 'g-sn', name: 'Statistical neighbours', areaCodes: ['A', 'B', 'C', 'D', 'OLD'] }
-  const withGroups = { ...context, groups: new Map([[england.id, england], [neighbours.id, neighbours]]) }
-  const quartileTarget = [{ id: 't', period_starts_on: '2022-01-01', kind: 'top-quartile-of-group' as const, value: null, group_id: neighbours.id, amber_tolerance: '0', version: 1 }]
+  const withGroups = {
+    ...context,
+    groups: new Map([
+      [england.id, england],
+      [neighbours.id, neighbours],
+    ]),
+  }
+  const quartileTarget = [
+    { id: 't', period_starts_on: '2022-01-01', kind: 'top-quartile-of-group' as const, value: null, group_id: neighbours.id, amber_tolerance: '0', version: 1 },
+  ]
 
   test('a value from a small number is withheld with its interval, RAG, place against the target, comparison, trend and direction', () => {
     const row = scorecardRow(indicator, series([40, 30, 20, 10, 3]), quartileTarget, withGroups)

@@ -85,7 +85,10 @@ export function headlineBreakdown(values: readonly Pick<ScorecardValue, 'sex' | 
     entry.n++
     counts.set(key, entry)
   }
-  const ranked = [...counts.values()].sort((a, b) => Number(b.sex === 'persons') - Number(a.sex === 'persons') || Number(b.age === '') - Number(a.age === '') || b.n - a.n || a.age.localeCompare(b.age))
+  const ranked = [...counts.values()].sort(
+    (a, b) =>
+      Number(b.sex === 'persons') - Number(a.sex === 'persons') || Number(b.age === '') - Number(a.age === '') || b.n - a.n || a.age.localeCompare(b.age),
+  )
   return ranked[0] ? { sex: ranked[0].sex, age: ranked[0].age } : null
 }
 
@@ -175,14 +178,28 @@ export class Series {
       targetGroup && { areaCode: context.areaCode, areas: targetGroup.areaCodes, values: inPeriod },
     )
     const benchmark = context.benchmark
-    const comparison = compareFigures(indicator.comparison_method, indicator.polarity, shown ?? { value: null, lower95: null, upper95: null, lower998: null, upper998: null }, {
-      name: benchmark?.name ?? 'the benchmark',
-      value: benchmark ? groupBenchmark(context.areaCode, benchmark.areaCodes, inPeriod) : null,
-      groupValues: benchmark ? [...new Set([...benchmark.areaCodes, context.areaCode])].flatMap((code) => (inPeriod.has(code) ? [inPeriod.get(code)!] : [])) : [],
-    })
+    const comparison = compareFigures(
+      indicator.comparison_method,
+      indicator.polarity,
+      shown ?? { value: null, lower95: null, upper95: null, lower998: null, upper998: null },
+      {
+        name: benchmark?.name ?? 'the benchmark',
+        value: benchmark ? groupBenchmark(context.areaCode, benchmark.areaCodes, inPeriod) : null,
+        groupValues: benchmark
+          ? [...new Set([...benchmark.areaCodes, context.areaCode])].flatMap((code) => (inPeriod.has(code) ? [inPeriod.get(code)!] : []))
+          : [],
+      },
+    )
     const points = this.own.map((v) => {
       const figures = shownFigures(this.method(), stored(v))
-      return { startsOn: v.period_starts_on, count: num(v.count), denominator: num(v.denominator), value: figures.value, lower95: figures.lower95, upper95: figures.upper95 }
+      return {
+        startsOn: v.period_starts_on,
+        count: num(v.count),
+        denominator: num(v.denominator),
+        value: figures.value,
+        lower95: figures.lower95,
+        upper95: figures.upper95,
+      }
     })
     const trend = trendOf(points, { periodType: indicator.period_type, valueType: indicator.value_type, polarity: indicator.polarity, upTo: startsOn })
     const previous = index > 0 ? this.own[index - 1]! : null
@@ -216,7 +233,12 @@ export interface ScorecardRow<I extends ScorecardIndicator = ScorecardIndicator>
 }
 
 /** The scorecard row of one indicator: its latest period for the area, or none when the area has no value yet. */
-export function scorecardRow<I extends ScorecardIndicator>(indicator: I, values: readonly ScorecardValue[], targets: readonly ScorecardTarget[], context: Context): ScorecardRow<I> {
+export function scorecardRow<I extends ScorecardIndicator>(
+  indicator: I,
+  values: readonly ScorecardValue[],
+  targets: readonly ScorecardTarget[],
+  context: Context,
+): ScorecardRow<I> {
   const series = new Series(indicator, values, context)
   const latest = series.latestPeriod()
   return { indicator, breakdown: series.breakdown, latest: latest ? series.assess(latest, targets) : null, lastUpdated: series.lastUpdated() }

@@ -23,7 +23,12 @@ export function targetWords(indicator: ScorecardIndicator, a: Pick<Assessment, '
   if (!a.target) return ''
   const places = indicator.decimal_places
   const unit = perText(indicator.value_type, indicator.multiplier) === '%' ? '%' : ''
-  const text = targetText(a.target.kind, indicator.polarity, `${formatted(a.target.value == null ? null : Number(a.target.value), places)}${unit}`, a.targetGroup?.name ?? null)
+  const text = targetText(
+    a.target.kind,
+    indicator.polarity,
+    `${formatted(a.target.value == null ? null : Number(a.target.value), places)}${unit}`,
+    a.targetGroup?.name ?? null,
+  )
   const tolerance = Number(a.target.amber_tolerance)
   const amber = tolerance > 0 && a.target.kind !== 'top-quartile-of-group' ? `, amber within ${formatted(tolerance, places)}` : ''
   const rag: RagResult = a.rag
@@ -81,7 +86,11 @@ export function rowView(row: Row, options: { public: boolean }): RowView {
     comparison: withheld ? notShown : (latest?.comparison.text ?? ''),
     comparisonGroup: latest?.comparison.group ?? 'not-compared',
     trend: withheld ? notShown : (latest?.trend.text ?? ''),
-    direction: latest?.directionWithheld ? notShown : latest ? `${directionLabels[latest.direction]}${latest.previousPeriod && latest.direction !== 'no-earlier-value' ? ` than ${latest.previousPeriod}` : ''}` : '',
+    direction: latest?.directionWithheld
+      ? notShown
+      : latest
+        ? `${directionLabels[latest.direction]}${latest.previousPeriod && latest.direction !== 'no-earlier-value' ? ` than ${latest.previousPeriod}` : ''}`
+        : '',
     lead: (options.public ? indicator.targetLeadRole : indicator.targetLeadLabel) ?? 'Not named',
     body: indicator.owningBodyName ?? 'Not set',
     bodyId: indicator.owning_body_id,
@@ -97,16 +106,39 @@ export function scorecardTable(card: Scorecard, views: RowView[], name: string, 
   return {
     name,
     columns: [
-      { header: 'Indicator', width: 50 }, { header: 'Breakdown' }, { header: 'Period' }, { header: 'Value' }, { header: 'Lower 95% limit' }, { header: 'Upper 95% limit' },
-      { header: 'RAG' }, { header: 'Target', width: 40 }, { header: `Compared with ${benchmark}`, width: 40 }, { header: 'Recent trend', width: 30 },
-      { header: 'Change since the previous period', width: 30 }, { header: options.public ? 'Target lead (role)' : 'Target lead', width: 30 }, { header: 'Owning body', width: 30 }, { header: 'Last updated' },
+      { header: 'Indicator', width: 50 },
+      { header: 'Breakdown' },
+      { header: 'Period' },
+      { header: 'Value' },
+      { header: 'Lower 95% limit' },
+      { header: 'Upper 95% limit' },
+      { header: 'RAG' },
+      { header: 'Target', width: 40 },
+      { header: `Compared with ${benchmark}`, width: 40 },
+      { header: 'Recent trend', width: 30 },
+      { header: 'Change since the previous period', width: 30 },
+      { header: options.public ? 'Target lead (role)' : 'Target lead', width: 30 },
+      { header: 'Owning body', width: 30 },
+      { header: 'Last updated' },
     ],
     rows: card.rows.map((row, i) => {
       const v = views[i]!
       const shown = row.latest?.shown
       return [
-        v.title, v.breakdown, row.latest?.period ?? null, v.withheld || (shown?.value ?? null), shown?.lower95 ?? null, shown?.upper95 ?? null,
-        v.ragText, v.target || null, v.comparison || null, v.trend || null, v.direction || null, v.lead, v.body, isoDate(v.updated),
+        v.title,
+        v.breakdown,
+        row.latest?.period ?? null,
+        v.withheld || (shown?.value ?? null),
+        shown?.lower95 ?? null,
+        shown?.upper95 ?? null,
+        v.ragText,
+        v.target || null,
+        v.comparison || null,
+        v.trend || null,
+        v.direction || null,
+        v.lead,
+        v.body,
+        isoDate(v.updated),
       ]
     }),
   }

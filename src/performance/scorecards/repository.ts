@@ -19,7 +19,19 @@ export async function scorecardIndicators(db: Executor, partnershipId: string, i
     .selectFrom('indicators as i')
     .leftJoin('people as p', 'p.id', 'i.target_lead_id')
     .leftJoin('bodies as b', 'b.id', 'i.owning_body_id')
-    .select(['i.id', 'i.title', 'i.polarity', 'i.value_type', 'i.multiplier', 'i.decimal_places', 'i.comparison_method', 'i.period_type', 'i.small_number_threshold', 'i.target_lead_id', 'i.owning_body_id'])
+    .select([
+      'i.id',
+      'i.title',
+      'i.polarity',
+      'i.value_type',
+      'i.multiplier',
+      'i.decimal_places',
+      'i.comparison_method',
+      'i.period_type',
+      'i.small_number_threshold',
+      'i.target_lead_id',
+      'i.owning_body_id',
+    ])
     .select(sql<string | null>`case when p.id is null then null else coalesce(p.name, p.role_title, 'Unnamed person') end`.as('targetLeadLabel'))
     .select(sql<string | null>`coalesce(p.role_title, p.job_title)`.as('targetLeadRole'))
     .select('b.name as owningBodyName')
@@ -52,16 +64,39 @@ export async function groupsWithAreas(db: Executor, partnershipId: string): Prom
  * The values a scorecard reads: no category (breakdowns by group belong to the
  * gap page), for the given areas, of every current indicator or one.
  */
-export async function headlineValues(db: Executor, partnershipId: string, areaCodes: readonly string[], indicatorId?: string): Promise<(ScorecardValue & { indicator_id: string })[]> {
+export async function headlineValues(
+  db: Executor,
+  partnershipId: string,
+  areaCodes: readonly string[],
+  indicatorId?: string,
+): Promise<(ScorecardValue & { indicator_id: string })[]> {
   if (!areaCodes.length) return []
   let query = db
     .selectFrom('indicator_values as v')
-    .select(['v.indicator_id', 'v.area_code', 'v.period_starts_on', 'v.sex', 'v.age', 'v.count', 'v.denominator', 'v.value', 'v.lower_95', 'v.upper_95', 'v.lower_998', 'v.upper_998', 'v.illustrative', 'v.updated_at'])
+    .select([
+      'v.indicator_id',
+      'v.area_code',
+      'v.period_starts_on',
+      'v.sex',
+      'v.age',
+      'v.count',
+      'v.denominator',
+      'v.value',
+      'v.lower_95',
+      'v.upper_95',
+      'v.lower_998',
+      'v.upper_998',
+      'v.illustrative',
+      'v.updated_at',
+    ])
     .where('v.partnership_id', '=', partnershipId)
     .where('v.category_type', '=', '')
     .where('v.area_code', 'in', [...areaCodes])
   if (indicatorId) query = query.where('v.indicator_id', '=', indicatorId)
-  else query = query.where((eb) => eb.exists(eb.selectFrom('indicators as i').select('i.id').whereRef('i.id', '=', 'v.indicator_id').where('i.archived_at', 'is', null)))
+  else
+    query = query.where((eb) =>
+      eb.exists(eb.selectFrom('indicators as i').select('i.id').whereRef('i.id', '=', 'v.indicator_id').where('i.archived_at', 'is', null)),
+    )
   // Dates arrive as 'YYYY-MM-DD' from both drivers (platform/db/database.ts sets the parsers).
   return query.execute()
 }

@@ -36,7 +36,11 @@ function pageData(card: Scorecard, filters: ScorecardFilters, isPublic: boolean)
     outcomeItems: [{ value: '', text: 'Every outcome' }, ...card.outcomes.map((o) => ({ value: o.id, text: o.title }))],
     bodyItems: [{ value: '', text: 'Every body' }, ...card.bodies.map((b) => ({ value: b.id, text: b.name }))],
     benchmarkItems: card.groups.map((g) => ({ value: g.id, text: g.name })),
-    ragItems: [{ value: '', text: 'Any' }, ...(['green', 'amber', 'red'] as const).map((r) => ({ value: r, text: ragLabels[r] })), { value: 'none', text: 'No RAG' }],
+    ragItems: [
+      { value: '', text: 'Any' },
+      ...(['green', 'amber', 'red'] as const).map((r) => ({ value: r, text: ragLabels[r] })),
+      { value: 'none', text: 'No RAG' },
+    ],
     comparisonItems: [{ value: '', text: 'Any' }, ...Object.entries(comparisonGroupLabels).map(([value, text]) => ({ value, text }))],
   }
 }
@@ -64,7 +68,12 @@ export function scorecardRoutes(app: FastifyInstance, scorecards: ScorecardServi
     const filters = scorecardFilters.parse(request.query ?? {})
     const card = await scorecards.publicScorecard(slug, filters)
     const data = pageData(card, filters, true)
-    return renderPage(request, reply, 'scorecards/views/public.njk', { title: `${data.heading}: ${card.partnership.name}`, ...data, partnership: card.partnership, downloadPath: `/p/${encodeURIComponent(slug)}/scorecard` })
+    return renderPage(request, reply, 'scorecards/views/public.njk', {
+      title: `${data.heading}: ${card.partnership.name}`,
+      ...data,
+      partnership: card.partnership,
+      downloadPath: `/p/${encodeURIComponent(slug)}/scorecard`,
+    })
   })
 
   async function publicDownload(request: FastifyRequest, reply: FastifyReply, format: TableFormat) {

@@ -47,13 +47,29 @@ async function build(trx: Trx, partnershipId: string, filters: ScorecardFilters,
   const outcomes = (await currentOutcomes(trx, partnershipId)).map((o) => ({ id: o.id, title: o.title }))
   const bodies = await bodyOptions(trx, partnershipId)
   const benchmark = groups.find((g) => g.id === filters.benchmark) ?? groups.find((g) => g.kind === 'england') ?? null
-  const base = { area, benchmark: benchmark && { id: benchmark.id, name: benchmark.name }, groups: groups.map((g) => ({ id: g.id, name: g.name })), outcomes, bodies }
+  const base = {
+    area,
+    benchmark: benchmark && { id: benchmark.id, name: benchmark.name },
+    groups: groups.map((g) => ({ id: g.id, name: g.name })),
+    outcomes,
+    bodies,
+  }
   if (!area) return { ...base, rows: [] }
 
   let indicators = await repo.scorecardIndicators(trx, partnershipId)
   if (filters.body) indicators = indicators.filter((i) => i.owning_body_id === filters.body)
   if (filters.outcome) {
-    const measuring = new Set((await outcomeLinks(trx, partnershipId, indicators.map((i) => i.id))).filter((l) => l.outcome_id === filters.outcome).map((l) => l.indicator_id))
+    const measuring = new Set(
+      (
+        await outcomeLinks(
+          trx,
+          partnershipId,
+          indicators.map((i) => i.id),
+        )
+      )
+        .filter((l) => l.outcome_id === filters.outcome)
+        .map((l) => l.indicator_id),
+    )
     indicators = indicators.filter((i) => measuring.has(i.id))
   }
   const areaCodes = [...new Set([area.code, ...groups.flatMap((g) => g.areaCodes)])]
@@ -77,7 +93,12 @@ export function scorecardService(db: Db) {
 
     /** The scorecard a published partnership shows anyone: small numbers, and all that would give them away, are withheld here, so the page and both downloads show the same. */
     async publicScorecard(slug: string, filters: ScorecardFilters): Promise<Scorecard & { partnership: { name: string; slug: string } }> {
-      const partnership = await db.selectFrom('partnerships').select(['id', 'name', 'slug']).where('slug', '=', slug).where('is_published', '=', true).executeTakeFirst()
+      const partnership = await db
+        .selectFrom('partnerships')
+        .select(['id', 'name', 'slug'])
+        .where('slug', '=', slug)
+        .where('is_published', '=', true)
+        .executeTakeFirst()
       if (!partnership) throw new NotFoundError('The partnership')
       const card = await inPartnership(db, partnership.id, (trx) => build(trx, partnership.id, filters, 'public'))
       return { ...card, partnership: { name: partnership.name, slug: partnership.slug } }

@@ -1,4 +1,12 @@
-import { compareAtTwoLevels, compareByQuintile, compareWithBenchmark, recentTrend, RECENT_TREND_LABELS, type RecentTrend, type TrendValueType } from '../../statistics/index.ts'
+import {
+  compareAtTwoLevels,
+  compareByQuintile,
+  compareWithBenchmark,
+  recentTrend,
+  RECENT_TREND_LABELS,
+  type RecentTrend,
+  type TrendValueType,
+} from '../../statistics/index.ts'
 import type { ComparisonMethod, PeriodType, Polarity, ValueType } from '../../platform/db/performance-tables.ts'
 import type { ShownFigures } from '../indicator-values/model.ts'
 import { nextPeriodStart } from '../indicator-values/periods.ts'
@@ -16,8 +24,18 @@ export interface Comparison {
 }
 
 const fold: Record<string, ComparisonGroup> = {
-  best: 'better', better: 'better', similar: 'similar', middle: 'similar', worse: 'worse', worst: 'worse',
-  highest: 'higher-or-lower', higher: 'higher-or-lower', high: 'higher-or-lower', low: 'higher-or-lower', lower: 'higher-or-lower', lowest: 'higher-or-lower',
+  best: 'better',
+  better: 'better',
+  similar: 'similar',
+  middle: 'similar',
+  worse: 'worse',
+  worst: 'worse',
+  highest: 'higher-or-lower',
+  higher: 'higher-or-lower',
+  high: 'higher-or-lower',
+  low: 'higher-or-lower',
+  lower: 'higher-or-lower',
+  lowest: 'higher-or-lower',
   'not-compared': 'not-compared',
 }
 
@@ -30,8 +48,15 @@ export const comparisonGroupLabels: Record<ComparisonGroup, string> = {
 }
 
 const quintileWords: Record<string, string> = {
-  best: 'Best fifth', better: 'Second best fifth', middle: 'Middle fifth', worse: 'Second worst fifth', worst: 'Worst fifth',
-  highest: 'Highest fifth', high: 'Second highest fifth', low: 'Second lowest fifth', lowest: 'Lowest fifth',
+  best: 'Best fifth',
+  better: 'Second best fifth',
+  middle: 'Middle fifth',
+  worse: 'Second worst fifth',
+  worst: 'Worst fifth',
+  highest: 'Highest fifth',
+  high: 'Second highest fifth',
+  low: 'Second lowest fifth',
+  lowest: 'Lowest fifth',
 }
 
 /**
@@ -49,7 +74,8 @@ export function compareFigures(
   const name = benchmark.name
   const words = (result: string, level: string): string => {
     if (result === 'similar') return `Similar to ${name}`
-    if (result === 'better' || result === 'worse' || result === 'higher' || result === 'lower') return `${result[0]!.toUpperCase()}${result.slice(1)} than ${name} (${level})`
+    if (result === 'better' || result === 'worse' || result === 'higher' || result === 'lower')
+      return `${result[0]!.toUpperCase()}${result.slice(1)} than ${name} (${level})`
     return ''
   }
   const notCompared = (why: string): Comparison => ({ group: 'not-compared', text: `Not compared: ${why}` })
@@ -96,7 +122,10 @@ export interface Trend {
  * missing year would claim more than the data shows.
  */
 export function trendOf(points: readonly SeriesPoint[], options: { periodType: PeriodType; valueType: ValueType; polarity: Polarity; upTo?: string }): Trend {
-  const cannot = (): Trend => ({ trend: 'cannot-be-calculated', text: `${RECENT_TREND_LABELS['cannot-be-calculated']}: needs 5 periods in a row with counts and denominators` })
+  const cannot = (): Trend => ({
+    trend: 'cannot-be-calculated',
+    text: `${RECENT_TREND_LABELS['cannot-be-calculated']}: needs 5 periods in a row with counts and denominators`,
+  })
   const upTo = options.upTo
   const recent = [...points]
     .filter((p) => (upTo ? p.startsOn <= upTo : true))
@@ -126,5 +155,5 @@ export function directionOf(latest: number | null, previous: number | null, pola
   const change = Number(latest.toFixed(places)) - Number(previous.toFixed(places))
   if (change === 0) return 'no-change'
   if (polarity === 'no-judgement') return change > 0 ? 'higher' : 'lower'
-  return (change > 0) === (polarity === 'high-is-good') ? 'better' : 'worse'
+  return change > 0 === (polarity === 'high-is-good') ? 'better' : 'worse'
 }

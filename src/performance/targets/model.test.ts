@@ -29,7 +29,14 @@ describe('RAG against a value', () => {
 })
 
 describe('RAG against a group', () => {
-  const england = { areaCode: 'E08000004', areas: ['E92000001'], values: new Map([['E92000001', 20], ['E08000004', 18]]) }
+  const england = {
+    areaCode: 'E08000004',
+    areas: ['E92000001'],
+    values: new Map([
+      ['E92000001', 20],
+      ['E08000004', 18],
+    ]),
+  }
   const better = (tolerance = 0) => ({ kind: 'better-than-group' as const, value: null, tolerance })
 
   test('better than England: strictly better green, level or within the tolerance amber, beyond red; polarity decides better', () => {
@@ -41,7 +48,13 @@ describe('RAG against a group', () => {
   })
 
   test('a group of several areas stands for the median of its other areas', () => {
-    const values = new Map([['A', 1], ['B', 5], ['C', 9], ['D', 100], ['OWN', 4]])
+    const values = new Map([
+      ['A', 1],
+      ['B', 5],
+      ['C', 9],
+      ['D', 100],
+      ['OWN', 4],
+    ])
     assert.equal(groupBenchmark('OWN', ['A', 'B', 'C', 'OWN'], values), 5, 'the area itself is left out')
     assert.equal(groupBenchmark('OWN', ['A', 'B', 'C', 'D'], values), 7)
     assert.equal(groupBenchmark('OWN', ['E92000001'], values), null, 'no value for the single area')
@@ -86,7 +99,10 @@ describe('what sits beside the RAG', () => {
     assert.deepEqual(compareFigures('ci-95', 'no-judgement', shown, england(10)), { group: 'higher-or-lower', text: 'Higher than England (95%)' })
     assert.equal(compareFigures('ci-95', 'low-is-good', shown, england(null)).text, 'Not compared: no value for England')
     assert.equal(compareFigures('none', 'low-is-good', shown, england(25)).group, 'not-compared')
-    assert.deepEqual(compareFigures('quintiles', 'high-is-good', shown, { name: 'Greater Manchester', value: null, groupValues: [1, 2, 3, 4, 20] }), { group: 'better', text: 'Best fifth of Greater Manchester' })
+    assert.deepEqual(compareFigures('quintiles', 'high-is-good', shown, { name: 'Greater Manchester', value: null, groupValues: [1, 2, 3, 4, 20] }), {
+      group: 'better',
+      text: 'Best fifth of Greater Manchester',
+    })
   })
 
   const point = (startsOn: string, value: number) => ({ startsOn, count: value * 10, denominator: 1000, value, lower95: value - 0.2, upper95: value + 0.2 })

@@ -120,7 +120,8 @@ export const targetKindLabels: Record<TargetKind, string> = {
 
 /** A target in words: "At most 20.0", "Better than England", "Top quarter of Statistical neighbours". */
 export function targetText(kind: TargetKind, polarity: Polarity, valueText: string, groupName: string | null): string {
-  if (kind === 'value') return polarity === 'low-is-good' ? `At most ${valueText}` : polarity === 'high-is-good' ? `At least ${valueText}` : `Reach ${valueText}`
+  if (kind === 'value')
+    return polarity === 'low-is-good' ? `At most ${valueText}` : polarity === 'high-is-good' ? `At least ${valueText}` : `Reach ${valueText}`
   if (kind === 'better-than-group') return `Better than ${groupName ?? 'the group'}`
   return `Top quarter of ${groupName ?? 'the group'}`
 }

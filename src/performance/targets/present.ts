@@ -27,7 +27,9 @@ export function targetRows(data: Overview) {
       ragText: assessment ? ragText(assessment.rag) : 'No RAG: the partnership’s area is not set',
       comparison: assessment?.comparison.text ?? '',
       trend: assessment?.trend.text ?? '',
-      direction: assessment ? `${directionLabels[assessment.direction]}${assessment.previousPeriod && assessment.direction !== 'no-earlier-value' ? ` than ${assessment.previousPeriod}` : ''}` : '',
+      direction: assessment
+        ? `${directionLabels[assessment.direction]}${assessment.previousPeriod && assessment.direction !== 'no-earlier-value' ? ` than ${assessment.previousPeriod}` : ''}`
+        : '',
     }
   })
 }
@@ -37,8 +39,15 @@ export function targetTable(data: Overview, rows: ReturnType<typeof targetRows>)
   return {
     name: `${data.indicator.title} - targets`,
     columns: [
-      { header: 'Period' }, { header: 'Target', width: 40 }, { header: `Value for ${data.area?.name ?? 'the area'}` }, { header: 'Lower 95% limit' }, { header: 'Upper 95% limit' },
-      { header: 'RAG' }, { header: `Compared with ${benchmark}`, width: 40 }, { header: 'Recent trend', width: 30 }, { header: 'Change since the previous period', width: 30 },
+      { header: 'Period' },
+      { header: 'Target', width: 40 },
+      { header: `Value for ${data.area?.name ?? 'the area'}` },
+      { header: 'Lower 95% limit' },
+      { header: 'Upper 95% limit' },
+      { header: 'RAG' },
+      { header: `Compared with ${benchmark}`, width: 40 },
+      { header: 'Recent trend', width: 30 },
+      { header: 'Change since the previous period', width: 30 },
     ],
     rows: rows.map((r) => [r.period, r.target, r.valueNumber, r.lower, r.upper, r.ragText, r.comparison || null, r.trend || null, r.direction || null]),
   }

@@ -10,7 +10,13 @@ export async function findTarget(db: Executor, partnershipId: string, id: string
 }
 
 export async function findByPeriod(db: Executor, partnershipId: string, indicatorId: string, startsOn: string): Promise<Target | undefined> {
-  return db.selectFrom('targets').selectAll().where('partnership_id', '=', partnershipId).where('indicator_id', '=', indicatorId).where('period_starts_on', '=', startsOn).executeTakeFirst()
+  return db
+    .selectFrom('targets')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .where('indicator_id', '=', indicatorId)
+    .where('period_starts_on', '=', startsOn)
+    .executeTakeFirst()
 }
 
 /** The kind decides which of value and group is kept: the table allows only that one. */
@@ -33,7 +39,14 @@ export async function insertTarget(db: Executor, partnershipId: string, indicato
     .executeTakeFirstOrThrow()
 }
 
-export async function updateTarget(db: Executor, partnershipId: string, id: string, version: number, input: TargetInput, startsOn: string): Promise<Target | undefined> {
+export async function updateTarget(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  version: number,
+  input: TargetInput,
+  startsOn: string,
+): Promise<Target | undefined> {
   return db
     .updateTable('targets')
     .set({ ...columns(input, startsOn), updated_at: new Date(), version: sql`version + 1` })
@@ -45,5 +58,11 @@ export async function updateTarget(db: Executor, partnershipId: string, id: stri
 }
 
 export async function deleteTarget(db: Executor, partnershipId: string, id: string, version: number): Promise<Target | undefined> {
-  return db.deleteFrom('targets').where('partnership_id', '=', partnershipId).where('id', '=', id).where('version', '=', version).returningAll().executeTakeFirst()
+  return db
+    .deleteFrom('targets')
+    .where('partnership_id', '=', partnershipId)
+    .where('id', '=', id)
+    .where('version', '=', version)
+    .returningAll()
+    .executeTakeFirst()
 }

@@ -41,7 +41,12 @@ function formData(indicator: IndicatorRow, groups: { id: string; name: string }[
 }
 
 export function targetRoutes(app: FastifyInstance, targets: TargetService): void {
-  async function showPage(request: FastifyRequest, reply: FastifyReply, indicatorId: string, form: { values: Record<string, unknown>; errors?: ErrorView } = { values: { kind: 'value', amberTolerance: '0' } }) {
+  async function showPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    indicatorId: string,
+    form: { values: Record<string, unknown>; errors?: ErrorView } = { values: { kind: 'value', amberTolerance: '0' } },
+  ) {
     const data = await targets.overview(actorOf(request), indicatorId)
     const { indicator } = data
     const rows = targetRows(data)
@@ -83,8 +88,19 @@ export function targetRoutes(app: FastifyInstance, targets: TargetService): void
     }
   })
 
-  function showForm(request: FastifyRequest, reply: FastifyReply, indicator: IndicatorRow, groups: { id: string; name: string }[], data: Record<string, unknown> & { values: Record<string, unknown> }) {
-    return renderPage(request, reply, 'targets/views/form.njk', { title: `Change a target for ${indicator.title}`, indicator, ...formData(indicator, groups, data.values), ...data })
+  function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    indicator: IndicatorRow,
+    groups: { id: string; name: string }[],
+    data: Record<string, unknown> & { values: Record<string, unknown> },
+  ) {
+    return renderPage(request, reply, 'targets/views/form.njk', {
+      title: `Change a target for ${indicator.title}`,
+      indicator,
+      ...formData(indicator, groups, data.values),
+      ...data,
+    })
   }
 
   app.get('/targets/:id/edit', async (request, reply) => {
@@ -108,7 +124,10 @@ export function targetRoutes(app: FastifyInstance, targets: TargetService): void
       reply.code(error instanceof ConflictError ? 409 : 400)
       return showForm(request, reply, indicator, groups, {
         target,
-        latest: error instanceof ConflictError ? { period: latest.period, kind: targetKindLabels[latest.target.kind], value: latest.target.value, tolerance: latest.target.amber_tolerance } : null,
+        latest:
+          error instanceof ConflictError
+            ? { period: latest.period, kind: targetKindLabels[latest.target.kind], value: latest.target.value, tolerance: latest.target.amber_tolerance }
+            : null,
         values: body,
         // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
         version: error instanceof ConflictError ? latest.target.version : body.version,

@@ -4,7 +4,9 @@ import { targetKinds } from './model.ts'
 const number = (label: string) =>
   z.preprocess(
     (v) => (typeof v === 'string' ? v.trim().replace(/,/g, '') : v),
-    z.union([z.literal(''), z.undefined(), z.null(), z.string().regex(/^-?\d+(\.\d+)?$/, `${label} must be a number, like 12.5`)]).transform((v) => (v ? Number(v) : null)),
+    z
+      .union([z.literal(''), z.undefined(), z.null(), z.string().regex(/^-?\d+(\.\d+)?$/, `${label} must be a number, like 12.5`)])
+      .transform((v) => (v ? Number(v) : null)),
   )
 
 /**

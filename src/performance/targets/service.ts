@@ -38,13 +38,15 @@ export function targetService(db: Db) {
     }
     if (period.ok) {
       const existing = await repo.findByPeriod(trx, actor.partnershipId, indicator.id, period.startsOn)
-      if (existing && existing.id !== keep?.id) problems.period = `There is already a target for ${periodLabel(indicator.period_type, period.startsOn)}: change that one instead`
+      if (existing && existing.id !== keep?.id)
+        problems.period = `There is already a target for ${periodLabel(indicator.period_type, period.startsOn)}: change that one instead`
     }
     if (Object.keys(problems).length || !period.ok) throw new ValidationError(problems)
     return period.startsOn
   }
 
-  const describe = (indicator: IndicatorRow, t: repo.Target) => `the target of ‘${indicator.title}’ for ${periodLabel(indicator.period_type, t.period_starts_on)}`
+  const describe = (indicator: IndicatorRow, t: repo.Target) =>
+    `the target of ‘${indicator.title}’ for ${periodLabel(indicator.period_type, t.period_starts_on)}`
 
   return {
     /** An indicator's targets, each with the RAG it earned, the comparison and the trend beside it. */
@@ -61,7 +63,16 @@ export function targetService(db: Db) {
         if (!area || !scored) return { indicator, scored, area, groups, canChange, england, rows: targets.map((target) => ({ target, assessment: null })) }
         const values = await headlineValues(trx, actor.partnershipId, [...new Set([area.code, ...groups.flatMap((g) => g.areaCodes)])], indicatorId)
         const series = new Series(scored, values, { areaCode: area.code, benchmark: england, groups: new Map(groups.map((g) => [g.id, g])) })
-        return { indicator, scored, area, groups, canChange, england, breakdown: series.breakdown, rows: targets.map((target) => ({ target, assessment: series.assess(target.period_starts_on, targets) })) }
+        return {
+          indicator,
+          scored,
+          area,
+          groups,
+          canChange,
+          england,
+          breakdown: series.breakdown,
+          rows: targets.map((target) => ({ target, assessment: series.assess(target.period_starts_on, targets) })),
+        }
       })
     },
 
@@ -79,7 +90,12 @@ export function targetService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const { target, indicator } = await loadTarget(trx, actor, targetId)
         await assertMayChange(trx, actor, indicator)
-        return { target, indicator, period: periodLabel(indicator.period_type, target.period_starts_on), groups: await groupsWithAreas(trx, actor.partnershipId) }
+        return {
+          target,
+          indicator,
+          period: periodLabel(indicator.period_type, target.period_starts_on),
+          groups: await groupsWithAreas(trx, actor.partnershipId),
+        }
       })
     },
 
@@ -90,7 +106,13 @@ export function targetService(db: Db) {
         await assertMayChange(trx, actor, indicator)
         const startsOn = await checked(trx, actor, indicator, input)
         const created = await repo.insertTarget(trx, actor.partnershipId, indicatorId, input, startsOn)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'target', entityId: created.id, summary: `Set ${describe(indicator, created)}`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'target',
+          entityId: created.id,
+          summary: `Set ${describe(indicator, created)}`,
+          after: created,
+        })
         return { created, indicator }
       })
     },
@@ -103,7 +125,14 @@ export function targetService(db: Db) {
         const startsOn = await checked(trx, actor, indicator, input, before)
         const after = await repo.updateTarget(trx, actor.partnershipId, targetId, version, input, startsOn)
         if (!after) throw new ConflictError('The target')
-        await recordAudit(trx, actor, { action: 'update', entityType: 'target', entityId: targetId, summary: `Changed ${describe(indicator, after)}`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'target',
+          entityId: targetId,
+          summary: `Changed ${describe(indicator, after)}`,
+          before,
+          after,
+        })
         return { after, indicator }
       })
     },
@@ -116,7 +145,13 @@ export function targetService(db: Db) {
         await assertMayChange(trx, actor, indicator)
         const removed = await repo.deleteTarget(trx, actor.partnershipId, targetId, version)
         if (!removed) throw new ConflictError('The target')
-        await recordAudit(trx, actor, { action: 'delete', entityType: 'target', entityId: targetId, summary: `Removed ${describe(indicator, target)}`, before: removed })
+        await recordAudit(trx, actor, {
+          action: 'delete',
+          entityType: 'target',
+          entityId: targetId,
+          summary: `Removed ${describe(indicator, target)}`,
+          before: removed,
+        })
         return { removed, indicator }
       })
     },

@@ -74,7 +74,15 @@ async function page(db: Db, actor: Actor, indicatorId: string, after: readonly s
       .where('v.indicator_id', '=', indicatorId)
     // Keyset paging on the values' own key: each page is one quick query, however many values there are.
     if (after) query = query.where(sql<boolean>`(v.area_code, v.period_starts_on, v.sex, v.age, v.category_type, v.category) > (${sql.join(after)})`)
-    return query.orderBy('v.area_code').orderBy('v.period_starts_on').orderBy('v.sex').orderBy('v.age').orderBy('v.category_type').orderBy('v.category').limit(pageSize).execute()
+    return query
+      .orderBy('v.area_code')
+      .orderBy('v.period_starts_on')
+      .orderBy('v.sex')
+      .orderBy('v.age')
+      .orderBy('v.category_type')
+      .orderBy('v.category')
+      .limit(pageSize)
+      .execute()
   })
 }
 

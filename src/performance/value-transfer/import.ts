@@ -4,7 +4,18 @@ import type { Db } from '../../platform/db/database.ts'
 import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import { yieldToOthers } from '../../platform/db/single-session.ts'
 import { batchSize, layoutNames, maxStoredProblems, type Layout } from './layout.ts'
-import { checkRow, isBlankRow, rawValue, readHeader, sortProblems, type Header, type IndicatorLookup, type IndicatorRef, type Problem, type StagedValue } from './model.ts'
+import {
+  checkRow,
+  isBlankRow,
+  rawValue,
+  readHeader,
+  sortProblems,
+  type Header,
+  type IndicatorLookup,
+  type IndicatorRef,
+  type Problem,
+  type StagedValue,
+} from './model.ts'
 import { fileRows, FileProblem, type FileKind, type FileSource } from './read.ts'
 import { leadsOrEdits } from '../indicators/access.ts'
 import * as repo from './repository.ts'
@@ -54,18 +65,16 @@ export const countsText = (c: ImportCounts) =>
 /** Finds a row's indicator: by Fingertips ID, or (in the Thrive layout) by its title too. */
 async function lookupFor(trx: Trx, actor: Actor): Promise<IndicatorLookup> {
   const all = await repo.indicatorsForImport(trx, actor.partnershipId)
-  const refs = all.map(
-    (i): IndicatorRef & { externalId: string | null } => ({
-      id: i.id,
-      title: i.title,
-      periodType: i.period_type,
-      valueType: i.value_type,
-      multiplier: i.multiplier,
-      archived: i.archived_at != null,
-      mayChange: leadsOrEdits(actor, i.leadUserId),
-      externalId: i.external_source === 'fingertips' ? i.external_id : null,
-    }),
-  )
+  const refs = all.map((i): IndicatorRef & { externalId: string | null } => ({
+    id: i.id,
+    title: i.title,
+    periodType: i.period_type,
+    valueType: i.value_type,
+    multiplier: i.multiplier,
+    archived: i.archived_at != null,
+    mayChange: leadsOrEdits(actor, i.leadUserId),
+    externalId: i.external_source === 'fingertips' ? i.external_id : null,
+  }))
   const byFingertipsId = new Map(refs.filter((r) => r.externalId).map((r) => [r.externalId!, r]))
   const byTitle = new Map(refs.map((r) => [r.title.toLowerCase().replace(/\s+/g, ' '), r]))
   return (text: string, layout: Layout) => {
@@ -162,7 +171,13 @@ function audited(actor: Actor, importId: string, filename: string, layout: Layou
  * ImportRefused, having written nothing the caller's rollback would not undo,
  * if anything anywhere is wrong.
  */
-export async function importInto(trx: Trx, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportDone> {
+export async function importInto(
+  trx: Trx,
+  actor: Actor,
+  source: FileSource,
+  kind: FileKind,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportDone> {
   await repo.createStaging(trx)
   const read = await readAndCheck({ step: (work) => work(trx), pause: async () => {}, batch: batchSize }, actor, source, kind, onProgress)
   const importId = await repo.insertImport(trx, actor.partnershipId, source.filename, read.layout, read.rows, actor.label)
@@ -187,7 +202,13 @@ let running: Promise<unknown> = Promise.resolve()
  * is taken back before the partnership's next one. Imports run one at a time,
  * the staging table being the session's.
  */
-export async function importInSteps(db: Db, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void = () => {}): Promise<ImportDone> {
+export async function importInSteps(
+  db: Db,
+  actor: Actor,
+  source: FileSource,
+  kind: FileKind,
+  onProgress: (p: ImportProgress) => void = () => {},
+): Promise<ImportDone> {
   const turn = running.then(() => stepwise(db, actor, source, kind, onProgress))
   running = turn.catch(() => {})
   return turn
@@ -212,7 +233,12 @@ async function stepwise(db: Db, actor: Actor, source: FileSource, kind: FileKind
         written.replaced += part.replaced
         await steps.pause()
       }
-      const counts: ImportCounts = { rows: read.rows, ...written, skipped: read.skipped, unchanged: read.rows - read.skipped - written.added - written.replaced }
+      const counts: ImportCounts = {
+        rows: read.rows,
+        ...written,
+        skipped: read.skipped,
+        unchanged: read.rows - read.skipped - written.added - written.replaced,
+      }
       await steps.step((trx) => recordAudit(trx, actor, audited(actor, importId, source.filename, read.layout, counts)))
       return { importId, layout: read.layout, filename: source.filename, counts }
     } catch (error) {

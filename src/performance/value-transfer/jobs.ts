@@ -29,7 +29,13 @@ export class ImportJobs {
   private readonly jobs = new Map<string, ImportJob>()
   private readonly running = new Set<Promise<void>>()
 
-  start(actor: Actor, filename: string, totalBytes: number, work: (onProgress: (p: ImportProgress) => void) => Promise<ImportResult>, onFault: (error: unknown) => void = () => {}): ImportJob {
+  start(
+    actor: Actor,
+    filename: string,
+    totalBytes: number,
+    work: (onProgress: (p: ImportProgress) => void) => Promise<ImportResult>,
+    onFault: (error: unknown) => void = () => {},
+  ): ImportJob {
     const job: ImportJob = {
       id: randomBytes(16).toString('base64url'),
       partnershipId: actor.partnershipId,

@@ -1,11 +1,38 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fingertipsColumns, thriveColumns } from './layout.ts'
-import { checkRow, deprivationRank, rawValue, readHeader, readNumber, sortProblems, withinRounding, type Header, type IndicatorLookup, type IndicatorRef } from './model.ts'
+import {
+  checkRow,
+  deprivationRank,
+  rawValue,
+  readHeader,
+  readNumber,
+  sortProblems,
+  withinRounding,
+  type Header,
+  type IndicatorLookup,
+  type IndicatorRef,
+} from './model.ts'
 
 const fingertipsHeader = fingertipsColumns.map((c) => c.header)
-const obesity: IndicatorRef = { id: 'ind-1', title: 'Year 6 obesity', periodType: 'academic-year', valueType: 'proportion', multiplier: 100, archived: false, mayChange: true }
-const conceptions: IndicatorRef = { id: 'ind-2', title: 'Under-18 conceptions', periodType: 'calendar-year', valueType: 'crude-rate', multiplier: 1000, archived: false, mayChange: false }
+const obesity: IndicatorRef = {
+  id: 'ind-1',
+  title: 'Year 6 obesity',
+  periodType: 'academic-year',
+  valueType: 'proportion',
+  multiplier: 100,
+  archived: false,
+  mayChange: true,
+}
+const conceptions: IndicatorRef = {
+  id: 'ind-2',
+  title: 'Under-18 conceptions',
+  periodType: 'calendar-year',
+  valueType: 'crude-rate',
+  multiplier: 1000,
+  archived: false,
+  mayChange: false,
+}
 const lookup: IndicatorLookup = (text, layout) =>
   text === '92033' ? obesity : text === '20401' ? conceptions : layout === 'thrive' && text.toLowerCase() === 'year 6 obesity' ? obesity : null
 
@@ -17,7 +44,16 @@ function header(cells: string[]): Header {
 
 /** A Fingertips export row with these cells by heading. */
 function fingertipsRow(cells: Record<string, string>): string[] {
-  const base: Record<string, string> = { 'Indicator ID': '92033', 'Area Code': 'E08000004', Sex: 'Persons', Age: '10-11 yrs', 'Time period': '2018/19', Value: '27.6', 'Lower CI 95.0 limit': '26.7', 'Upper CI 95.0 limit': '28.6' }
+  const base: Record<string, string> = {
+    'Indicator ID': '92033',
+    'Area Code': 'E08000004',
+    Sex: 'Persons',
+    Age: '10-11 yrs',
+    'Time period': '2018/19',
+    Value: '27.6',
+    'Lower CI 95.0 limit': '26.7',
+    'Upper CI 95.0 limit': '28.6',
+  }
   return fingertipsHeader.map((h) => cells[h] ?? base[h] ?? '')
 }
 
@@ -28,7 +64,10 @@ describe('reading the header row', () => {
     assert.equal(header(fingertipsHeader.map((h) => h.toUpperCase().replace(/ /g, '  '))).layout, 'fingertips')
     assert.equal(header(fingertipsHeader.map((h) => h.replace(/ /g, ''))).columns.lower95?.index, 13)
     // A parent other than a region is named after its area type; trailing empty headings are the commas Excel leaves.
-    assert.equal(header([...fingertipsHeader.slice(0, 22), 'Compared to Combined authorities value or percentiles', ...fingertipsHeader.slice(23), '', '']).layout, 'fingertips')
+    assert.equal(
+      header([...fingertipsHeader.slice(0, 22), 'Compared to Combined authorities value or percentiles', ...fingertipsHeader.slice(23), '', '']).layout,
+      'fingertips',
+    )
   })
 
   test('the Thrive layout needs only its first three columns, in any order', () => {
@@ -97,7 +136,16 @@ describe('checking a row', () => {
   })
 
   test('every problem of a row is reported by its column', () => {
-    const result = check({ 'Indicator ID': '92033', Sex: 'Both', 'Time period': '2018', Value: 'twelve', Count: '-3', Denominator: '0', 'Lower CI 95.0 limit': '30', 'Area Code': 'E08 000004' })
+    const result = check({
+      'Indicator ID': '92033',
+      Sex: 'Both',
+      'Time period': '2018',
+      Value: 'twelve',
+      Count: '-3',
+      Denominator: '0',
+      'Lower CI 95.0 limit': '30',
+      'Area Code': 'E08 000004',
+    })
     assert.equal(result.kind, 'problems')
     assert.ok(result.kind === 'problems')
     const by = Object.fromEntries(result.problems.map((p) => [p.column, p.message]))
@@ -146,7 +194,25 @@ describe('checking a row', () => {
 
   test('the Thrive layout finds the indicator by title, reads Illustrative and an explicit rank', () => {
     const th = header(thriveColumns.map((c) => c.header))
-    const cells = ['year 6 OBESITY', 'E08000004', '2019/20', 'female', '', 'Deprivation decile', 'Most deprived decile', '2', '', '', '31', '', '', '', '', 'Estimated', 'Yes']
+    const cells = [
+      'year 6 OBESITY',
+      'E08000004',
+      '2019/20',
+      'female',
+      '',
+      'Deprivation decile',
+      'Most deprived decile',
+      '2',
+      '',
+      '',
+      '31',
+      '',
+      '',
+      '',
+      '',
+      'Estimated',
+      'Yes',
+    ]
     const result = checkRow(th, 2, rawValue(th, cells), lookup)
     assert.ok(result.kind === 'value')
     assert.equal(result.value.categoryRank, 2)
@@ -164,7 +230,17 @@ describe('checking a row', () => {
   })
 
   test('problems are listed in row order, the whole file’s first, up to the cap', () => {
-    const sorted = sortProblems([{ row: 9, column: null, message: 'c' }, { row: null, column: null, message: 'a' }, { row: 3, column: null, message: 'b' }], 2)
-    assert.deepEqual(sorted.map((p) => p.message), ['a', 'b'])
+    const sorted = sortProblems(
+      [
+        { row: 9, column: null, message: 'c' },
+        { row: null, column: null, message: 'a' },
+        { row: 3, column: null, message: 'b' },
+      ],
+      2,
+    )
+    assert.deepEqual(
+      sorted.map((p) => p.message),
+      ['a', 'b'],
+    )
   })
 })

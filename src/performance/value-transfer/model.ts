@@ -39,7 +39,8 @@ export function readHeader(cells: readonly string[]): HeaderResult {
   if (!layout) {
     return {
       ok: false,
-      message: 'The first row must name the columns of a Fingertips export (starting ‘Indicator ID’) or of the Thrive layout (starting ‘Indicator’): check it is the right file, with its headings on row 1',
+      message:
+        'The first row must name the columns of a Fingertips export (starting ‘Indicator ID’) or of the Thrive layout (starting ‘Indicator’): check it is the right file, with its headings on row 1',
     }
   }
   const columns: Header['columns'] = {}
@@ -86,13 +87,28 @@ export function readNumber(text: string): NumberResult {
 
 /** The order of a deprivation group Fingertips names ("Second most deprived decile (IMD2019)"), 1 being the most deprived. */
 export function deprivationRank(category: string): number | null {
-  const c = category.toLowerCase().replace(/\(.*?\)/g, '').trim()
-  const m = /^(most|second most|third more|fourth more|fifth more|fifth less|fourth less|third less|second least|least|average) deprived (decile|quintile)$/.exec(c)
+  const c = category
+    .toLowerCase()
+    .replace(/\(.*?\)/g, '')
+    .trim()
+  const m =
+    /^(most|second most|third more|fourth more|fifth more|fifth less|fourth less|third less|second least|least|average) deprived (decile|quintile)$/.exec(c)
   if (!m) return null
   const quintile = m[2] === 'quintile'
   const order: Record<string, number> = quintile
     ? { most: 1, 'second most': 2, average: 3, 'second least': 4, least: 5 }
-    : { most: 1, 'second most': 2, 'third more': 3, 'fourth more': 4, 'fifth more': 5, 'fifth less': 6, 'fourth less': 7, 'third less': 8, 'second least': 9, least: 10 }
+    : {
+        most: 1,
+        'second most': 2,
+        'third more': 3,
+        'fourth more': 4,
+        'fifth more': 5,
+        'fifth less': 6,
+        'fourth less': 7,
+        'third less': 8,
+        'second least': 9,
+        least: 10,
+      }
   return order[m[1]!] ?? null
 }
 
@@ -146,12 +162,18 @@ const yesNo: Record<string, boolean> = { '': false, no: false, n: false, false: 
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 
 /** The value moved into its limits when no more than half its last written decimal place outside them, for checking only. */
-export function withinRounding(f: { value: number | null; lower95: number | null; upper95: number | null; lower998: number | null; upper998: number | null }, text: string | null): number | null {
+export function withinRounding(
+  f: { value: number | null; lower95: number | null; upper95: number | null; lower998: number | null; upper998: number | null },
+  text: string | null,
+): number | null {
   if (f.value == null || text == null || /e/i.test(text)) return f.value
   const places = text.split('.')[1]?.length ?? 0
   const half = 0.5 * 10 ** -places + 1e-12
   let value = f.value
-  for (const [lower, upper] of [[f.lower95, f.upper95], [f.lower998, f.upper998]] as const) {
+  for (const [lower, upper] of [
+    [f.lower95, f.upper95],
+    [f.lower998, f.upper998],
+  ] as const) {
     if (lower == null || upper == null || lower > upper) continue
     if (value < lower && lower - value <= half) value = lower
     if (value > upper && value - upper <= half) value = upper
@@ -175,7 +197,8 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
   const problems: Problem[] = []
   const problem = (field: Field, message: string) => problems.push({ row, column: headingOf(header, field), message })
   const indicator = raw.indicator ? indicatorFor(raw.indicator, header.layout) : null
-  if (!raw.indicator) problem('indicator', header.layout === 'fingertips' ? 'Enter the indicator’s Fingertips ID' : 'Enter the indicator’s title or Fingertips ID')
+  if (!raw.indicator)
+    problem('indicator', header.layout === 'fingertips' ? 'Enter the indicator’s Fingertips ID' : 'Enter the indicator’s title or Fingertips ID')
   else if (!indicator) {
     problem(
       'indicator',
@@ -189,7 +212,12 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
   else if (!/^[A-Za-z0-9-]{2,20}$/.test(raw.areaCode)) problem('areaCode', `‘${raw.areaCode}’ is not an area code: use an ONS code such as E08000004`)
   const sex = sexes[raw.sex.toLowerCase() || 'persons']
   if (!sex) problem('sex', `Sex must be Persons, Male or Female, not ‘${raw.sex}’`)
-  for (const [field, max] of [['age', 40], ['categoryType', 100], ['category', 100], ['note', 500]] as const) {
+  for (const [field, max] of [
+    ['age', 40],
+    ['categoryType', 100],
+    ['category', 100],
+    ['note', 500],
+  ] as const) {
     if (raw[field].length > max) problem(field, `Must be ${max} characters or fewer`)
   }
   if (raw.category && !raw.categoryType) problem('categoryType', 'Enter the breakdown the group belongs to, such as Deprivation decile')

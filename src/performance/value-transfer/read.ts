@@ -28,14 +28,16 @@ export interface FileRow {
 export type FileKind = 'csv' | 'xlsx'
 
 export const encodingMessage = 'The file is not saved as UTF-8 text: in Excel choose Save as, then ‘CSV UTF-8 (Comma delimited)’, and import that'
-export const notWorkbookMessage = 'The file is not an Excel workbook, though its name ends .xlsx: save it again from Excel as a workbook (.xlsx), or as CSV UTF-8'
+export const notWorkbookMessage =
+  'The file is not an Excel workbook, though its name ends .xlsx: save it again from Excel as a workbook (.xlsx), or as CSV UTF-8'
 
 /** The kind of file its name says, or the message for one we cannot read. */
 export function fileKind(filename: string): { ok: true; kind: FileKind } | { ok: false; message: string } {
   const extension = extname(filename).toLowerCase()
   if (extension === '.csv' || extension === '.txt') return { ok: true, kind: 'csv' }
   if (extension === '.xlsx') return { ok: true, kind: 'xlsx' }
-  if (extension === '.xls') return { ok: false, message: 'The file is an old Excel file (.xls): save it from Excel as a workbook (.xlsx) or as CSV UTF-8 first' }
+  if (extension === '.xls')
+    return { ok: false, message: 'The file is an old Excel file (.xls): save it from Excel as a workbook (.xlsx) or as CSV UTF-8 first' }
   return { ok: false, message: 'The file must be a CSV file (.csv) or an Excel workbook (.xlsx)' }
 }
 

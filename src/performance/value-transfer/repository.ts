@@ -86,7 +86,11 @@ export async function unknownAreas(db: Executor, cap: number, column: string): P
   `.execute(db)
   return {
     total: Number(rows.rows[0]?.total ?? 0),
-    problems: rows.rows.map((r) => ({ row: r.row_number, column, message: `No area in the register has the code ${r.area_code}: check the code, or add the locality to the partnership first` })),
+    problems: rows.rows.map((r) => ({
+      row: r.row_number,
+      column,
+      message: `No area in the register has the code ${r.area_code}: check the code, or add the locality to the partnership first`,
+    })),
   }
 }
 
@@ -102,11 +106,22 @@ export async function duplicateKeys(db: Executor, cap: number): Promise<Found> {
   `.execute(db)
   return {
     total: Number(rows.rows[0]?.total ?? 0),
-    problems: rows.rows.map((r) => ({ row: r.row_number, column: null, message: `Repeats row ${r.first_row}: the same indicator, area, period and breakdown. Keep one of them` })),
+    problems: rows.rows.map((r) => ({
+      row: r.row_number,
+      column: null,
+      message: `Repeats row ${r.first_row}: the same indicator, area, period and breakdown. Keep one of them`,
+    })),
   }
 }
 
-export async function insertImport(db: Executor, partnershipId: string, filename: string, layout: ImportLayout, rowCount: number, label: string): Promise<string> {
+export async function insertImport(
+  db: Executor,
+  partnershipId: string,
+  filename: string,
+  layout: ImportLayout,
+  rowCount: number,
+  label: string,
+): Promise<string> {
   const row = await db
     .insertInto('value_imports')
     .values({ partnership_id: partnershipId, filename, layout, row_count: rowCount, imported_by_label: label })
@@ -138,7 +153,12 @@ const keepComputed = (flag: string, column: string, stored: string) => `CASE WHE
  * Values the file repeats unchanged are left alone, so re-importing an export
  * changes nothing.
  */
-export async function applyStaged(db: Executor, partnershipId: string, importId: string, rows?: { from: number; to: number }): Promise<{ added: number; replaced: number }> {
+export async function applyStaged(
+  db: Executor,
+  partnershipId: string,
+  importId: string,
+  rows?: { from: number; to: number },
+): Promise<{ added: number; replaced: number }> {
   // The file's rows from and to, when the writing is done a part at a time; all of them otherwise.
   const within = rows ? sql`s.row_number BETWEEN ${rows.from} AND ${rows.to}` : sql`true`
   const replaced = await sql<{ n: number | string }>`
@@ -235,7 +255,17 @@ export async function indicatorsForImport(db: Executor, partnershipId: string) {
   return db
     .selectFrom('indicators as i')
     .leftJoin('people as p', (join) => join.onRef('p.id', '=', 'i.target_lead_id').on('p.partnership_id', '=', partnershipId))
-    .select(['i.id', 'i.title', 'i.period_type', 'i.value_type', 'i.multiplier', 'i.archived_at', 'i.external_source', 'i.external_id', 'p.user_id as leadUserId'])
+    .select([
+      'i.id',
+      'i.title',
+      'i.period_type',
+      'i.value_type',
+      'i.multiplier',
+      'i.archived_at',
+      'i.external_source',
+      'i.external_id',
+      'p.user_id as leadUserId',
+    ])
     .where('i.partnership_id', '=', partnershipId)
     .execute()
 }
@@ -251,8 +281,18 @@ export async function pastImports(db: Executor, partnershipId: string, limit = 2
       'vi.row_count',
       'vi.imported_by_label',
       'vi.created_at',
-      eb.selectFrom('indicator_values as v').select((e) => e.fn.countAll<number>().as('n')).whereRef('v.import_id', '=', 'vi.id').where('v.partnership_id', '=', partnershipId).as('current'),
-      eb.selectFrom('indicator_value_revisions as r').select((e) => e.fn.countAll<number>().as('n')).whereRef('r.import_id', '=', 'vi.id').where('r.partnership_id', '=', partnershipId).as('replaced'),
+      eb
+        .selectFrom('indicator_values as v')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('v.import_id', '=', 'vi.id')
+        .where('v.partnership_id', '=', partnershipId)
+        .as('current'),
+      eb
+        .selectFrom('indicator_value_revisions as r')
+        .select((e) => e.fn.countAll<number>().as('n'))
+        .whereRef('r.import_id', '=', 'vi.id')
+        .where('r.partnership_id', '=', partnershipId)
+        .as('replaced'),
     ])
     .where('vi.partnership_id', '=', partnershipId)
     .orderBy('vi.created_at', 'desc')

@@ -69,10 +69,19 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
       return showForm(request, reply, { follow, errors: { list: [{ text: message, href: '#file' }], fields: { file: { text: message } } } })
     }
     if (!file) return refuse('Select the file of values to import')
-    if (file.truncated) return refuse(`The file must be smaller than ${sizeText} to import here: import a bigger file from the command line, with thrive import`)
+    if (file.truncated)
+      return refuse(`The file must be smaller than ${sizeText} to import here: import a bigger file from the command line, with thrive import`)
     const content = file.content
-    const job = jobs.start(actor, sanitiseFilename(file.filename), content.length, (onProgress) =>
-      transfer.importFile(actor, { filename: file.filename, size: content.length, open: () => Readable.from([content]) }, { onProgress, maxBytes: maxBrowserBytes }),
+    const job = jobs.start(
+      actor,
+      sanitiseFilename(file.filename),
+      content.length,
+      (onProgress) =>
+        transfer.importFile(
+          actor,
+          { filename: file.filename, size: content.length, open: () => Readable.from([content]) },
+          { onProgress, maxBytes: maxBrowserBytes },
+        ),
       (error) => app.log.error({ err: error }, 'A value import stopped on a fault'),
     )
     return reply.redirect(`/indicator-values/imports/${job.id}${follow ? '?follow=yes' : ''}`, 303)
@@ -83,12 +92,18 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
     const result = job.result
     const percent = job.totalBytes ? Math.min(100, Math.round((job.progress.bytesRead / job.totalBytes) * 100)) : 0
     return renderPage(request, reply, 'value-transfer/views/job.njk', {
-      title: result?.ok ? `Values imported from ${job.filename}` : result || job.failed ? `Nothing was imported from ${job.filename}` : `Importing values from ${job.filename}`,
+      title: result?.ok
+        ? `Values imported from ${job.filename}`
+        : result || job.failed
+          ? `Nothing was imported from ${job.filename}`
+          : `Importing values from ${job.filename}`,
       job,
       running: !result && !job.failed,
       follow: (request.query as { follow?: string } | undefined)?.follow === 'yes',
       percent,
-      phaseText: { reading: 'Reading the file', checking: 'Checking the rows against the register of areas and each other', writing: 'Writing the values' }[job.progress.phase],
+      phaseText: { reading: 'Reading the file', checking: 'Checking the rows against the register of areas and each other', writing: 'Writing the values' }[
+        job.progress.phase
+      ],
       rowsText: job.progress.rowsRead.toLocaleString('en-GB'),
       summary: result?.ok ? countsText(result.counts) : '',
       layoutName: result?.ok ? layoutNames[result.layout] : '',
@@ -107,8 +122,24 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
         reply,
         {
           name: 'Value imports',
-          columns: [{ header: 'Imported', width: 20 }, { header: 'File', width: 40 }, { header: 'Layout', width: 26 }, { header: 'Rows' }, { header: 'Values as imported' }, { header: 'Figures replaced' }, { header: 'By', width: 30 }],
-          rows: imports.map((i) => [i.created_at.toISOString(), i.filename, layoutNames[i.layout], i.row_count, Number(i.current), Number(i.replaced), i.imported_by_label]),
+          columns: [
+            { header: 'Imported', width: 20 },
+            { header: 'File', width: 40 },
+            { header: 'Layout', width: 26 },
+            { header: 'Rows' },
+            { header: 'Values as imported' },
+            { header: 'Figures replaced' },
+            { header: 'By', width: 30 },
+          ],
+          rows: imports.map((i) => [
+            i.created_at.toISOString(),
+            i.filename,
+            layoutNames[i.layout],
+            i.row_count,
+            Number(i.current),
+            Number(i.replaced),
+            i.imported_by_label,
+          ]),
         },
         format,
       )

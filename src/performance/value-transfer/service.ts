@@ -45,7 +45,11 @@ export function valueTransferService(db: Db) {
      * file comes back as its report; nothing was written.
      * `maxBytes` is the browser's limit; the command line passes none.
      */
-    async importFile(actor: Actor, source: FileSource, { onProgress, maxBytes }: { onProgress?: (p: ImportProgress) => void; maxBytes?: number } = {}): Promise<ImportResult> {
+    async importFile(
+      actor: Actor,
+      source: FileSource,
+      { onProgress, maxBytes }: { onProgress?: (p: ImportProgress) => void; maxBytes?: number } = {},
+    ): Promise<ImportResult> {
       await this.assertMayImport(actor)
       const filename = sanitiseFilename(source.filename)
       const refused = (message: string): ImportResult => ({ ok: false, filename, problems: [{ row: null, column: null, message }], total: 1 })
@@ -53,7 +57,9 @@ export function valueTransferService(db: Db) {
       if (!kind.ok) return refused(kind.message)
       if (source.size === 0) return refused('The file is empty: it has no headings and no values')
       if (maxBytes != null && source.size > maxBytes) {
-        return refused(`The file must be smaller than ${Math.round(maxBytes / 1024 / 1024)} MB to import here: import a bigger file from the command line, with thrive import`)
+        return refused(
+          `The file must be smaller than ${Math.round(maxBytes / 1024 / 1024)} MB to import here: import a bigger file from the command line, with thrive import`,
+        )
       }
       try {
         const file = { ...source, filename }
@@ -92,7 +98,10 @@ export function valueTransferService(db: Db) {
         .where('u.disabled_at', 'is', null)
         .executeTakeFirst()
       if (!member) throw new ValidationError({ as: `${email} is not a member of ${partnership.name}` })
-      return { actor: { userId: member.id, label: `${member.display_name} (command line)`, partnershipId: partnership.id, role: member.role }, partnershipName: partnership.name }
+      return {
+        actor: { userId: member.id, label: `${member.display_name} (command line)`, partnershipId: partnership.id, role: member.role },
+        partnershipName: partnership.name,
+      }
     },
   }
 }

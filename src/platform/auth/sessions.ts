@@ -58,12 +58,7 @@ export async function findSession(db: Db, token: string): Promise<SessionContext
 }
 
 export async function switchPartnership(db: Db, token: string, userId: string, partnershipId: string): Promise<boolean> {
-  const member = await db
-    .selectFrom('memberships')
-    .select('role')
-    .where('user_id', '=', userId)
-    .where('partnership_id', '=', partnershipId)
-    .executeTakeFirst()
+  const member = await db.selectFrom('memberships').select('role').where('user_id', '=', userId).where('partnership_id', '=', partnershipId).executeTakeFirst()
   if (!member) return false
   await db.updateTable('sessions').set({ partnership_id: partnershipId }).where('id', '=', hashToken(token)).execute()
   return true

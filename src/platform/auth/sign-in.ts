@@ -3,9 +3,7 @@ import type { Db } from '../db/database.ts'
 import { decoy, verifyPassword } from './passwords.ts'
 
 export type SignInResult =
-  | { ok: true; userId: string; firstPartnershipId: string | null }
-  | { ok: false; reason: 'invalid' }
-  | { ok: false; reason: 'locked'; until: Date }
+  { ok: true; userId: string; firstPartnershipId: string | null } | { ok: false; reason: 'invalid' } | { ok: false; reason: 'locked'; until: Date }
 
 export interface ThrottleSettings {
   maxFailures: number
@@ -41,11 +39,7 @@ async function takeAttempt(db: Db, userId: string, throttle: ThrottleSettings, n
  * password check, so timing does not tell which emails have accounts.
  */
 export async function signIn(db: Db, email: string, password: string, throttle: ThrottleSettings, now = new Date()): Promise<SignInResult> {
-  const user = await db
-    .selectFrom('users')
-    .select(['id', 'password_hash', 'disabled_at'])
-    .where('email', '=', email.trim().toLowerCase())
-    .executeTakeFirst()
+  const user = await db.selectFrom('users').select(['id', 'password_hash', 'disabled_at']).where('email', '=', email.trim().toLowerCase()).executeTakeFirst()
   if (!user || user.disabled_at) {
     await verifyPassword(await decoy(), password)
     return { ok: false, reason: 'invalid' }

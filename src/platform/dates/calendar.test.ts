@@ -42,7 +42,10 @@ describe('days in a month', () => {
   })
 
   test('the other months', () => {
-    assert.deepEqual([1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2019, m)), [31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31])
+    assert.deepEqual(
+      [1, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12].map((m) => daysInMonth(2019, m)),
+      [31, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31],
+    )
   })
 })
 

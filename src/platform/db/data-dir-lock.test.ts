@@ -20,7 +20,10 @@ test('a directory held by another live process is refused with a clear message',
   const other = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 30000)'])
   try {
     writeFileSync(join(dir, 'thrive.lock'), String(other.pid))
-    assert.throws(() => lockDataDir(dir), (error: unknown) => error instanceof DataDirInUseError && /in use by another Thrive process/.test(error.message))
+    assert.throws(
+      () => lockDataDir(dir),
+      (error: unknown) => error instanceof DataDirInUseError && /in use by another Thrive process/.test(error.message),
+    )
   } finally {
     other.kill()
   }

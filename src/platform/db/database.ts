@@ -91,7 +91,13 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     let pinger: pg.Pool | undefined
     const ping = async () => {
       if (!pinger) {
-        pinger = new pg.Pool({ connectionString: options.databaseUrl, max: 1, connectionTimeoutMillis: PING_TIMEOUT_MS, statement_timeout: PING_TIMEOUT_MS, idleTimeoutMillis: 60_000 })
+        pinger = new pg.Pool({
+          connectionString: options.databaseUrl,
+          max: 1,
+          connectionTimeoutMillis: PING_TIMEOUT_MS,
+          statement_timeout: PING_TIMEOUT_MS,
+          idleTimeoutMillis: 60_000,
+        })
         // A dropped connection is the next ping's failure to report, not the process's.
         pinger.on('error', () => {})
       }

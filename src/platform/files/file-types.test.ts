@@ -71,7 +71,8 @@ describe('sanitiseFilename', () => {
     // Shown as “Minutestxt.pdf”: a text file dressed as a PDF.
     assert.equal(sanitiseFilename('Minutes\u202Efdp.txt'), 'Minutesfdp.txt')
     const every = ['\u202A', '\u202B', '\u202C', '\u202D', '\u202E', '\u2066', '\u2067', '\u2068', '\u2069', '\u200E', '\u200F', '\u061C']
-    for (const control of every) assert.equal(sanitiseFilename(`Board${control} papers.pdf`), 'Board papers.pdf', `U+${control.codePointAt(0)!.toString(16).toUpperCase()}`)
+    for (const control of every)
+      assert.equal(sanitiseFilename(`Board${control} papers.pdf`), 'Board papers.pdf', `U+${control.codePointAt(0)!.toString(16).toUpperCase()}`)
     // C1 controls, zero-width characters and the byte order mark go too; line separators read as spaces.
     assert.equal(sanitiseFilename('\uFEFFTerms\u0085 of\u200B reference\u2028v2.docx'), 'Terms of reference v2.docx')
   })
@@ -90,7 +91,10 @@ describe('sanitiseFilename', () => {
 
 describe('attachmentHeader', () => {
   test('gives an ASCII fallback and the exact UTF-8 name', () => {
-    assert.equal(attachmentHeader('Children’s Trust (2008).pdf'), `attachment; filename="Children_s Trust (2008).pdf"; filename*=UTF-8''Children%E2%80%99s%20Trust%20%282008%29.pdf`)
+    assert.equal(
+      attachmentHeader('Children’s Trust (2008).pdf'),
+      `attachment; filename="Children_s Trust (2008).pdf"; filename*=UTF-8''Children%E2%80%99s%20Trust%20%282008%29.pdf`,
+    )
   })
 
   test('carries no bidirectional-text control, even for a name stored before they were stripped', () => {

@@ -33,7 +33,9 @@ export function isPlainText(content: Buffer): boolean {
 
 // An OpenDocument file starts with an uncompressed part called "mimetype" holding its type.
 const isOdt = (content: Buffer) =>
-  isZip(content) && content.subarray(30, 38).toString('latin1') === 'mimetype' && content.subarray(38, 77).toString('latin1') === 'application/vnd.oasis.opendocument.text'
+  isZip(content) &&
+  content.subarray(30, 38).toString('latin1') === 'mimetype' &&
+  content.subarray(38, 77).toString('latin1') === 'application/vnd.oasis.opendocument.text'
 
 export const fileTypes: Record<string, FileType> = {
   '.pdf': { contentType: 'application/pdf', matches: isPdf },
@@ -75,7 +77,10 @@ export function sanitiseFilename(name: string): string {
     .trim()
   const extension = (/\.[a-z0-9]{1,10}$/i.exec(cleaned)?.[0] ?? '').toLowerCase()
   // A leading dot would hide the file on some systems.
-  const stem = cleaned.slice(0, cleaned.length - extension.length).replace(/^[.\s]+/, '').trim()
+  const stem = cleaned
+    .slice(0, cleaned.length - extension.length)
+    .replace(/^[.\s]+/, '')
+    .trim()
   return `${(stem || 'document').slice(0, 255 - extension.length)}${extension}`
 }
 

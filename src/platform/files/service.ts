@@ -29,7 +29,13 @@ export async function storeFile(trx: Trx, actor: Actor, upload: UploadedFile, fi
     uploadedBy: actor.label,
   })
   // The audit row describes the file; its contents stay out of the audit trail.
-  await recordAudit(trx, actor, { action: 'create', entityType: 'stored-file', entityId: stored.id, summary: `Uploaded file ‘${stored.filename}’`, after: stored })
+  await recordAudit(trx, actor, {
+    action: 'create',
+    entityType: 'stored-file',
+    entityId: stored.id,
+    summary: `Uploaded file ‘${stored.filename}’`,
+    after: stored,
+  })
   return stored
 }
 

@@ -7,7 +7,10 @@ import { downloadName, tableCsv, tableFormat, writeTableWorkbook, type DownloadT
 const table: DownloadTable = {
   name: 'Year 6: obesity / trend',
   columns: [{ header: 'Period' }, { header: 'Value' }, { header: 'Note' }],
-  rows: [['2018/19', 24.5, null], ['2019/20', 25, 'Provisional, "revised"']],
+  rows: [
+    ['2018/19', 24.5, null],
+    ['2019/20', 25, 'Provisional, "revised"'],
+  ],
 }
 
 test('the CSV starts with a byte order mark, quotes what needs it and leaves blanks blank', () => {
@@ -25,13 +28,23 @@ test('the workbook keeps numbers as numbers and blanks as empty cells', async ()
   await workbook.xlsx.load(Buffer.concat(chunks) as unknown as ArrayBuffer)
   const sheet = workbook.worksheets[0]!
   assert.equal(sheet.name, 'Year 6 obesity trend')
-  assert.deepEqual([1, 2, 3].map((c) => sheet.getRow(1).getCell(c).value), ['Period', 'Value', 'Note'])
+  assert.deepEqual(
+    [1, 2, 3].map((c) => sheet.getRow(1).getCell(c).value),
+    ['Period', 'Value', 'Note'],
+  )
   assert.equal(sheet.getCell('B2').value, 24.5)
   assert.equal(sheet.getCell('C2').value, null)
 })
 
 test('a text that looks like a formula is text in both formats: escaped in the CSV, a string cell in the workbook', async () => {
-  const hostile: DownloadTable = { name: 'Hostile', columns: [{ header: 'Note' }, { header: 'Change' }], rows: [['=1+1', -1.5], ['@SUM(A1)', -2]] }
+  const hostile: DownloadTable = {
+    name: 'Hostile',
+    columns: [{ header: 'Note' }, { header: 'Change' }],
+    rows: [
+      ['=1+1', -1.5],
+      ['@SUM(A1)', -2],
+    ],
+  }
   assert.equal(tableCsv(hostile).slice(1), "Note,Change\r\n'=1+1,-1.5\r\n'@SUM(A1),-2\r\n")
   const stream = new PassThrough()
   const chunks: Buffer[] = []

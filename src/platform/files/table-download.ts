@@ -31,7 +31,12 @@ export function tableFormat(text: string | undefined): TableFormat | null {
 
 /** A file name every system accepts: no path separators or characters Windows refuses. */
 export function downloadName(name: string, format: TableFormat): string {
-  const safe = name.replace(/[\\/:*?"<>|]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 120) || 'table'
+  const safe =
+    name
+      .replace(/[\\/:*?"<>|]/g, ' ')
+      .replace(/\s+/g, ' ')
+      .trim()
+      .slice(0, 120) || 'table'
   return `${safe}.${format}`
 }
 
@@ -44,7 +49,12 @@ export function tableCsv(table: DownloadTable): string {
 }
 
 /** A sheet name Excel accepts: at most 31 characters and none of []:*?/\. */
-const sheetName = (name: string) => name.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Table'
+const sheetName = (name: string) =>
+  name
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 31) || 'Table'
 
 /** Streams the workbook as it is written, with the header row kept in view. */
 export async function writeTableWorkbook(table: DownloadTable, stream: Writable): Promise<void> {

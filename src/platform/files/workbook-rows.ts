@@ -21,7 +21,8 @@ export interface WorkbookLimits {
 }
 
 const megabytes = (bytes: number) => `${Math.round(bytes / 1024 / 1024).toLocaleString('en-GB')} MB`
-export const unreadableMessage = 'The file could not be read as an Excel workbook: it may be damaged or protected with a password. Save it again from Excel as .xlsx, or as CSV UTF-8'
+export const unreadableMessage =
+  'The file could not be read as an Excel workbook: it may be damaged or protected with a password. Save it again from Excel as .xlsx, or as CSV UTF-8'
 export const tooBigMessage = (limit: number) =>
   `The workbook unpacks to more than ${megabytes(limit)}, far more than its size suggests: save it again from Excel as .xlsx, or as CSV UTF-8`
 const isWorksheet = (path: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(path)
@@ -88,7 +89,13 @@ export interface WorkbookRow {
  * that is not a workbook it can read; the caller checks the size first.
  */
 export async function* firstSheetRows(input: Readable): AsyncGenerator<WorkbookRow> {
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, { sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore' })
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
+    sharedStrings: 'cache',
+    hyperlinks: 'ignore',
+    styles: 'cache',
+    worksheets: 'emit',
+    entries: 'ignore',
+  })
   let sheets = 0
   try {
     for await (const sheet of reader) {

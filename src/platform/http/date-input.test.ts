@@ -17,7 +17,10 @@ test('what is wrong with the boxes is said in the field’s words', () => {
 })
 
 test('a schema reports a bad date by its field, with every other mistake', () => {
-  const form = z.preprocess(withDates({ startsOn: 'Start date', endsOn: 'End date' }), z.object({ startsOn: requiredDate('Enter the start date'), endsOn: dateField(), title: z.string().min(1, 'Enter the title') }))
+  const form = z.preprocess(
+    withDates({ startsOn: 'Start date', endsOn: 'End date' }),
+    z.object({ startsOn: requiredDate('Enter the start date'), endsOn: dateField(), title: z.string().min(1, 'Enter the title') }),
+  )
   const result = form.safeParse({ 'startsOn-day': '', 'endsOn-day': '40', 'endsOn-month': '1', 'endsOn-year': '2024', title: '' })
   assert.equal(result.success, false)
   const messages = Object.fromEntries(result.error!.issues.map((i) => [String(i.path[0]), i.message]))
@@ -35,7 +38,11 @@ test('an edit form starts from the stored date, and addresses take only real dat
 
 test('a year PostgreSQL cannot keep, or no record could need, says which years are allowed', () => {
   for (const year of ['0000', '0001', '1899', '2201', '9999']) {
-    assert.deepEqual(dateFromParts({ 'd-day': '1', 'd-month': '1', 'd-year': year }, 'd', 'Date agreed'), { error: 'Date agreed must be in a year from 1900 to 2200' }, year)
+    assert.deepEqual(
+      dateFromParts({ 'd-day': '1', 'd-month': '1', 'd-year': year }, 'd', 'Date agreed'),
+      { error: 'Date agreed must be in a year from 1900 to 2200' },
+      year,
+    )
   }
   assert.deepEqual(dateFromParts({ d: '0000-01-01' }, 'd', 'Date agreed'), { error: 'Date agreed must be in a year from 1900 to 2200' })
   assert.deepEqual(dateFromParts({ 'd-day': '1', 'd-month': '1', 'd-year': '1900' }, 'd', 'Date agreed'), { value: '1900-01-01' })

@@ -43,7 +43,13 @@ export function dateFromParts(body: Record<string, unknown>, name: string, label
   const part = (p: string) => String(body[`${name}-${p}`] ?? '').trim()
   const [day, month, year] = [part('day'), part('month'), part('year')]
   if (!day && !month && !year) return { value: null }
-  const missing = [['day', day], ['month', month], ['year', year]].filter(([, v]) => !v).map(([p]) => p)
+  const missing = [
+    ['day', day],
+    ['month', month],
+    ['year', year],
+  ]
+    .filter(([, v]) => !v)
+    .map(([p]) => p)
   if (missing.length) return { error: `${label} must include a ${missing.join(' and ')}` }
   if (![day, month, year].every((v) => /^\d+$/.test(v)) || year.length !== 4) return { error: `${label} must be a real date` }
   return checked(Number(year), Number(month), Number(day), label)

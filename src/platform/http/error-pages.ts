@@ -47,7 +47,10 @@ export function setUpErrorPages(app: FastifyInstance): void {
     }
     if (error.statusCode && error.statusCode >= 400 && error.statusCode < 500) {
       reply.code(error.statusCode)
-      return renderPage(request, reply, 'errors/403.njk', { title: 'Sorry, that request could not be handled', message: 'Check the address or the form and try again.' })
+      return renderPage(request, reply, 'errors/403.njk', {
+        title: 'Sorry, that request could not be handled',
+        message: 'Check the address or the form and try again.',
+      })
     }
     request.log.error({ err: error }, 'unhandled error')
     reply.code(500)

@@ -20,7 +20,11 @@ function navigationFor(request: FastifyRequest): NavItem[] {
       { href: '/meetings', text: 'Meetings', also: ['/actions', '/forward-plan'] },
       { href: '/framework', text: 'Strategy', also: ['/outcomes', '/external-frameworks', '/alignment', '/golden-thread'] },
       { href: '/plans', text: 'Plans', also: ['/strategies', '/objectives', '/workstreams'] },
-      { href: '/indicators', text: 'Performance', also: ['/comparator-groups', '/indicator-values', '/scorecard', '/targets', '/data-requests', '/localities'] },
+      {
+        href: '/indicators',
+        text: 'Performance',
+        also: ['/comparator-groups', '/indicator-values', '/scorecard', '/targets', '/data-requests', '/localities'],
+      },
       { href: '/organisations', text: 'Organisations' },
       { href: '/people', text: 'People' },
     )

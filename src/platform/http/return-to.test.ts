@@ -11,7 +11,21 @@ test('a path on this site comes back, re-encoded so it is safe in a Location hea
 })
 
 test('anything that could leave the site, or is not a path at all, goes home', () => {
-  for (const value of ['//evil.example', '/\\evil.example', 'https://evil.example/', 'evil', '/.//evil.example', '/a/..//evil.example', '/%2e//evil.example', '/a b', '/a\0', '', undefined, ['/people'], `/${'a'.repeat(3000)}`]) {
+  for (const value of [
+    '//evil.example',
+    '/\\evil.example',
+    'https://evil.example/',
+    'evil',
+    '/.//evil.example',
+    '/a/..//evil.example',
+    '/%2e//evil.example',
+    '/a b',
+    '/a\0',
+    '',
+    undefined,
+    ['/people'],
+    `/${'a'.repeat(3000)}`,
+  ]) {
     assert.equal(safeReturnTo(value), '/', JSON.stringify(value))
   }
 })

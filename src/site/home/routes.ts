@@ -16,10 +16,7 @@ export function homeRoutes(app: FastifyInstance, db: Db, organisations: Organisa
       return renderPage(request, reply, 'home/views/no-partnership.njk', { title: 'You are not in a partnership yet' })
     }
     const actor = actorOf(request)
-    const [organisationRows, peopleRows] = await Promise.all([
-      organisations.list(actor, { status: 'active' }),
-      people.list(actor, { status: 'active' }),
-    ])
+    const [organisationRows, peopleRows] = await Promise.all([organisations.list(actor, { status: 'active' }), people.list(actor, { status: 'active' })])
     return renderPage(request, reply, 'home/views/dashboard.njk', {
       title: request.session.partnership.name,
       organisationCount: organisationRows.length,

@@ -1,7 +1,13 @@
 import type { Executor } from '../../platform/db/database.ts'
 
 export async function linkedPerson(db: Executor, partnershipId: string, userId: string) {
-  return db.selectFrom('people').select(['id', 'name', 'role_title']).where('partnership_id', '=', partnershipId).where('user_id', '=', userId).where('archived_at', 'is', null).executeTakeFirst()
+  return db
+    .selectFrom('people')
+    .select(['id', 'name', 'role_title'])
+    .where('partnership_id', '=', partnershipId)
+    .where('user_id', '=', userId)
+    .where('archived_at', 'is', null)
+    .executeTakeFirst()
 }
 
 /** Scheduled meetings from now of the bodies the person currently sits on. */

@@ -24,6 +24,15 @@ export function myWorkRoutes(app: FastifyInstance, db: Db, actions: ActionServic
     })
     const rows = person ? (await actions.mine(actor, today)).map((a) => ({ ...a, overdue: isOverdue(a, today) })) : []
     const mine = person ? await objectives.mine(actor, today) : { attention: [], total: 0 }
-    return renderPage(request, reply, 'my-work/views/show.njk', { title: 'My work', person, rows, meetings, actionStatusLabels, objectives: mine, objectiveStatusLabels, ragLabels })
+    return renderPage(request, reply, 'my-work/views/show.njk', {
+      title: 'My work',
+      person,
+      rows,
+      meetings,
+      actionStatusLabels,
+      objectives: mine,
+      objectiveStatusLabels,
+      ragLabels,
+    })
   })
 }

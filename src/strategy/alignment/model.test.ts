@@ -27,8 +27,20 @@ describe('the alignment matrix', () => {
   })
 
   test('a priority nothing local serves is listed, in order; links to other frameworks’ priorities count for nothing here', () => {
-    const { unserved } = buildMatrix([{ id: 'o1', title: 'Safe' }], [], priorities, [{ localId: 'o1', priorityId: 'p3' }, { localId: 'o1', priorityId: 'elsewhere' }], [])
-    assert.deepEqual(unserved.map((p) => p.id), ['p1', 'p2'])
+    const { unserved } = buildMatrix(
+      [{ id: 'o1', title: 'Safe' }],
+      [],
+      priorities,
+      [
+        { localId: 'o1', priorityId: 'p3' },
+        { localId: 'o1', priorityId: 'elsewhere' },
+      ],
+      [],
+    )
+    assert.deepEqual(
+      unserved.map((p) => p.id),
+      ['p1', 'p2'],
+    )
   })
 
   test('with nothing local, every priority is unserved', () => {

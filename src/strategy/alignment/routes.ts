@@ -20,7 +20,12 @@ export function alignmentRoutes(app: FastifyInstance, alignment: AlignmentServic
     const actor = actorOf(request)
     const { framework } = matrixQuery.parse(request.query ?? {})
     const matrix = await alignment.matrix(actor, framework)
-    return renderPage(request, reply, 'alignment/views/matrix.njk', { title: 'Alignment with regional and national priorities', ...matrix, kindLabels, canEdit: alignment.canEdit(actor) })
+    return renderPage(request, reply, 'alignment/views/matrix.njk', {
+      title: 'Alignment with regional and national priorities',
+      ...matrix,
+      kindLabels,
+      canEdit: alignment.canEdit(actor),
+    })
   })
 
   // The matrix as a spreadsheet: one row per outcome or commitment, one column per priority.
@@ -29,7 +34,10 @@ export function alignmentRoutes(app: FastifyInstance, alignment: AlignmentServic
     const { framework } = matrixQuery.parse(request.query ?? {})
     const matrix = await alignment.matrix(actor, framework)
     const header = ['Type', 'Outcome or commitment', ...matrix.priorities.map((p) => p.title)]
-    const lines = [header, ...matrix.rows.map((r) => [kindLabels[r.kind], r.label, ...matrix.priorities.map((p) => (r.aligned.includes(p.id) ? 'Aligned' : ''))])]
+    const lines = [
+      header,
+      ...matrix.rows.map((r) => [kindLabels[r.kind], r.label, ...matrix.priorities.map((p) => (r.aligned.includes(p.id) ? 'Aligned' : ''))]),
+    ]
     const name = (matrix.framework?.title ?? 'alignment').toLowerCase().replace(/[^a-z0-9]+/g, '-')
     return reply
       .header('content-type', 'text/csv; charset=utf-8')

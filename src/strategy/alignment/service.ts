@@ -38,7 +38,15 @@ export function alignmentService(db: Db, frameworks: ExternalFrameworkService) {
     return inPartnership(db, actor.partnershipId, async (trx) => {
       const item = await local(trx, actor, kind, id)
       if (!framework || framework.archived_at) throw new NotFoundError('The framework')
-      const aligned = (await repo.links(trx, actor.partnershipId, kind, [id], priorities.map((p) => p.id))).map((l) => l.priorityId)
+      const aligned = (
+        await repo.links(
+          trx,
+          actor.partnershipId,
+          kind,
+          [id],
+          priorities.map((p) => p.id),
+        )
+      ).map((l) => l.priorityId)
       return { item, framework, priorities, aligned }
     })
   }
@@ -58,8 +66,20 @@ export function alignmentService(db: Db, frameworks: ExternalFrameworkService) {
         const [outcomes, commitments] = await Promise.all([currentOutcomes(trx, actor.partnershipId), currentCommitments(trx, actor.partnershipId)])
         const priorityIds = priorities.map((p) => p.id)
         const [outcomeLinks, commitmentLinks] = await Promise.all([
-          repo.links(trx, actor.partnershipId, 'outcome', outcomes.map((o) => o.id), priorityIds),
-          repo.links(trx, actor.partnershipId, 'commitment', commitments.map((c) => c.id), priorityIds),
+          repo.links(
+            trx,
+            actor.partnershipId,
+            'outcome',
+            outcomes.map((o) => o.id),
+            priorityIds,
+          ),
+          repo.links(
+            trx,
+            actor.partnershipId,
+            'commitment',
+            commitments.map((c) => c.id),
+            priorityIds,
+          ),
         ])
         return { options, framework, priorities, inForce, ...buildMatrix(outcomes, commitments, priorities, outcomeLinks, commitmentLinks) }
       })

@@ -16,8 +16,14 @@ describe('whose a priority set is', () => {
     assert.equal(keeperText('ours', 'Oldham'), 'Your partnership (Oldham)')
     assert.equal(keeperText('another-partnership', 'Bury'), 'Bury')
     assert.equal(keeperText('platform', null), 'The service, for every partnership')
-    assert.equal(refusalText('another-partnership', 'Bury priorities'), '‘Bury priorities’ belongs to another partnership: only its admins can change it. Copy it to your partnership to make a set you can change.')
-    assert.match(refusalText('platform', 'GM Children’s Plan'), /^‘GM Children’s Plan’ is kept by the service for every partnership, so it cannot be changed here\. Copy it/)
+    assert.equal(
+      refusalText('another-partnership', 'Bury priorities'),
+      '‘Bury priorities’ belongs to another partnership: only its admins can change it. Copy it to your partnership to make a set you can change.',
+    )
+    assert.match(
+      refusalText('platform', 'GM Children’s Plan'),
+      /^‘GM Children’s Plan’ is kept by the service for every partnership, so it cannot be changed here\. Copy it/,
+    )
   })
 
   test('offers a copy a title naming the partnership, within the 200 characters a title may have', () => {
@@ -46,7 +52,10 @@ describe('changes proposed to a priority set', () => {
     assert.equal(proposalRefusal('another-partnership', current), null)
     assert.equal(proposalRefusal('platform', current), null)
     assert.equal(proposalRefusal('ours', current), '‘Bury priorities’ is your partnership’s own set: change it yourselves rather than proposing a change.')
-    assert.equal(proposalRefusal('platform', { title: 'Old plan', archived_at: new Date('2026-01-01') }), '‘Old plan’ is archived: it takes no proposed changes.')
+    assert.equal(
+      proposalRefusal('platform', { title: 'Old plan', archived_at: new Date('2026-01-01') }),
+      '‘Old plan’ is archived: it takes no proposed changes.',
+    )
   })
 
   test('says how a proposal stands, and writes the answer’s line for each audit trail', () => {

@@ -77,7 +77,11 @@ export function proposalStatus(answer: ProposalAnswer | null): { text: string; c
  * keeping partnership's, or the platform's for an operator) and one in the
  * sender's, so they see it there.
  */
-export function answerSummaries(answer: ProposalAnswer, setTitle: string, names: { sender: string; answerer: string | null }): { answerer: string; sender: string } {
+export function answerSummaries(
+  answer: ProposalAnswer,
+  setTitle: string,
+  names: { sender: string; answerer: string | null },
+): { answerer: string; sender: string } {
   const verb = answer === 'made' ? 'made' : 'declined'
   return {
     answerer: `${verb === 'made' ? 'Made' : 'Declined'} the change to ‘${setTitle}’ that ${names.sender} proposed`,

@@ -89,7 +89,11 @@ export async function platformProposals(db: Executor): Promise<{ open: ProposalI
 /** Names by id, as the owner role: a partnership cannot read another's row. */
 export async function partnershipNames(db: Executor, ids: readonly string[]): Promise<Map<string, string>> {
   if (!ids.length) return new Map()
-  const rows = await db.selectFrom('partnerships').select(['id', 'name']).where('id', 'in', [...new Set(ids)]).execute()
+  const rows = await db
+    .selectFrom('partnerships')
+    .select(['id', 'name'])
+    .where('id', 'in', [...new Set(ids)])
+    .execute()
   return new Map(rows.map((r) => [r.id, r.name]))
 }
 

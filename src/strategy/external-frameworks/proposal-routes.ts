@@ -72,7 +72,15 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
 
   const answerItems = (chosen: unknown) => proposalAnswers.map((value) => ({ value, text: answerLabels[value], checked: value === chosen }))
 
-  function answerPage(request: FastifyRequest, reply: FastifyReply, proposal: ProposalView, action: string, backTo: string, values: Record<string, unknown>, errors = noErrors) {
+  function answerPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    proposal: ProposalView,
+    action: string,
+    backTo: string,
+    values: Record<string, unknown>,
+    errors = noErrors,
+  ) {
     return renderPage(request, reply, 'external-frameworks/views/answer.njk', {
       title: `Answer the change ${proposal.fromName} proposed to ${proposal.frameworkTitle}`,
       proposal,
@@ -85,11 +93,14 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
   }
 
   /** The form, or why it cannot be answered (already answered), for keepers and operators alike. */
-  function answerRoutes(path: string, who: {
-    load: (request: FastifyRequest, id: string) => Promise<ProposalView>
-    answer: (request: FastifyRequest, id: string, version: number, body: Record<string, unknown>) => Promise<{ frameworkTitle: string; fromName: string }>
-    backTo: (proposal: ProposalView) => string
-  }) {
+  function answerRoutes(
+    path: string,
+    who: {
+      load: (request: FastifyRequest, id: string) => Promise<ProposalView>
+      answer: (request: FastifyRequest, id: string, version: number, body: Record<string, unknown>) => Promise<{ frameworkTitle: string; fromName: string }>
+      backTo: (proposal: ProposalView) => string
+    },
+  ) {
     app.get(path, async (request, reply) => {
       const id = idParam(request)
       try {
@@ -139,7 +150,11 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
   app.get(operatorList, async (request, reply) => {
     operatorOf(request)
     const { open, answered } = await proposals.platformList()
-    return renderPage(request, reply, 'external-frameworks/views/operator-proposals.njk', { title: 'Proposed changes to the service’s priority sets', open, answered })
+    return renderPage(request, reply, 'external-frameworks/views/operator-proposals.njk', {
+      title: 'Proposed changes to the service’s priority sets',
+      open,
+      answered,
+    })
   })
 
   answerRoutes(`${operatorList}/:id`, {

@@ -36,7 +36,10 @@ export function prioritySetProposalService(db: Db) {
   }
 
   async function named(rows: ProposalInSet[]): Promise<ProposalView[]> {
-    const names = await proposals.partnershipNames(db, rows.map((r) => r.from_partnership_id))
+    const names = await proposals.partnershipNames(
+      db,
+      rows.map((r) => r.from_partnership_id),
+    )
     return rows.map((r) => ({ ...r, fromName: names.get(r.from_partnership_id) ?? 'A partnership', status: proposalStatus(r.answer) }))
   }
 
@@ -63,7 +66,8 @@ export function prioritySetProposalService(db: Db) {
   }
 
   function assertOpen(proposal: ProposalInSet) {
-    if (proposal.answer) throw new ConflictError('The proposal', `This proposal to ‘${proposal.frameworkTitle}’ has already been answered: ${answerLabels[proposal.answer]}.`)
+    if (proposal.answer)
+      throw new ConflictError('The proposal', `This proposal to ‘${proposal.frameworkTitle}’ has already been answered: ${answerLabels[proposal.answer]}.`)
   }
 
   function assertPlatformSet(proposal: ProposalInSet) {
@@ -83,7 +87,12 @@ export function prioritySetProposalService(db: Db) {
     return (await named([proposal]))[0]!
   }
 
-  const answerValues = (input: AnswerInput, by: { userId: string | null; label: string }) => ({ answer: input.answer, answerText: input.answerText, answeredBy: by.userId, answeredByLabel: by.label })
+  const answerValues = (input: AnswerInput, by: { userId: string | null; label: string }) => ({
+    answer: input.answer,
+    answerText: input.answerText,
+    answeredBy: by.userId,
+    answeredByLabel: by.label,
+  })
 
   return {
     /** Whether the actor may propose a change to this set: an admin of a partnership that does not keep it, while it is current. */
@@ -195,7 +204,11 @@ export function prioritySetProposalService(db: Db) {
         const detail = { ...after, frameworkTitle: before.frameworkTitle, priorityTitle: before.priorityTitle }
         const entry = { action: 'update', entityType: 'priority-set-proposal', entityId: id, before, after: detail } as const
         await recordAudit(trx, { userId: operator.userId, label: operator.label, partnershipId: null }, { ...entry, summary: lines.answerer })
-        await recordAudit(trx, { userId: operator.userId, label: operator.label, partnershipId: before.from_partnership_id }, { ...entry, summary: lines.sender })
+        await recordAudit(
+          trx,
+          { userId: operator.userId, label: operator.label, partnershipId: before.from_partnership_id },
+          { ...entry, summary: lines.sender },
+        )
         return { proposal: after, frameworkTitle: before.frameworkTitle, fromName }
       })
     },

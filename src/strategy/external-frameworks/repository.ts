@@ -46,7 +46,11 @@ export async function findFrameworkWithOwner(db: Executor, id: string): Promise<
 }
 
 export async function findFrameworkByTitle(db: Executor, title: string): Promise<ExternalFramework | undefined> {
-  return db.selectFrom('external_frameworks').selectAll().where(sql`lower(title)`, '=', title.toLowerCase()).executeTakeFirst()
+  return db
+    .selectFrom('external_frameworks')
+    .selectAll()
+    .where(sql`lower(title)`, '=', title.toLowerCase())
+    .executeTakeFirst()
 }
 
 /** A framework's priorities, current ones in order first, then the archived. */

@@ -16,7 +16,13 @@ import { copyForm, externalFrameworkForm, priorityForm } from './schema.ts'
 const scopeItems = scopes.map((value) => ({ value, text: scopeLabels[value] }))
 const noErrors = { list: [], fields: {} }
 
-const frameworkValues = (f: ExternalFramework) => ({ title: f.title, publisher: f.publisher, scope: f.scope, description: f.description, ...dateValues('publishedOn', f.published_on) })
+const frameworkValues = (f: ExternalFramework) => ({
+  title: f.title,
+  publisher: f.publisher,
+  scope: f.scope,
+  description: f.description,
+  ...dateValues('publishedOn', f.published_on),
+})
 
 /** The answer when a change cannot be made: someone changed or archived it first, or the form lost its version. */
 export function refused(request: FastifyRequest, reply: FastifyReply, error: ConflictError | ValidationError, backTo: string) {
@@ -37,7 +43,8 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
     const list = await frameworks.list(actor)
     const toAnswer = await proposals.openCounts(actor)
     const keeper = (f: ExternalFramework & { ownerName: string | null }) => keeperText(frameworks.ownership(actor, f), f.ownerName)
-    const withKeeper = <F extends ExternalFramework & { ownerName: string | null }>(rows: F[]) => rows.map((f) => ({ ...f, keeper: keeper(f), toAnswer: toAnswer.get(f.id) ?? 0 }))
+    const withKeeper = <F extends ExternalFramework & { ownerName: string | null }>(rows: F[]) =>
+      rows.map((f) => ({ ...f, keeper: keeper(f), toAnswer: toAnswer.get(f.id) ?? 0 }))
     return renderPage(request, reply, 'external-frameworks/views/list.njk', {
       title: 'Regional and national frameworks',
       current: withKeeper(list.current),
@@ -63,7 +70,12 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return frameworkForm(request, reply, { title: 'Add a regional or national framework', values: body, errors: errorView(error.fields), action: '/external-frameworks/new' })
+      return frameworkForm(request, reply, {
+        title: 'Add a regional or national framework',
+        values: body,
+        errors: errorView(error.fields),
+        action: '/external-frameworks/new',
+      })
     }
   })
 
@@ -109,7 +121,13 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
 
   app.get('/external-frameworks/:id/edit', async (request, reply) => {
     const framework = await frameworks.getForChange(actorOf(request), idParam(request))
-    return frameworkForm(request, reply, { title: `Change ${framework.title}`, framework, values: frameworkValues(framework), version: framework.version, action: `${show(framework.id)}/edit` })
+    return frameworkForm(request, reply, {
+      title: `Change ${framework.title}`,
+      framework,
+      values: frameworkValues(framework),
+      version: framework.version,
+      action: `${show(framework.id)}/edit`,
+    })
   })
 
   app.post('/external-frameworks/:id/edit', async (request, reply) => {
@@ -164,7 +182,12 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
 
   app.get('/external-frameworks/:id/priorities/new', async (request, reply) => {
     const framework = await frameworks.getForChange(actorOf(request), idParam(request))
-    return priorityPage(request, reply, { title: `Add a priority to ${framework.title}`, framework, values: {}, action: `${show(framework.id)}/priorities/new` })
+    return priorityPage(request, reply, {
+      title: `Add a priority to ${framework.title}`,
+      framework,
+      values: {},
+      action: `${show(framework.id)}/priorities/new`,
+    })
   })
 
   app.post('/external-frameworks/:id/priorities/new', async (request, reply) => {
@@ -179,7 +202,13 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
       if (error instanceof ConflictError) return refused(request, reply, error, show(framework.id))
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return priorityPage(request, reply, { title: `Add a priority to ${framework.title}`, framework, values: body, errors: errorView(error.fields), action: `${show(framework.id)}/priorities/new` })
+      return priorityPage(request, reply, {
+        title: `Add a priority to ${framework.title}`,
+        framework,
+        values: body,
+        errors: errorView(error.fields),
+        action: `${show(framework.id)}/priorities/new`,
+      })
     }
   })
 
@@ -187,7 +216,14 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
 
   app.get('/external-priorities/:id/edit', async (request, reply) => {
     const { priority, framework } = await frameworks.getPriorityForChange(actorOf(request), idParam(request))
-    return priorityPage(request, reply, { title: `Change ${priority.title}`, framework, priority, values: priorityValues(priority), version: priority.version, action: `/external-priorities/${priority.id}/edit` })
+    return priorityPage(request, reply, {
+      title: `Change ${priority.title}`,
+      framework,
+      priority,
+      values: priorityValues(priority),
+      version: priority.version,
+      action: `/external-priorities/${priority.id}/edit`,
+    })
   })
 
   app.post('/external-priorities/:id/edit', async (request, reply) => {

@@ -4,7 +4,12 @@ import { proposalAnswers, scopes } from './model.ts'
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i
 
-const text = (what: string, max: number) => z.string({ error: `Enter the ${what}` }).trim().min(1, `Enter the ${what}`).max(max, `The ${what} must be ${max} characters or fewer`)
+const text = (what: string, max: number) =>
+  z
+    .string({ error: `Enter the ${what}` })
+    .trim()
+    .min(1, `Enter the ${what}`)
+    .max(max, `The ${what} must be ${max} characters or fewer`)
 const optionalText = (what: string, max: number) => z.preprocess((v) => v ?? '', z.string().trim().max(max, `The ${what} must be ${max} characters or fewer`))
 
 export const externalFrameworkForm = z.preprocess(
@@ -36,7 +41,11 @@ export const proposalForm = z.object({
   text: text('change you propose', 2000),
   priorityId: z.preprocess(
     (v) => (v === undefined || v === null || v === '' ? null : v),
-    z.string().regex(uuidPattern, 'Select one of the set’s priorities, or none').transform((v) => v.toLowerCase()).nullable(),
+    z
+      .string()
+      .regex(uuidPattern, 'Select one of the set’s priorities, or none')
+      .transform((v) => v.toLowerCase())
+      .nullable(),
   ),
 })
 export type ProposalInput = z.infer<typeof proposalForm>

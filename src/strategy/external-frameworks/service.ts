@@ -12,7 +12,6 @@ import type { ExternalFramework, ExternalPriority } from './repository.ts'
 import type { CopyInput, ExternalFrameworkInput, PriorityInput } from './schema.ts'
 import { auditVerbs as verbs } from '../../platform/audit/verbs.ts'
 
-
 /**
  * Regional and national priority sets. Every partnership reads them, aligns
  * its framework to them and may copy any of them; each set is changed only by
@@ -42,7 +41,8 @@ export function externalFrameworkService(db: Db) {
 
   /** The framework must be current to change it or its priorities: an archived one is restored first. */
   function assertCurrent(framework: ExternalFramework) {
-    if (framework.archived_at) throw new ConflictError(`‘${framework.title}’`, `‘${framework.title}’ is archived: restore it before changing it or its priorities.`)
+    if (framework.archived_at)
+      throw new ConflictError(`‘${framework.title}’`, `‘${framework.title}’ is archived: restore it before changing it or its priorities.`)
   }
 
   const ownership = (actor: Actor, framework: ExternalFramework): Ownership => ownershipOf(framework.owner_partnership_id, actor.partnershipId)
@@ -118,7 +118,9 @@ export function externalFrameworkService(db: Db) {
     async getForCopy(actor: Actor, id: string) {
       assertCan(actor, 'shared-frameworks.edit')
       const framework = await loadFramework(db, id)
-      const partnership = await inPartnership(db, actor.partnershipId, (trx) => trx.selectFrom('partnerships').select('name').where('id', '=', actor.partnershipId).executeTakeFirstOrThrow())
+      const partnership = await inPartnership(db, actor.partnershipId, (trx) =>
+        trx.selectFrom('partnerships').select('name').where('id', '=', actor.partnershipId).executeTakeFirstOrThrow(),
+      )
       return { framework, suggestedTitle: copyTitle(framework.title, partnership.name) }
     },
 
@@ -127,7 +129,13 @@ export function externalFrameworkService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         await assertTitleFree(trx, input.title)
         const created = await repo.insertFramework(trx, actor.partnershipId, input)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'external-framework', entityId: created.id, summary: `Added the ${created.scope} framework ‘${created.title}’`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'external-framework',
+          entityId: created.id,
+          summary: `Added the ${created.scope} framework ‘${created.title}’`,
+          after: created,
+        })
         return created
       })
     },
@@ -156,7 +164,11 @@ export function externalFrameworkService(db: Db) {
           entityType: 'external-framework',
           entityId: created.id,
           summary: `Copied the framework ‘${source.title}’ to the partnership as ‘${created.title}’, with its ${copied.length} ${copied.length === 1 ? 'priority' : 'priorities'}`,
-          after: { ...created, copiedFrom: { id: source.id, title: source.title, ownerPartnershipId: source.owner_partnership_id }, priorities: copied.map((p) => p.title) },
+          after: {
+            ...created,
+            copiedFrom: { id: source.id, title: source.title, ownerPartnershipId: source.owner_partnership_id },
+            priorities: copied.map((p) => p.title),
+          },
         })
         return created
       })
@@ -168,7 +180,14 @@ export function externalFrameworkService(db: Db) {
         await assertTitleFree(trx, input.title, id)
         const after = await repo.updateFramework(trx, id, version, repo.frameworkValues(input))
         if (!after) throw new ConflictError(`‘${before.title}’`)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'external-framework', entityId: id, summary: `Changed the framework ‘${after.title}’`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'external-framework',
+          entityId: id,
+          summary: `Changed the framework ‘${after.title}’`,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -178,7 +197,14 @@ export function externalFrameworkService(db: Db) {
         assertArchiveChange(action, before.archived_at, `‘${before.title}’`)
         const after = await repo.updateFramework(trx, id, version, { archived_at: action === 'archive' ? new Date() : null })
         if (!after) throw new ConflictError(`‘${before.title}’`)
-        await recordAudit(trx, actor, { action, entityType: 'external-framework', entityId: id, summary: `${verbs[action]} the framework ‘${after.title}’`, before, after })
+        await recordAudit(trx, actor, {
+          action,
+          entityType: 'external-framework',
+          entityId: id,
+          summary: `${verbs[action]} the framework ‘${after.title}’`,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -187,7 +213,13 @@ export function externalFrameworkService(db: Db) {
       return changeSet(actor, frameworkId, async (trx, framework) => {
         assertCurrent(framework)
         const created = await repo.insertPriority(trx, frameworkId, input)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'external-priority', entityId: created.id, summary: `Added the priority ‘${created.title}’ to ‘${framework.title}’`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'external-priority',
+          entityId: created.id,
+          summary: `Added the priority ‘${created.title}’ to ‘${framework.title}’`,
+          after: created,
+        })
         return created
       })
     },
@@ -199,7 +231,14 @@ export function externalFrameworkService(db: Db) {
         assertCurrent(framework)
         const after = await repo.updatePriority(trx, id, version, { title: input.title, description: input.description })
         if (!after) throw new ConflictError(`‘${before.title}’`)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'external-priority', entityId: id, summary: `Changed the priority ‘${after.title}’`, before, after })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'external-priority',
+          entityId: id,
+          summary: `Changed the priority ‘${after.title}’`,
+          before,
+          after,
+        })
         return after
       })
     },
@@ -211,14 +250,29 @@ export function externalFrameworkService(db: Db) {
         if (before.archived_at) throw new ConflictError(`‘${before.title}’`, `‘${before.title}’ is archived: restore it before moving it.`)
         assertCurrent(framework)
         const current = (await repo.prioritiesOf(trx, before.framework_id)).filter((p) => !p.archived_at)
-        const order = moveInOrder(current.map((p) => p.id), id, direction)
+        const order = moveInOrder(
+          current.map((p) => p.id),
+          id,
+          direction,
+        )
         const moved = await repo.updatePriority(trx, id, version, { position: before.position })
         if (!moved) throw new ConflictError(`‘${before.title}’`)
         // Positions are rewritten in the new order, so gaps left by archived priorities close up.
         for (const [index, pid] of order.entries()) {
-          await trx.updateTable('external_priorities').set({ position: index + 1 }).where('id', '=', pid).execute()
+          await trx
+            .updateTable('external_priorities')
+            .set({ position: index + 1 })
+            .where('id', '=', pid)
+            .execute()
         }
-        await recordAudit(trx, actor, { action: 'update', entityType: 'external-priority', entityId: id, summary: `Moved the priority ‘${before.title}’ ${direction}`, before: { order: current.map((p) => p.id) }, after: { order } })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'external-priority',
+          entityId: id,
+          summary: `Moved the priority ‘${before.title}’ ${direction}`,
+          before: { order: current.map((p) => p.id) },
+          after: { order },
+        })
         return before
       })
     },
@@ -230,7 +284,14 @@ export function externalFrameworkService(db: Db) {
         assertCurrent(framework)
         const after = await repo.updatePriority(trx, id, version, { archived_at: action === 'archive' ? new Date() : null })
         if (!after) throw new ConflictError(`‘${before.title}’`)
-        await recordAudit(trx, actor, { action, entityType: 'external-priority', entityId: id, summary: `${verbs[action]} the priority ‘${after.title}’`, after, before })
+        await recordAudit(trx, actor, {
+          action,
+          entityType: 'external-priority',
+          entityId: id,
+          summary: `${verbs[action]} the priority ‘${after.title}’`,
+          after,
+          before,
+        })
         return after
       })
     },

@@ -95,7 +95,13 @@ type VersionChanges = Partial<
 >
 
 /** Changes a version only if it is still at the version number the form was opened at; every change to its content goes through here. */
-export async function updateVersion(db: Executor, partnershipId: string, id: string, version: number, changes: VersionChanges): Promise<FrameworkVersion | undefined> {
+export async function updateVersion(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  version: number,
+  changes: VersionChanges,
+): Promise<FrameworkVersion | undefined> {
   return db
     .updateTable('framework_versions')
     .set({ ...changes, updated_at: new Date(), version: sql`version + 1` })
@@ -138,7 +144,12 @@ export async function updateOutcome(db: Executor, partnershipId: string, framewo
 
 /** Takes the outcome out of this version only (its links from commitments go with it); other versions keep it. */
 export async function removeOutcome(db: Executor, partnershipId: string, frameworkId: string, outcomeId: string): Promise<void> {
-  await db.deleteFrom('framework_outcomes').where('partnership_id', '=', partnershipId).where('framework_id', '=', frameworkId).where('outcome_id', '=', outcomeId).execute()
+  await db
+    .deleteFrom('framework_outcomes')
+    .where('partnership_id', '=', partnershipId)
+    .where('framework_id', '=', frameworkId)
+    .where('outcome_id', '=', outcomeId)
+    .execute()
 }
 
 export async function insertCommitment(db: Executor, partnershipId: string, frameworkId: string, position: number, input: CommitmentInput): Promise<string> {
@@ -172,7 +183,13 @@ export async function removeCommitment(db: Executor, partnershipId: string, fram
 }
 
 /** Link rows only: the outcomes this version says the commitment serves, replaced as a set. */
-async function setCommitmentOutcomes(db: Executor, partnershipId: string, frameworkId: string, commitmentId: string, outcomeIds: readonly string[]): Promise<void> {
+async function setCommitmentOutcomes(
+  db: Executor,
+  partnershipId: string,
+  frameworkId: string,
+  commitmentId: string,
+  outcomeIds: readonly string[],
+): Promise<void> {
   await db
     .deleteFrom('commitment_outcomes')
     .where('partnership_id', '=', partnershipId)
@@ -182,14 +199,28 @@ async function setCommitmentOutcomes(db: Executor, partnershipId: string, framew
   if (!outcomeIds.length) return
   await db
     .insertInto('commitment_outcomes')
-    .values([...new Set(outcomeIds)].map((outcome_id) => ({ partnership_id: partnershipId, framework_id: frameworkId, commitment_id: commitmentId, outcome_id })))
+    .values(
+      [...new Set(outcomeIds)].map((outcome_id) => ({ partnership_id: partnershipId, framework_id: frameworkId, commitment_id: commitmentId, outcome_id })),
+    )
     .execute()
 }
 
-export async function setPositions(db: Executor, partnershipId: string, frameworkId: string, kind: 'outcomes' | 'commitments', ids: readonly string[]): Promise<void> {
+export async function setPositions(
+  db: Executor,
+  partnershipId: string,
+  frameworkId: string,
+  kind: 'outcomes' | 'commitments',
+  ids: readonly string[],
+): Promise<void> {
   for (const [index, id] of ids.entries()) {
     if (kind === 'outcomes') {
-      await db.updateTable('framework_outcomes').set({ position: index + 1 }).where('partnership_id', '=', partnershipId).where('framework_id', '=', frameworkId).where('outcome_id', '=', id).execute()
+      await db
+        .updateTable('framework_outcomes')
+        .set({ position: index + 1 })
+        .where('partnership_id', '=', partnershipId)
+        .where('framework_id', '=', frameworkId)
+        .where('outcome_id', '=', id)
+        .execute()
     } else {
       await db
         .updateTable('framework_commitments')

@@ -74,7 +74,11 @@ export function frameworkRoutes(app: FastifyInstance, framework: FrameworkServic
       const context = await forChange(request, reply, kind)
       if ('refused' in context) return context.refused
       const extra = (await form.extra?.(context.actor)) ?? {}
-      return show(request, reply, context.found, context.itemId, { values: form.values(context.found, context.itemId), version: context.found.version.version, ...extra })
+      return show(request, reply, context.found, context.itemId, {
+        values: form.values(context.found, context.itemId),
+        version: context.found.version.version,
+        ...extra,
+      })
     })
 
     app.post(form.path, async (request, reply) => {
@@ -109,11 +113,22 @@ export function frameworkRoutes(app: FastifyInstance, framework: FrameworkServic
   app.get('/framework', async (request, reply) => {
     const actor = actorOf(request)
     const overview = await framework.overview(actor)
-    return renderPage(request, reply, 'framework/views/framework.njk', { title: 'Strategic framework', ...overview, canEdit: framework.canEdit(actor), ...labels })
+    return renderPage(request, reply, 'framework/views/framework.njk', {
+      title: 'Strategic framework',
+      ...overview,
+      canEdit: framework.canEdit(actor),
+      ...labels,
+    })
   })
 
   const showNew = (request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) =>
-    renderPage(request, reply, 'framework/views/details.njk', { title: 'Start the strategic framework', action: '/framework/new', errors: noErrors, values: {}, ...data })
+    renderPage(request, reply, 'framework/views/details.njk', {
+      title: 'Start the strategic framework',
+      action: '/framework/new',
+      errors: noErrors,
+      values: {},
+      ...data,
+    })
 
   app.get('/framework/new', async (request, reply) => {
     framework.assertMayEdit(actorOf(request))
@@ -220,7 +235,7 @@ export function frameworkRoutes(app: FastifyInstance, framework: FrameworkServic
       app.post(`/framework/versions/:id/${kind}/:itemId/${act}`, async (request, reply) => {
         const context = await forChange(request, reply, kind)
         if ('refused' in context) return context.refused
-          const { actor, id, itemId } = context
+        const { actor, id, itemId } = context
         try {
           const { version } = parseForm(versionField, formBody(request))
           if (act === 'move') {
@@ -261,7 +276,10 @@ export function frameworkRoutes(app: FastifyInstance, framework: FrameworkServic
       title: (f) => `Adopt version ${f.version.number} of the strategic framework`,
       values: () => ({}),
       schema: adoptionForm,
-      save: async (actor, id, _item, version, input) => (await framework.adopt(actor, id, version, input), 'The framework has been adopted and is now in force'),
+      save: async (actor, id, _item, version, input) => (
+        await framework.adopt(actor, id, version, input),
+        'The framework has been adopted and is now in force'
+      ),
       extra: async (actor) => ({ bodies: await framework.bodies(actor) }),
     },
     null,

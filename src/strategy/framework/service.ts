@@ -69,13 +69,24 @@ export function frameworkService(db: Db) {
         content,
         previous,
         changes: compareVersions(before, content),
-        unserved: commitmentsServingNothing(content.commitments, content.outcomes.map((o) => o.id)),
+        unserved: commitmentsServingNothing(
+          content.commitments,
+          content.outcomes.map((o) => o.id),
+        ),
       }
     })
   }
 
-  const audit = (trx: Trx, actor: Actor, action: 'create' | 'update' | 'delete', entityType: string, entityId: string, summary: string, before?: unknown, after?: unknown) =>
-    recordAudit(trx, actor, { action, entityType, entityId, summary, before, after })
+  const audit = (
+    trx: Trx,
+    actor: Actor,
+    action: 'create' | 'update' | 'delete',
+    entityType: string,
+    entityId: string,
+    summary: string,
+    before?: unknown,
+    after?: unknown,
+  ) => recordAudit(trx, actor, { action, entityType, entityId, summary, before, after })
 
   return {
     canEdit: (actor: Actor) => can(actor.role, 'directory.edit'),
@@ -90,7 +101,17 @@ export function frameworkService(db: Db) {
         const content = inForce ? await repo.versionContent(trx, actor.partnershipId, inForce.id) : { outcomes: [], commitments: [] }
         const open = versions.find((v) => isEditable(v.stage))
         const adopted = versions.find((v) => v.stage === 'adopted')
-        return { inForce, content, versions, open, adopted, unserved: commitmentsServingNothing(content.commitments, content.outcomes.map((o) => o.id)) }
+        return {
+          inForce,
+          content,
+          versions,
+          open,
+          adopted,
+          unserved: commitmentsServingNothing(
+            content.commitments,
+            content.outcomes.map((o) => o.id),
+          ),
+        }
       })
     },
 
@@ -118,9 +139,19 @@ export function frameworkService(db: Db) {
     async startFirstDraft(actor: Actor, input: VersionDetailsInput) {
       assertCan(actor, 'directory.edit')
       return inPartnership(db, actor.partnershipId, async (trx) => {
-        if ((await lockVersions(trx, actor)).length) throw new ValidationError({ title: 'The partnership already has a framework: start a new draft from the adopted version instead' })
+        if ((await lockVersions(trx, actor)).length)
+          throw new ValidationError({ title: 'The partnership already has a framework: start a new draft from the adopted version instead' })
         const created = await repo.insertVersion(trx, actor.partnershipId, { number: 1, ...input })
-        await audit(trx, actor, 'create', 'framework-version', created.id, `Started the first draft of the strategic framework, ‘${created.title}’`, undefined, created)
+        await audit(
+          trx,
+          actor,
+          'create',
+          'framework-version',
+          created.id,
+          `Started the first draft of the strategic framework, ‘${created.title}’`,
+          undefined,
+          created,
+        )
         return created
       })
     },
@@ -135,9 +166,23 @@ export function frameworkService(db: Db) {
         const open = all.find((v) => isEditable(v.stage))
         if (open) throw new ReadOnlyVersionError(`Version ${open.number} is still being drafted: change it rather than starting another.`)
         const number = Math.max(...all.map((v) => v.number)) + 1
-        const created = await repo.insertVersion(trx, actor.partnershipId, { number, title: from.title, ambition: from.ambition, introduction: from.introduction })
+        const created = await repo.insertVersion(trx, actor.partnershipId, {
+          number,
+          title: from.title,
+          ambition: from.ambition,
+          introduction: from.introduction,
+        })
         await repo.copyContent(trx, actor.partnershipId, from.id, created.id)
-        await audit(trx, actor, 'create', 'framework-version', created.id, `Started draft version ${number} of the strategic framework from version ${from.number}`, undefined, created)
+        await audit(
+          trx,
+          actor,
+          'create',
+          'framework-version',
+          created.id,
+          `Started draft version ${number} of the strategic framework from version ${from.number}`,
+          undefined,
+          created,
+        )
         return created
       })
     },
@@ -145,7 +190,16 @@ export function frameworkService(db: Db) {
     updateDetails(actor: Actor, id: string, version: number, input: VersionDetailsInput) {
       return change(actor, id, version, async (trx, before) => {
         const after = (await repo.updateVersion(trx, actor.partnershipId, id, version + 1, input))!
-        await audit(trx, actor, 'update', 'framework-version', id, `Changed the title, ambition or introduction of version ${before.number} of the strategic framework`, before, after)
+        await audit(
+          trx,
+          actor,
+          'update',
+          'framework-version',
+          id,
+          `Changed the title, ambition or introduction of version ${before.number} of the strategic framework`,
+          before,
+          after,
+        )
         return after
       })
     },
@@ -154,7 +208,16 @@ export function frameworkService(db: Db) {
       return change(actor, id, version, async (trx, before) => {
         const content = await repo.versionContent(trx, actor.partnershipId, id)
         const outcomeId = await repo.insertOutcome(trx, actor.partnershipId, id, content.outcomes.length + 1, input)
-        await audit(trx, actor, 'create', 'outcome', outcomeId, `Added the outcome ‘${input.title}’ to version ${before.number} of the strategic framework`, undefined, input)
+        await audit(
+          trx,
+          actor,
+          'create',
+          'outcome',
+          outcomeId,
+          `Added the outcome ‘${input.title}’ to version ${before.number} of the strategic framework`,
+          undefined,
+          input,
+        )
         return outcomeId
       })
     },
@@ -164,7 +227,16 @@ export function frameworkService(db: Db) {
         const content = await assertInVersion(trx, actor, id, 'outcomes', outcomeId)
         await repo.updateOutcome(trx, actor.partnershipId, id, outcomeId, input)
         const was = content.outcomes.find((o) => o.id === outcomeId)
-        await audit(trx, actor, 'update', 'outcome', outcomeId, `Changed the outcome ‘${input.title}’ in version ${before.number} of the strategic framework`, was, input)
+        await audit(
+          trx,
+          actor,
+          'update',
+          'outcome',
+          outcomeId,
+          `Changed the outcome ‘${input.title}’ in version ${before.number} of the strategic framework`,
+          was,
+          input,
+        )
       })
     },
 
@@ -173,7 +245,16 @@ export function frameworkService(db: Db) {
         const content = await repo.versionContent(trx, actor.partnershipId, id)
         assertOutcomesOf(content, input.outcomeIds)
         const commitmentId = await repo.insertCommitment(trx, actor.partnershipId, id, content.commitments.length + 1, input)
-        await audit(trx, actor, 'create', 'commitment', commitmentId, `Added the commitment ‘${input.text}’ to version ${before.number} of the strategic framework`, undefined, input)
+        await audit(
+          trx,
+          actor,
+          'create',
+          'commitment',
+          commitmentId,
+          `Added the commitment ‘${input.text}’ to version ${before.number} of the strategic framework`,
+          undefined,
+          input,
+        )
         return commitmentId
       })
     },
@@ -184,7 +265,16 @@ export function frameworkService(db: Db) {
         assertOutcomesOf(content, input.outcomeIds)
         await repo.updateCommitment(trx, actor.partnershipId, id, commitmentId, input)
         const was = content.commitments.find((c) => c.id === commitmentId)
-        await audit(trx, actor, 'update', 'commitment', commitmentId, `Changed the commitment ‘${input.text}’ in version ${before.number} of the strategic framework`, was, input)
+        await audit(
+          trx,
+          actor,
+          'update',
+          'commitment',
+          commitmentId,
+          `Changed the commitment ‘${input.text}’ in version ${before.number} of the strategic framework`,
+          was,
+          input,
+        )
       })
     },
 
@@ -198,7 +288,15 @@ export function frameworkService(db: Db) {
         const rest = content[kind].filter((i) => i.id !== itemId).map((i) => i.id)
         await repo.setPositions(trx, actor.partnershipId, id, kind, rest)
         const label = 'title' in was ? was.title : was.text
-        await audit(trx, actor, 'delete', what[kind], itemId, `Removed the ${what[kind]} ‘${label}’ from version ${before.number} of the strategic framework`, was)
+        await audit(
+          trx,
+          actor,
+          'delete',
+          what[kind],
+          itemId,
+          `Removed the ${what[kind]} ‘${label}’ from version ${before.number} of the strategic framework`,
+          was,
+        )
         return label
       })
     },
@@ -209,7 +307,16 @@ export function frameworkService(db: Db) {
         const order = content[kind].map((i) => i.id)
         const moved = moveInOrder(order, itemId, direction)
         await repo.setPositions(trx, actor.partnershipId, id, kind, moved)
-        await audit(trx, actor, 'update', what[kind], itemId, `Moved a ${what[kind]} ${direction} in version ${before.number} of the strategic framework`, { order }, { order: moved })
+        await audit(
+          trx,
+          actor,
+          'update',
+          what[kind],
+          itemId,
+          `Moved a ${what[kind]} ${direction} in version ${before.number} of the strategic framework`,
+          { order },
+          { order: moved },
+        )
       })
     },
 
@@ -221,7 +328,16 @@ export function frameworkService(db: Db) {
           consultation_starts_on: input.startsOn,
           consultation_ends_on: input.endsOn,
         }))!
-        await audit(trx, actor, 'update', 'framework-version', id, `Put version ${before.number} of the strategic framework out for consultation`, before, after)
+        await audit(
+          trx,
+          actor,
+          'update',
+          'framework-version',
+          id,
+          `Put version ${before.number} of the strategic framework out for consultation`,
+          before,
+          after,
+        )
         return after
       })
     },
@@ -235,9 +351,32 @@ export function frameworkService(db: Db) {
         const body = bodies.find((b) => b.id === input.bodyId)
         if (!body) throw new ValidationError({ bodyId: 'Select the body that adopted the framework' })
         const superseded = await repo.supersedeAdopted(trx, actor.partnershipId)
-        if (superseded) await audit(trx, actor, 'update', 'framework-version', superseded.id, `Version ${superseded.number} of the strategic framework was superseded by version ${before.number}`, undefined, superseded)
-        const after = (await repo.updateVersion(trx, actor.partnershipId, id, version + 1, { stage: 'adopted', adopted_on: input.adoptedOn, adopted_by_id: body.id }))!
-        await audit(trx, actor, 'update', 'framework-version', id, `The ${body.name} adopted version ${before.number} of the strategic framework`, before, after)
+        if (superseded)
+          await audit(
+            trx,
+            actor,
+            'update',
+            'framework-version',
+            superseded.id,
+            `Version ${superseded.number} of the strategic framework was superseded by version ${before.number}`,
+            undefined,
+            superseded,
+          )
+        const after = (await repo.updateVersion(trx, actor.partnershipId, id, version + 1, {
+          stage: 'adopted',
+          adopted_on: input.adoptedOn,
+          adopted_by_id: body.id,
+        }))!
+        await audit(
+          trx,
+          actor,
+          'update',
+          'framework-version',
+          id,
+          `The ${body.name} adopted version ${before.number} of the strategic framework`,
+          before,
+          after,
+        )
         return after
       })
     },

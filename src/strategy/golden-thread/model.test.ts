@@ -1,6 +1,15 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import { bodiesBehind, outcomeGaps, prioritiesOf, servedOutcomes, strandOf, undeliveredCommitments, type ThreadObjective, type ThreadWorkstream } from './model.ts'
+import {
+  bodiesBehind,
+  outcomeGaps,
+  prioritiesOf,
+  servedOutcomes,
+  strandOf,
+  undeliveredCommitments,
+  type ThreadObjective,
+  type ThreadWorkstream,
+} from './model.ts'
 
 const objective = (over: Partial<ThreadObjective>): ThreadObjective => ({
   id: 'obj',
@@ -70,7 +79,10 @@ describe('the priorities an outcome aligns to', () => {
   })
 
   test('an alignment of a commitment that does not serve the outcome is left out', () => {
-    assert.deepEqual(prioritiesOf([], [{ ...gm, priorityId: 'p1', priorityTitle: 'School Readiness', position: 1, commitmentId: 'elsewhere' }], commitments), [])
+    assert.deepEqual(
+      prioritiesOf([], [{ ...gm, priorityId: 'p1', priorityTitle: 'School Readiness', position: 1, commitmentId: 'elsewhere' }], commitments),
+      [],
+    )
   })
 })
 
@@ -78,8 +90,23 @@ describe('the bodies behind an outcome', () => {
   test('lead bodies of objectives and plans and the bodies of workstreams, each once, saying how', () => {
     const bodies = bodiesBehind(
       [
-        objective({ leadBodyId: 'icg', leadBodyName: 'Integrated Commissioning Group', planLeadBodyId: 'board', planLeadBodyName: 'Changing for Children Board', planTitle: 'Delivery Plan', number: '3.1' }),
-        objective({ id: 'obj2', leadBodyId: 'icg', leadBodyName: 'Integrated Commissioning Group', planLeadBodyId: 'board', planLeadBodyName: 'Changing for Children Board', planTitle: 'Delivery Plan', number: '3.2' }),
+        objective({
+          leadBodyId: 'icg',
+          leadBodyName: 'Integrated Commissioning Group',
+          planLeadBodyId: 'board',
+          planLeadBodyName: 'Changing for Children Board',
+          planTitle: 'Delivery Plan',
+          number: '3.1',
+        }),
+        objective({
+          id: 'obj2',
+          leadBodyId: 'icg',
+          leadBodyName: 'Integrated Commissioning Group',
+          planLeadBodyId: 'board',
+          planLeadBodyName: 'Changing for Children Board',
+          planTitle: 'Delivery Plan',
+          number: '3.2',
+        }),
       ],
       [workstream({ bodyId: 'icg', bodyName: 'Integrated Commissioning Group', title: 'Commissioning Framework', kind: 'strategy' })],
     )
@@ -96,7 +123,10 @@ describe('the bodies behind an outcome', () => {
 
 describe('commitments nothing delivers', () => {
   test('one serving no outcome, and one whose outcomes nothing serves; a dropped objective serves nothing', () => {
-    const served = servedOutcomes([objective({ outcomeId: 'healthy', status: 'dropped' }), objective({ outcomeId: 'school' })], [workstream({ outcomeId: 'safe' })])
+    const served = servedOutcomes(
+      [objective({ outcomeId: 'healthy', status: 'dropped' }), objective({ outcomeId: 'school' })],
+      [workstream({ outcomeId: 'safe' })],
+    )
     assert.deepEqual([...served].sort(), ['safe', 'school'])
     const undelivered = undeliveredCommitments(
       [
@@ -119,15 +149,31 @@ describe('commitments nothing delivers', () => {
 describe('one outcome’s strand of the thread', () => {
   test('counts what serves it, leaving out dropped objectives and other outcomes’ links', () => {
     const strand = strandOf('safe', {
-      commitments: [{ id: 'c7', position: 7, text: 'Protection', outcomeIds: ['safe'] }, { id: 'c2', position: 2, text: 'School ready', outcomeIds: ['school'] }],
-      outcomeAlignments: [{ ...gm, priorityId: 'p5', priorityTitle: 'Safe and Secure', position: 5, outcomeId: 'safe' }, { ...gm, priorityId: 'p1', priorityTitle: 'School Readiness', position: 1, outcomeId: 'school' }],
+      commitments: [
+        { id: 'c7', position: 7, text: 'Protection', outcomeIds: ['safe'] },
+        { id: 'c2', position: 2, text: 'School ready', outcomeIds: ['school'] },
+      ],
+      outcomeAlignments: [
+        { ...gm, priorityId: 'p5', priorityTitle: 'Safe and Secure', position: 5, outcomeId: 'safe' },
+        { ...gm, priorityId: 'p1', priorityTitle: 'School Readiness', position: 1, outcomeId: 'school' },
+      ],
       commitmentAlignments: [{ ...gm, priorityId: 'p2', priorityTitle: 'Youth Employment', position: 2, commitmentId: 'c2' }],
       objectives: [objective({ id: 'a' }), objective({ id: 'b', status: 'dropped' }), objective({ id: 'c', outcomeId: 'school' })],
       workstreams: [workstream({}), workstream({ id: 'ws2', outcomeId: 'school' })],
-      indicators: [{ outcomeId: 'safe', id: 'i1', title: 'Alcohol admissions, under 18s', targetLeadLabel: null }, { outcomeId: 'school', id: 'i2', title: 'School readiness', targetLeadLabel: null }],
+      indicators: [
+        { outcomeId: 'safe', id: 'i1', title: 'Alcohol admissions, under 18s', targetLeadLabel: null },
+        { outcomeId: 'school', id: 'i2', title: 'School readiness', targetLeadLabel: null },
+      ],
     })
     assert.deepEqual(strand.counts, { commitments: 1, priorities: 1, objectives: 1, workstreams: 1, indicators: 1 })
-    assert.deepEqual(strand.indicators.map((i) => i.id), ['i1'])
-    assert.deepEqual(strand.objectives.map((o) => o.id), ['a', 'b'], 'a dropped objective is still listed')
+    assert.deepEqual(
+      strand.indicators.map((i) => i.id),
+      ['i1'],
+    )
+    assert.deepEqual(
+      strand.objectives.map((o) => o.id),
+      ['a', 'b'],
+      'a dropped objective is still listed',
+    )
   })
 })

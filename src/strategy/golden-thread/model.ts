@@ -85,10 +85,22 @@ export interface PriorityLink extends Alignment {
  * The external priorities an outcome aligns to, directly or through the
  * commitments that serve it, each saying which, in framework and priority order.
  */
-export function prioritiesOf(direct: readonly Alignment[], throughCommitments: readonly (Alignment & { commitmentId: string })[], commitments: readonly ThreadCommitment[]): PriorityLink[] {
+export function prioritiesOf(
+  direct: readonly Alignment[],
+  throughCommitments: readonly (Alignment & { commitmentId: string })[],
+  commitments: readonly ThreadCommitment[],
+): PriorityLink[] {
   const links = new Map<string, PriorityLink>()
   const linkFor = (a: Alignment) => {
-    const link = links.get(a.priorityId) ?? { priorityId: a.priorityId, priorityTitle: a.priorityTitle, position: a.position, frameworkId: a.frameworkId, frameworkTitle: a.frameworkTitle, direct: false, viaCommitments: [] }
+    const link = links.get(a.priorityId) ?? {
+      priorityId: a.priorityId,
+      priorityTitle: a.priorityTitle,
+      position: a.position,
+      frameworkId: a.frameworkId,
+      frameworkTitle: a.frameworkTitle,
+      direct: false,
+      viaCommitments: [],
+    }
     links.set(a.priorityId, link)
     return link
   }

@@ -45,7 +45,11 @@ export async function outcomeAlignments(db: Executor, partnershipId: string, out
     .execute()
 }
 
-export async function commitmentAlignments(db: Executor, partnershipId: string, commitmentIds: readonly string[]): Promise<(Alignment & { commitmentId: string })[]> {
+export async function commitmentAlignments(
+  db: Executor,
+  partnershipId: string,
+  commitmentIds: readonly string[],
+): Promise<(Alignment & { commitmentId: string })[]> {
   if (!commitmentIds.length) return []
   return priorities(db)
     .innerJoin('commitment_alignments as ca', 'ca.priority_id', 'ep.id')
@@ -79,7 +83,14 @@ function objectivesInForce(db: Executor, partnershipId: string) {
     .leftJoin(latest.as('u'), 'u.objective_id', 'o.id')
     .select(['o.id', 'o.title', 'o.timescale_kind', 'o.timescale_starts_on', 'o.timescale_ends_on', 'o.timescale_then', 'o.timescale_note'])
     .select(sql<string>`a.number || '.' || o.position`.as('number'))
-    .select(['o.lead_body_id as leadBodyId', 'ob.name as leadBodyName', 'pl.id as planId', 'pl.title as planTitle', 'pl.lead_body_id as planLeadBodyId', 'pb.name as planLeadBodyName'])
+    .select([
+      'o.lead_body_id as leadBodyId',
+      'ob.name as leadBodyName',
+      'pl.id as planId',
+      'pl.title as planTitle',
+      'pl.lead_body_id as planLeadBodyId',
+      'pb.name as planLeadBodyName',
+    ])
     .select(['s.id as strategyId', 's.title as strategyTitle', 'u.rag', 'u.reported_on as reportedOn'])
     .select(sql<ObjectiveStatus>`coalesce(u.status, 'not-started')`.as('status'))
     .where('o.partnership_id', '=', partnershipId)

@@ -16,7 +16,11 @@ async function threadFor(trx: Trx, partnershipId: string, outcomeIds: string[]):
   const commitments = await currentCommitments(trx, partnershipId)
   const [outcomeAlignments, commitmentAlignments, objectives, workstreams, indicators] = await Promise.all([
     load.outcomeAlignments(trx, partnershipId, outcomeIds),
-    load.commitmentAlignments(trx, partnershipId, commitments.map((c) => c.id)),
+    load.commitmentAlignments(
+      trx,
+      partnershipId,
+      commitments.map((c) => c.id),
+    ),
     load.objectivesServing(trx, partnershipId, outcomeIds),
     load.workstreamsServing(trx, partnershipId, outcomeIds),
     load.indicatorsMeasuring(trx, partnershipId, outcomeIds),
@@ -27,7 +31,11 @@ async function threadFor(trx: Trx, partnershipId: string, outcomeIds: string[]):
 /** An objective as the thread shows it: its timescale in words and whether it is overdue today. */
 function shown(o: Omit<ObjectiveStrand, 'outcomeId'>, today: string) {
   const timescale = fromRow(o)
-  return { ...o, timescaleText: timescaleText(timescale), overdue: isOverdue(progressOf({ latestStatus: o.status, latestRag: o.rag }, timescaleDueOn(timescale)), today) }
+  return {
+    ...o,
+    timescaleText: timescaleText(timescale),
+    overdue: isOverdue(progressOf({ latestStatus: o.status, latestRag: o.rag }, timescaleDueOn(timescale)), today),
+  }
 }
 
 /** Objectives grouped under their plans (already sorted by plan), each plan with its strategy. */
@@ -75,7 +83,11 @@ export function goldenThreadService(db: Db) {
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const [framework, outcomes] = await Promise.all([currentFramework(trx, actor.partnershipId), currentOutcomes(trx, actor.partnershipId)])
         const [thread, unlinked] = await Promise.all([
-          threadFor(trx, actor.partnershipId, outcomes.map((o) => o.id)),
+          threadFor(
+            trx,
+            actor.partnershipId,
+            outcomes.map((o) => o.id),
+          ),
           load.objectivesWithoutOutcome(trx, actor.partnershipId),
         ])
         const rows = outcomes.map((outcome) => {

@@ -49,5 +49,8 @@ export function needingAttention(objectives: readonly ObjectiveView[]): Objectiv
   const rank = (o: ObjectiveView) => (o.attention === 'overdue' ? 0 : 1)
   return objectives
     .filter((o) => o.attention)
-    .sort((a, b) => rank(a) - rank(b) || (a.progress.dueOn ?? '9999').localeCompare(b.progress.dueOn ?? '9999') || a.aimNumber - b.aimNumber || a.position - b.position)
+    .sort(
+      (a, b) =>
+        rank(a) - rank(b) || (a.progress.dueOn ?? '9999').localeCompare(b.progress.dueOn ?? '9999') || a.aimNumber - b.aimNumber || a.position - b.position,
+    )
 }

@@ -44,7 +44,15 @@ function objectivesWithProgress(db: Executor, partnershipId: string) {
     .leftJoin('people as p', 'p.id', 'o.owner_id')
     .leftJoin('bodies as b', 'b.id', 'o.lead_body_id')
     .selectAll('o')
-    .select(['a.number as aimNumber', 'a.title as aimTitle', 'a.archived_at as aimArchivedAt', 'pl.id as planId', 'pl.title as planTitle', 'pl.lead_body_id as planLeadBodyId', 'pl.archived_at as planArchivedAt'])
+    .select([
+      'a.number as aimNumber',
+      'a.title as aimTitle',
+      'a.archived_at as aimArchivedAt',
+      'pl.id as planId',
+      'pl.title as planTitle',
+      'pl.lead_body_id as planLeadBodyId',
+      'pl.archived_at as planArchivedAt',
+    ])
     .select(sql<string | null>`case when p.id is null then null else coalesce(p.name, p.role_title, 'Unnamed person') end`.as('ownerLabel'))
     .select(['b.name as leadBodyName', 'u.status as latestStatus', 'u.rag as latestRag', 'u.reported_on as latestReportedOn'])
     .where('o.partnership_id', '=', partnershipId)
@@ -60,7 +68,10 @@ export async function objectivesOfPlans(db: Executor, partnershipId: string, pla
 
 /** Current objectives in current aims and plans, optionally those one person owns or one body leads (itself or through its plan). */
 export async function currentObjectives(db: Executor, partnershipId: string, filter: { ownerId?: string; bodyId?: string }): Promise<ObjectiveRow[]> {
-  let query = objectivesWithProgress(db, partnershipId).where('o.archived_at', 'is', null).where('a.archived_at', 'is', null).where('pl.archived_at', 'is', null)
+  let query = objectivesWithProgress(db, partnershipId)
+    .where('o.archived_at', 'is', null)
+    .where('a.archived_at', 'is', null)
+    .where('pl.archived_at', 'is', null)
   if (filter.ownerId) query = query.where('o.owner_id', '=', filter.ownerId)
   const bodyId = filter.bodyId
   if (bodyId) query = query.where((eb) => eb.or([eb('o.lead_body_id', '=', bodyId), eb('pl.lead_body_id', '=', bodyId)]))
@@ -91,20 +102,41 @@ export async function insertUpdate(
 ): Promise<ObjectiveUpdate> {
   return db
     .insertInto('objective_updates')
-    .values({ partnership_id: partnershipId, objective_id: objectiveId, reported_on: update.reportedOn, status: update.status, rag: update.rag, commentary: update.commentary, author_label: update.authorLabel })
+    .values({
+      partnership_id: partnershipId,
+      objective_id: objectiveId,
+      reported_on: update.reportedOn,
+      status: update.status,
+      rag: update.rag,
+      commentary: update.commentary,
+      author_label: update.authorLabel,
+    })
     .returningAll()
     .executeTakeFirstOrThrow()
 }
 
-export async function outcomeLinks(db: Executor, partnershipId: string, objectiveIds: readonly string[]): Promise<{ objective_id: string; outcome_id: string }[]> {
+export async function outcomeLinks(
+  db: Executor,
+  partnershipId: string,
+  objectiveIds: readonly string[],
+): Promise<{ objective_id: string; outcome_id: string }[]> {
   if (!objectiveIds.length) return []
-  return db.selectFrom('objective_outcomes').select(['objective_id', 'outcome_id']).where('partnership_id', '=', partnershipId).where('objective_id', 'in', objectiveIds).execute()
+  return db
+    .selectFrom('objective_outcomes')
+    .select(['objective_id', 'outcome_id'])
+    .where('partnership_id', '=', partnershipId)
+    .where('objective_id', 'in', objectiveIds)
+    .execute()
 }
 
 /** Makes the objective's outcomes exactly these: link rows only, so they are replaced rather than archived. */
 export async function setOutcomes(db: Executor, partnershipId: string, objectiveId: string, outcomeIds: readonly string[]): Promise<void> {
   await db.deleteFrom('objective_outcomes').where('partnership_id', '=', partnershipId).where('objective_id', '=', objectiveId).execute()
-  if (outcomeIds.length) await db.insertInto('objective_outcomes').values(outcomeIds.map((outcome_id) => ({ partnership_id: partnershipId, objective_id: objectiveId, outcome_id }))).execute()
+  if (outcomeIds.length)
+    await db
+      .insertInto('objective_outcomes')
+      .values(outcomeIds.map((outcome_id) => ({ partnership_id: partnershipId, objective_id: objectiveId, outcome_id })))
+      .execute()
 }
 
 export async function nextPosition(db: Executor, partnershipId: string, aimId: string): Promise<number> {

@@ -20,17 +20,34 @@ const statusItems = objectiveStatuses.map((value) => ({ value, text: objectiveSt
 const ragItems = [...rags.map((value) => ({ value, text: ragLabels[value] })), { value: 'none', text: 'No RAG rating' }]
 
 function formValues(objective: ObjectiveRow, outcomeIds: string[]) {
-  return { title: objective.title, timescale: timescaleText(fromRow(objective)), ownerId: objective.owner_id ?? '', leadBodyId: objective.lead_body_id ?? '', expectedOutcome: objective.expected_outcome, outcomeIds }
+  return {
+    title: objective.title,
+    timescale: timescaleText(fromRow(objective)),
+    ownerId: objective.owner_id ?? '',
+    leadBodyId: objective.lead_body_id ?? '',
+    expectedOutcome: objective.expected_outcome,
+    outcomeIds,
+  }
 }
 
 export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveService): void {
-  async function showForm(request: FastifyRequest, reply: FastifyReply, objectiveId: string | undefined, data: Record<string, unknown> & { values: Record<string, unknown> }) {
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    objectiveId: string | undefined,
+    data: Record<string, unknown> & { values: Record<string, unknown> },
+  ) {
     const options = await objectives.formOptions(actorOf(request), objectiveId)
     const chosen = new Set([data.values.outcomeIds ?? []].flat().map(String))
     return renderPage(request, reply, 'objectives/views/form.njk', {
       personItems: [{ value: '', text: 'No owner named' }, ...options.people.map((p) => ({ value: p.id, text: p.label }))],
       bodyItems: [{ value: '', text: 'No lead body named' }, ...options.bodies.map((b) => ({ value: b.id, text: b.name }))],
-      outcomeItems: options.outcomes.map((o) => ({ value: o.id, text: o.title, checked: chosen.has(o.id), hint: o.dropped ? { text: 'No longer in the framework in force: untick to remove the link' } : undefined })),
+      outcomeItems: options.outcomes.map((o) => ({
+        value: o.id,
+        text: o.title,
+        checked: chosen.has(o.id),
+        hint: o.dropped ? { text: 'No longer in the framework in force: untick to remove the link' } : undefined,
+      })),
       timescaleHint,
       ...data,
     })
@@ -71,7 +88,14 @@ export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveServi
       if (error instanceof ConflictError) return refusedChange(request, reply, error, `/plans/${plan.id}`)
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return showForm(request, reply, undefined, { title: `Add an objective to aim ${aim.number}`, aim, plan, values: body, errors: errorView(error.fields), action: `/aims/${aim.id}/objectives` })
+      return showForm(request, reply, undefined, {
+        title: `Add an objective to aim ${aim.number}`,
+        aim,
+        plan,
+        values: body,
+        errors: errorView(error.fields),
+        action: `/aims/${aim.id}/objectives`,
+      })
     }
   })
 
@@ -82,7 +106,13 @@ export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveServi
     const objective = await objectives.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
     const { linked } = await objectives.formOptions(actor, objective.id)
-    return showForm(request, reply, objective.id, { title: `Change ${objective.title}`, objective, values: formValues(objective, linked), version: objective.version, action: `/objectives/${objective.id}/edit` })
+    return showForm(request, reply, objective.id, {
+      title: `Change ${objective.title}`,
+      objective,
+      values: formValues(objective, linked),
+      version: objective.version,
+      action: `/objectives/${objective.id}/edit`,
+    })
   })
 
   editRoute(app, '/objectives/:id/edit', {
@@ -91,7 +121,13 @@ export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveServi
     latest: (actor, id) => objectives.get(actor, id),
     version: (latest) => latest.version,
     showForm: (request, reply, id, latest, data) =>
-      showForm(request, reply, id, { title: `Change ${latest.title}`, objective: latest, action: `/objectives/${id}/edit`, ...data, latest: data.latest ? { ...data.latest, timescaleText: timescaleText(fromRow(data.latest)) } : null }),
+      showForm(request, reply, id, {
+        title: `Change ${latest.title}`,
+        objective: latest,
+        action: `/objectives/${id}/edit`,
+        ...data,
+        latest: data.latest ? { ...data.latest, timescaleText: timescaleText(fromRow(data.latest)) } : null,
+      }),
   })
 
   app.get('/objectives/:id/archive', async (request, reply) => {
@@ -106,7 +142,10 @@ export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveServi
     '/objectives',
     async (action, actor, id, version) => {
       const saved = await objectives[action](actor, id, version)
-      return { flash: `Objective ‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`, redirect: action === 'archive' ? `/plans/${saved.planId}` : `/objectives/${id}` }
+      return {
+        flash: `Objective ‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`,
+        redirect: action === 'archive' ? `/plans/${saved.planId}` : `/objectives/${id}`,
+      }
     },
     (_actor, id) => `/objectives/${id}`,
   )

@@ -9,16 +9,14 @@ const idList = z.preprocess((v) => (v == null || v === '' ? [] : Array.isArray(v
 export const objectiveForm = z.object({
   title: z.string({ error: 'Enter the objective' }).trim().min(1, 'Enter the objective').max(500, 'The objective must be 500 characters or fewer'),
   // Typed as the plan words it ("Q2 2008", "ongoing") and kept in the structured form the columns hold.
-  timescale: z
-    .string({ error: 'Enter the timescale' })
-    .transform((text, ctx) => {
-      const parsed = parseTimescale(text)
-      if (!parsed.ok) {
-        ctx.addIssue({ code: 'custom', message: parsed.message })
-        return z.NEVER
-      }
-      return parsed.value
-    }),
+  timescale: z.string({ error: 'Enter the timescale' }).transform((text, ctx) => {
+    const parsed = parseTimescale(text)
+    if (!parsed.ok) {
+      ctx.addIssue({ code: 'custom', message: parsed.message })
+      return z.NEVER
+    }
+    return parsed.value
+  }),
   ownerId: optionalId('Select the owner from the list'),
   leadBodyId: optionalId('Select the lead body from the list'),
   expectedOutcome: optionalText(2000, 'The expected outcome must be 2,000 characters or fewer'),

@@ -56,7 +56,21 @@ export function objectiveService(db: Db) {
   }
 
   const strip = (row: ObjectiveRow) => {
-    const { aimNumber: _a, aimTitle: _t, aimArchivedAt: _aa, planId: _p, planTitle: _pt, planLeadBodyId: _pl, planArchivedAt: _pa, ownerLabel: _o, leadBodyName: _l, latestStatus: _s, latestRag: _r, latestReportedOn: _d, ...objective } = row
+    const {
+      aimNumber: _a,
+      aimTitle: _t,
+      aimArchivedAt: _aa,
+      planId: _p,
+      planTitle: _pt,
+      planLeadBodyId: _pl,
+      planArchivedAt: _pa,
+      ownerLabel: _o,
+      leadBodyName: _l,
+      latestStatus: _s,
+      latestRag: _r,
+      latestReportedOn: _d,
+      ...objective
+    } = row
     return objective
   }
 
@@ -67,7 +81,14 @@ export function objectiveService(db: Db) {
       assertArchiveChange(action, before.archived_at, `‘${before.title}’`)
       const after = await repo.updateObjective(trx, actor.partnershipId, id, version, { archived_at: action === 'archive' ? new Date() : null })
       if (!after) throw new ConflictError(`‘${before.title}’`)
-      await recordAudit(trx, actor, { action, entityType, entityId: id, summary: `${verbs[action]} objective ‘${after.title}’ of plan ‘${before.planTitle}’`, before: strip(before), after })
+      await recordAudit(trx, actor, {
+        action,
+        entityType,
+        entityId: id,
+        summary: `${verbs[action]} objective ‘${after.title}’ of plan ‘${before.planTitle}’`,
+        before: strip(before),
+        after,
+      })
       return { ...after, planId: before.planId }
     })
   }
@@ -118,7 +139,10 @@ export function objectiveService(db: Db) {
         return {
           people: await peopleOptions(trx, actor.partnershipId),
           bodies: await bodyOptions(trx, actor.partnershipId),
-          outcomes: [...current.map((o) => ({ id: o.id, title: o.title, dropped: false })), ...dropped.map((id) => ({ id, title: titles.get(id) ?? 'An outcome no longer worded in any framework', dropped: true }))],
+          outcomes: [
+            ...current.map((o) => ({ id: o.id, title: o.title, dropped: false })),
+            ...dropped.map((id) => ({ id, title: titles.get(id) ?? 'An outcome no longer worded in any framework', dropped: true })),
+          ],
           linked,
         }
       })
@@ -185,7 +209,14 @@ export function objectiveService(db: Db) {
           if (row.position !== i + 1) await repo.setPosition(trx, actor.partnershipId, row.id, i + 1)
         }
         const after = order.findIndex((o) => o.id === id) + 1
-        await recordAudit(trx, actor, { action: 'update', entityType, entityId: id, summary: `Moved objective ‘${objective.title}’ ${direction} aim ${objective.aimNumber} of plan ‘${objective.planTitle}’`, before: { position: objective.position }, after: { position: after } })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType,
+          entityId: id,
+          summary: `Moved objective ‘${objective.title}’ ${direction} aim ${objective.aimNumber} of plan ‘${objective.planTitle}’`,
+          before: { position: objective.position },
+          after: { position: after },
+        })
         return objective
       })
     },

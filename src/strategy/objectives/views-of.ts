@@ -5,7 +5,11 @@ import { outcomeLinks, type ObjectiveRow } from './repository.ts'
 
 /** Objectives ready to show, with the outcomes they serve: two queries for the whole list. */
 export async function objectiveViews(db: Executor, partnershipId: string, rows: readonly ObjectiveRow[], today: string): Promise<ObjectiveView[]> {
-  const links = await outcomeLinks(db, partnershipId, rows.map((r) => r.id))
+  const links = await outcomeLinks(
+    db,
+    partnershipId,
+    rows.map((r) => r.id),
+  )
   const titles = await outcomeTitles(db, partnershipId, [...new Set(links.map((l) => l.outcome_id))])
   return presentObjectives(rows, links, titles, today)
 }

@@ -30,7 +30,18 @@ describe('checking an imported sheet', () => {
   test('aims start on numbered rows; later rows join them; names match however they are typed', () => {
     const result = checkSheet(
       sheet(
-        ['1', 'Governance', 'Agree governance framework', 'November 2007', 'Clear lines of responsibility', "director of children's services", 'icg', 'Complete', 'G', '29/02/2008'],
+        [
+          '1',
+          'Governance',
+          'Agree governance framework',
+          'November 2007',
+          'Clear lines of responsibility',
+          "director of children's services",
+          'icg',
+          'Complete',
+          'G',
+          '29/02/2008',
+        ],
         ['', '', 'Develop terms of reference', 'Jan 2008 then annually', '', '', '', '', '', ''],
         ['', '', '', '', '', '', '', '', '', ''],
         ['2', 'Planning', 'Needs analysis', 'In line with CYPP planning cycle', '', '', 'Integrated  Commissioning Group', 'on-track', '', ''],
@@ -39,11 +50,14 @@ describe('checking an imported sheet', () => {
       lookups,
     )
     assert.ok(result.ok)
-    assert.deepEqual(result.aims.map((a) => [a.number, a.title, a.expectedOutcome, a.objectives.length]), [
-      [1, 'Governance', 'Clear lines of responsibility', 2],
-      [2, 'Planning', '', 1],
-      [3, 'An aim with nothing under it yet', 'Later', 0],
-    ])
+    assert.deepEqual(
+      result.aims.map((a) => [a.number, a.title, a.expectedOutcome, a.objectives.length]),
+      [
+        [1, 'Governance', 'Clear lines of responsibility', 2],
+        [2, 'Planning', '', 1],
+        [3, 'An aim with nothing under it yet', 'Later', 0],
+      ],
+    )
     const [first, second] = result.aims[0]!.objectives
     assert.deepEqual(
       { owner: first!.ownerId, body: first!.leadBodyId, status: first!.status, rag: first!.rag, on: first!.reportedOn, row: first!.row },
@@ -102,18 +116,27 @@ describe('checking an imported sheet', () => {
   })
 
   test('a file with the wrong columns is refused before its rows are read', () => {
-    assert.deepEqual(problemsOf([{ row: 1, cells: ['Number', 'Aim', 'Aim', 'Outcome'] }, { row: 2, cells: ['1', 'a', 'b', 'c'] }]), [
-      '1 Aim: The column ‘Aim’ appears more than once',
-      '1 Objective: The file must have a column headed ‘Objective’',
-      '1 Timescale: The file must have a column headed ‘Timescale’',
-    ])
+    assert.deepEqual(
+      problemsOf([
+        { row: 1, cells: ['Number', 'Aim', 'Aim', 'Outcome'] },
+        { row: 2, cells: ['1', 'a', 'b', 'c'] },
+      ]),
+      [
+        '1 Aim: The column ‘Aim’ appears more than once',
+        '1 Objective: The file must have a column headed ‘Objective’',
+        '1 Timescale: The file must have a column headed ‘Timescale’',
+      ],
+    )
   })
 
   test('empty, header-only and overlong files', () => {
     assert.deepEqual(problemsOf([]), ['- -: The file is empty'])
     assert.deepEqual(problemsOf([{ row: 1, cells: ['', ' '] }]), ['- -: The file is empty'])
     assert.deepEqual(problemsOf(sheet()), ['- -: The file has a header row but no objectives'])
-    const long = sheet(['1', 'A', 'First', 'ongoing', '', '', '', '', '', ''], ...Array.from({ length: 2000 }, (_, i) => ['', '', `Objective ${i}`, 'ongoing', '', '', '', '', '', '']))
+    const long = sheet(
+      ['1', 'A', 'First', 'ongoing', '', '', '', '', '', ''],
+      ...Array.from({ length: 2000 }, (_, i) => ['', '', `Objective ${i}`, 'ongoing', '', '', '', '', '', '']),
+    )
     assert.deepEqual(problemsOf(long), ['- -: The file has 2,001 rows: a plan can have at most 2,000'])
     assert.ok(checkSheet(long.slice(0, -1), lookups).ok, '2,000 rows are allowed')
   })
@@ -145,23 +168,65 @@ describe('the exported sheet', () => {
         title: 'Embed Integrated Commissioning',
         expectedOutcome: 'An integrated commissioning framework',
         objectives: [
-          { title: 'Revisit ICG terms of reference', timescale: { kind: 'month', startsOn: '2007-11-01', endsOn: '2007-11-30', then: null, note: null }, ownerLabel: 'Director', leadBodyName: 'ICG', status: 'at-risk', rag: 'amber', reportedOn: '2008-02-29' },
-          { title: 'Pooled budgets', timescale: { kind: 'month', startsOn: '2008-04-01', endsOn: '2008-04-30', then: 'ongoing', note: null }, ownerLabel: null, leadBodyName: null, status: null, rag: null, reportedOn: null },
+          {
+            title: 'Revisit ICG terms of reference',
+            timescale: { kind: 'month', startsOn: '2007-11-01', endsOn: '2007-11-30', then: null, note: null },
+            ownerLabel: 'Director',
+            leadBodyName: 'ICG',
+            status: 'at-risk',
+            rag: 'amber',
+            reportedOn: '2008-02-29',
+          },
+          {
+            title: 'Pooled budgets',
+            timescale: { kind: 'month', startsOn: '2008-04-01', endsOn: '2008-04-30', then: 'ongoing', note: null },
+            ownerLabel: null,
+            leadBodyName: null,
+            status: null,
+            rag: null,
+            reportedOn: null,
+          },
         ],
       },
       { number: 4, title: 'Nothing yet', expectedOutcome: '', objectives: [] },
     ])
-    assert.deepEqual(rows.map((r) => columns.map((c) => r[c])), [
-      ['3', 'Embed Integrated Commissioning', 'Revisit ICG terms of reference', 'November 2007', 'An integrated commissioning framework', 'Director', 'ICG', 'At risk', 'Amber', '29 February 2008'],
-      ['', '', 'Pooled budgets', 'April 2008, then ongoing', '', '', '', '', '', ''],
-      ['4', 'Nothing yet', '', '', '', '', '', '', '', ''],
-    ])
+    assert.deepEqual(
+      rows.map((r) => columns.map((c) => r[c])),
+      [
+        [
+          '3',
+          'Embed Integrated Commissioning',
+          'Revisit ICG terms of reference',
+          'November 2007',
+          'An integrated commissioning framework',
+          'Director',
+          'ICG',
+          'At risk',
+          'Amber',
+          '29 February 2008',
+        ],
+        ['', '', 'Pooled budgets', 'April 2008, then ongoing', '', '', '', '', '', ''],
+        ['4', 'Nothing yet', '', '', '', '', '', '', '', ''],
+      ],
+    )
     // And the rows read back as the same plan.
-    const back = checkSheet(sheet(...rows.map((r) => columns.map((c) => r[c]))), { ...lookups, people: [{ id: 'd', name: 'Director', roleTitle: null, archived: false }] })
+    const back = checkSheet(sheet(...rows.map((r) => columns.map((c) => r[c]))), {
+      ...lookups,
+      people: [{ id: 'd', name: 'Director', roleTitle: null, archived: false }],
+    })
     assert.ok(back.ok)
-    assert.deepEqual(back.aims.map((a) => [a.number, a.objectives.map((o) => [o.title, o.status, o.rag, o.reportedOn])]), [
-      [3, [['Revisit ICG terms of reference', 'at-risk', 'amber', '2008-02-29'], ['Pooled budgets', null, null, null]]],
-      [4, []],
-    ])
+    assert.deepEqual(
+      back.aims.map((a) => [a.number, a.objectives.map((o) => [o.title, o.status, o.rag, o.reportedOn])]),
+      [
+        [
+          3,
+          [
+            ['Revisit ICG terms of reference', 'at-risk', 'amber', '2008-02-29'],
+            ['Pooled budgets', null, null, null],
+          ],
+        ],
+        [4, []],
+      ],
+    )
   })
 })

@@ -11,8 +11,18 @@ export interface RawRow {
   cells: string[]
 }
 
-export interface PersonChoice { id: string; name: string | null; roleTitle: string | null; archived: boolean }
-export interface BodyChoice { id: string; name: string; shortName: string | null; archived: boolean }
+export interface PersonChoice {
+  id: string
+  name: string | null
+  roleTitle: string | null
+  archived: boolean
+}
+export interface BodyChoice {
+  id: string
+  name: string
+  shortName: string | null
+  archived: boolean
+}
 
 export interface Lookups {
   people: readonly PersonChoice[]
@@ -103,7 +113,16 @@ export function checkSheet(rows: readonly RawRow[], lookups: Lookups): SheetChec
   if (problems.length) return { ok: false, problems }
   if (data.length === 0) return { ok: false, problems: [{ row: null, column: null, message: 'The file has a header row but no objectives' }] }
   if (data.length > maxRows) {
-    return { ok: false, problems: [{ row: null, column: null, message: `The file has ${data.length.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}` }] }
+    return {
+      ok: false,
+      problems: [
+        {
+          row: null,
+          column: null,
+          message: `The file has ${data.length.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}`,
+        },
+      ],
+    }
   }
 
   const aims: ImportedAim[] = []
@@ -154,10 +173,16 @@ export function checkSheet(rows: readonly RawRow[], lookups: Lookups): SheetChec
     }
     const standIn = aim.number < 1
     if (!standIn && firstRowOfAim.get(aim.number) !== raw.row) {
-      for (const [column, value] of [['Aim', aim.title], ['Outcome', aim.expectedOutcome]] as const) {
+      for (const [column, value] of [
+        ['Aim', aim.title],
+        ['Outcome', aim.expectedOutcome],
+      ] as const) {
         const given = cell(column)
         if (given !== '' && comparable(given) !== comparable(value)) {
-          problem(column, `Leave ${column === 'Aim' ? 'the aim' : 'the outcome'} blank on aim ${aim.number}’s later rows, or repeat row ${firstRowOfAim.get(aim.number)}’s exactly`)
+          problem(
+            column,
+            `Leave ${column === 'Aim' ? 'the aim' : 'the outcome'} blank on aim ${aim.number}’s later rows, or repeat row ${firstRowOfAim.get(aim.number)}’s exactly`,
+          )
         }
       }
     }

@@ -13,7 +13,14 @@ describe('reading an uploaded plan', () => {
   test('a workbook someone typed into Excel: dates, months, rich text, formulas and numbers read as the words they show', async () => {
     const content = await workbook((sheet) => {
       sheet.addRow(['Number', 'Aim', 'Objective', 'Timescale', 'Outcome', 'Last update'])
-      sheet.addRow([1, { richText: [{ text: 'Embed ' }, { text: 'Commissioning', font: { bold: true } }] }, 'Agree', new Date(Date.UTC(2007, 10, 1)), { formula: '"Shared"&" culture"', result: 'Shared culture' }, new Date(Date.UTC(2008, 1, 29))])
+      sheet.addRow([
+        1,
+        { richText: [{ text: 'Embed ' }, { text: 'Commissioning', font: { bold: true } }] },
+        'Agree',
+        new Date(Date.UTC(2007, 10, 1)),
+        { formula: '"Shared"&" culture"', result: 'Shared culture' },
+        new Date(Date.UTC(2008, 1, 29)),
+      ])
       sheet.getCell('D2').numFmt = 'mmm-yy'
       sheet.getCell('F2').numFmt = 'dd/mm/yyyy'
       sheet.addRow([])

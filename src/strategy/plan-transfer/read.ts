@@ -25,7 +25,11 @@ async function readWorkbook(content: Buffer): Promise<ReadResult> {
     await assertUnpacksWithin(open, workbookLimits)
     for await (const { row, cells } of firstSheetRows(open())) {
       if (cells.every((c) => c === '')) continue
-      if (rows.length >= maxRecords) return { ok: false, message: `The file has more than ${maxRecords.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}` }
+      if (rows.length >= maxRecords)
+        return {
+          ok: false,
+          message: `The file has more than ${maxRecords.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}`,
+        }
       rows.push({ row, cells })
     }
   } catch (error) {
@@ -43,7 +47,11 @@ function readCsv(content: Buffer): ReadResult {
   try {
     // Blank lines count, so row numbers match the spreadsheet's; a file of little but line breaks is stopped early rather than read whole.
     const records = parse(content, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: false, to: maxRecords + 1 }) as string[][]
-    if (records.length > maxRecords) return { ok: false, message: `The file has more than ${maxRecords.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}` }
+    if (records.length > maxRecords)
+      return {
+        ok: false,
+        message: `The file has more than ${maxRecords.toLocaleString('en-GB')} rows: a plan can have at most ${maxRows.toLocaleString('en-GB')}`,
+      }
     // What the export escaped so a spreadsheet would not run it as a formula is read back as it was.
     return { ok: true, rows: records.map((cells, index) => ({ row: index + 1, cells: cells.map(unescapeCsvText) })) }
   } catch (error) {
@@ -62,6 +70,7 @@ export async function readPlanFile(filename: string, content: Buffer, truncated 
     return readWorkbook(content)
   }
   if (extension === '.csv') return readCsv(content)
-  if (extension === '.xls') return { ok: false, message: 'The selected file is an old Excel file (.xls): save it from Excel as a workbook (.xlsx) or as CSV UTF-8 first' }
+  if (extension === '.xls')
+    return { ok: false, message: 'The selected file is an old Excel file (.xls): save it from Excel as a workbook (.xlsx) or as CSV UTF-8 first' }
   return { ok: false, message: `The selected file must be ${acceptedText}` }
 }

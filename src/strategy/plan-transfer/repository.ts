@@ -44,10 +44,24 @@ export async function planForExport(db: Executor, partnershipId: string, planId:
     .selectFrom('plan_objectives as o')
     .leftJoin('people as p', 'p.id', 'o.owner_id')
     .leftJoin('bodies as b', 'b.id', 'o.lead_body_id')
-    .select(['o.id', 'o.aim_id', 'o.title', 'o.timescale_kind', 'o.timescale_starts_on', 'o.timescale_ends_on', 'o.timescale_then', 'o.timescale_note', 'b.name as leadBodyName'])
+    .select([
+      'o.id',
+      'o.aim_id',
+      'o.title',
+      'o.timescale_kind',
+      'o.timescale_starts_on',
+      'o.timescale_ends_on',
+      'o.timescale_then',
+      'o.timescale_note',
+      'b.name as leadBodyName',
+    ])
     .select(sql<string | null>`case when p.id is null then null else coalesce(p.name, p.role_title) end`.as('ownerLabel'))
     .where('o.partnership_id', '=', partnershipId)
-    .where('o.aim_id', 'in', aims.map((a) => a.id))
+    .where(
+      'o.aim_id',
+      'in',
+      aims.map((a) => a.id),
+    )
     .where('o.archived_at', 'is', null)
     .orderBy('o.position')
     .execute()
@@ -57,7 +71,11 @@ export async function planForExport(db: Executor, partnershipId: string, planId:
         .select(['objective_id', 'status', 'rag', 'reported_on'])
         .distinctOn('objective_id')
         .where('partnership_id', '=', partnershipId)
-        .where('objective_id', 'in', objectives.map((o) => o.id))
+        .where(
+          'objective_id',
+          'in',
+          objectives.map((o) => o.id),
+        )
         .orderBy('objective_id')
         .orderBy('reported_on', 'desc')
         .orderBy('created_at', 'desc')
@@ -97,7 +115,13 @@ export async function bodyChoices(db: Executor, partnershipId: string): Promise<
 }
 
 export async function strategyOptions(db: Executor, partnershipId: string): Promise<{ id: string; title: string }[]> {
-  return db.selectFrom('strategies').select(['id', 'title']).where('partnership_id', '=', partnershipId).where('archived_at', 'is', null).orderBy(sql`lower(title)`).execute()
+  return db
+    .selectFrom('strategies')
+    .select(['id', 'title'])
+    .where('partnership_id', '=', partnershipId)
+    .where('archived_at', 'is', null)
+    .orderBy(sql`lower(title)`)
+    .execute()
 }
 
 export interface NewPlan {
@@ -107,7 +131,13 @@ export interface NewPlan {
 }
 
 /** Writes the plan with its aims, objectives and their first progress updates: four inserts however long the plan. */
-export async function insertPlan(db: Executor, partnershipId: string, plan: NewPlan, aims: readonly ImportedAim[], update: { today: string; commentary: string; authorLabel: string }) {
+export async function insertPlan(
+  db: Executor,
+  partnershipId: string,
+  plan: NewPlan,
+  aims: readonly ImportedAim[],
+  update: { today: string; commentary: string; authorLabel: string },
+) {
   const created = await db
     .insertInto('plans')
     .values({ partnership_id: partnershipId, title: plan.title, strategy_id: plan.strategyId, lead_body_id: plan.leadBodyId })

@@ -110,8 +110,10 @@ export function planTransferService(db: Db) {
       const result = await inPartnership(db, actor.partnershipId, async (trx) => {
         if (form.success) {
           const { strategyId, leadBodyId } = form.data
-          if (strategyId && !(await repo.strategyOptions(trx, actor.partnershipId)).some((s) => s.id === strategyId)) fields.strategyId = 'Select the strategy from the list'
-          if (leadBodyId && !(await lookups.bodyOptions(trx, actor.partnershipId)).some((b) => b.id === leadBodyId)) fields.leadBodyId = 'Select the lead body from the list'
+          if (strategyId && !(await repo.strategyOptions(trx, actor.partnershipId)).some((s) => s.id === strategyId))
+            fields.strategyId = 'Select the strategy from the list'
+          if (leadBodyId && !(await lookups.bodyOptions(trx, actor.partnershipId)).some((b) => b.id === leadBodyId))
+            fields.leadBodyId = 'Select the lead body from the list'
         }
         if (!rows) return null
         const writer: ImportWriter = { trx, partnershipId: actor.partnershipId, authorLabel: actor.label, audit: (entry) => recordAudit(trx, actor, entry) }
@@ -130,7 +132,10 @@ export function planTransferService(db: Db) {
       const rowProblems = problems.filter((p) => p.row != null)
       if (whole) fields.file ??= whole.message
       if (rowProblems.length) {
-        fields.file ??= rowProblems.length === 1 ? 'The file has a problem, listed below: nothing was imported' : `The file has ${rowProblems.length.toLocaleString('en-GB')} problems, listed below: nothing was imported`
+        fields.file ??=
+          rowProblems.length === 1
+            ? 'The file has a problem, listed below: nothing was imported'
+            : `The file has ${rowProblems.length.toLocaleString('en-GB')} problems, listed below: nothing was imported`
       }
       throw new ImportRejected(fields, rowProblems)
     },

@@ -44,7 +44,12 @@ export function planCsv(aims: readonly ExportAim[]): string {
 }
 
 /** A sheet name Excel accepts: at most 31 characters and none of []:*?/\. */
-const sheetName = (title: string) => title.replace(/[[\]:*?/\\]/g, ' ').replace(/\s+/g, ' ').trim().slice(0, 31) || 'Delivery plan'
+const sheetName = (title: string) =>
+  title
+    .replace(/[[\]:*?/\\]/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .slice(0, 31) || 'Delivery plan'
 
 /**
  * Streams the workbook to the response as it is written: a header row that

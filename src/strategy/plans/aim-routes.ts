@@ -38,7 +38,13 @@ export function aimRoutes(app: FastifyInstance, plans: PlanService): void {
       if (error instanceof ConflictError) return refusedChange(request, reply, error, `/plans/${plan.id}`)
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
-      return showForm(request, reply, { title: `Add an aim to ${plan.title}`, plan, values: body, errors: errorView(error.fields), action: `/plans/${plan.id}/aims` })
+      return showForm(request, reply, {
+        title: `Add an aim to ${plan.title}`,
+        plan,
+        values: body,
+        errors: errorView(error.fields),
+        action: `/plans/${plan.id}/aims`,
+      })
     }
   })
 
@@ -46,7 +52,14 @@ export function aimRoutes(app: FastifyInstance, plans: PlanService): void {
     const actor = actorOf(request)
     const { aim, plan } = await plans.getAim(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return showForm(request, reply, { title: `Change aim ${aim.number} of ${plan.title}`, plan, aim, values: formValues(aim), version: aim.version, action: `/aims/${aim.id}/edit` })
+    return showForm(request, reply, {
+      title: `Change aim ${aim.number} of ${plan.title}`,
+      plan,
+      aim,
+      values: formValues(aim),
+      version: aim.version,
+      action: `/aims/${aim.id}/edit`,
+    })
   })
 
   editRoute(app, '/aims/:id/edit', {
@@ -55,7 +68,14 @@ export function aimRoutes(app: FastifyInstance, plans: PlanService): void {
     latest: (actor, id) => plans.getAim(actor, id),
     version: (latest) => latest.aim.version,
     showForm: (request, reply, id, { aim, plan }, data) =>
-      showForm(request, reply, { title: `Change aim ${aim.number} of ${plan.title}`, plan, aim, action: `/aims/${id}/edit`, ...data, latest: data.latest?.aim ?? null }),
+      showForm(request, reply, {
+        title: `Change aim ${aim.number} of ${plan.title}`,
+        plan,
+        aim,
+        action: `/aims/${id}/edit`,
+        ...data,
+        latest: data.latest?.aim ?? null,
+      }),
   })
 
   app.get('/aims/:id/archive', async (request, reply) => {

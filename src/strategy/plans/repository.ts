@@ -36,10 +36,20 @@ export function planValues(input: PlanInput) {
 }
 
 export async function insertPlan(db: Executor, partnershipId: string, input: PlanInput): Promise<Plan> {
-  return db.insertInto('plans').values({ partnership_id: partnershipId, ...planValues(input) }).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('plans')
+    .values({ partnership_id: partnershipId, ...planValues(input) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
-export async function updatePlan(db: Executor, partnershipId: string, id: string, version: number, changes: ReturnType<typeof planValues> | { archived_at: Date | null }): Promise<Plan | undefined> {
+export async function updatePlan(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  version: number,
+  changes: ReturnType<typeof planValues> | { archived_at: Date | null },
+): Promise<Plan | undefined> {
   return db
     .updateTable('plans')
     .set({ ...changes, updated_at: new Date(), version: sql`version + 1` })
@@ -52,7 +62,14 @@ export async function updatePlan(db: Executor, partnershipId: string, id: string
 
 /** The plan's aims (archived too) in number order. */
 export async function aimsOfPlan(db: Executor, partnershipId: string, planId: string): Promise<Aim[]> {
-  return db.selectFrom('plan_aims').selectAll().where('partnership_id', '=', partnershipId).where('plan_id', '=', planId).orderBy('number').orderBy('created_at').execute()
+  return db
+    .selectFrom('plan_aims')
+    .selectAll()
+    .where('partnership_id', '=', partnershipId)
+    .where('plan_id', '=', planId)
+    .orderBy('number')
+    .orderBy('created_at')
+    .execute()
 }
 
 export async function findAim(db: Executor, partnershipId: string, id: string): Promise<Aim | undefined> {
@@ -76,10 +93,20 @@ export function aimValues(input: AimInput) {
 }
 
 export async function insertAim(db: Executor, partnershipId: string, planId: string, input: AimInput): Promise<Aim> {
-  return db.insertInto('plan_aims').values({ partnership_id: partnershipId, plan_id: planId, ...aimValues(input) }).returningAll().executeTakeFirstOrThrow()
+  return db
+    .insertInto('plan_aims')
+    .values({ partnership_id: partnershipId, plan_id: planId, ...aimValues(input) })
+    .returningAll()
+    .executeTakeFirstOrThrow()
 }
 
-export async function updateAim(db: Executor, partnershipId: string, id: string, version: number, changes: ReturnType<typeof aimValues> | { archived_at: Date | null }): Promise<Aim | undefined> {
+export async function updateAim(
+  db: Executor,
+  partnershipId: string,
+  id: string,
+  version: number,
+  changes: ReturnType<typeof aimValues> | { archived_at: Date | null },
+): Promise<Aim | undefined> {
   return db
     .updateTable('plan_aims')
     .set({ ...changes, updated_at: new Date(), version: sql`version + 1` })

@@ -24,7 +24,10 @@ export function planRoutes(app: FastifyInstance, plans: PlanService): void {
   async function showForm(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown>) {
     const { strategies, bodies } = await plans.options(actorOf(request))
     return renderPage(request, reply, 'plans/views/form.njk', {
-      strategyItems: [{ value: '', text: 'No strategy' }, ...strategies.map((s) => ({ value: s.id, text: `${s.title} (${periodText(s.starts_on, s.ends_on)})` }))],
+      strategyItems: [
+        { value: '', text: 'No strategy' },
+        ...strategies.map((s) => ({ value: s.id, text: `${s.title} (${periodText(s.starts_on, s.ends_on)})` })),
+      ],
       bodyItems: [{ value: '', text: 'No lead body named' }, ...bodies.map((b) => ({ value: b.id, text: b.name }))],
       ...data,
     })
@@ -33,7 +36,13 @@ export function planRoutes(app: FastifyInstance, plans: PlanService): void {
   app.get('/plans', async (request, reply) => {
     const actor = actorOf(request)
     const { plans: current, archived } = await plans.list(actor)
-    return renderPage(request, reply, 'plans/views/list.njk', { title: 'Delivery plans', plans: current, archived, canEdit: can(actor.role, 'directory.edit'), ...progressLabels })
+    return renderPage(request, reply, 'plans/views/list.njk', {
+      title: 'Delivery plans',
+      plans: current,
+      archived,
+      canEdit: can(actor.role, 'directory.edit'),
+      ...progressLabels,
+    })
   })
 
   app.get('/plans/new', async (request, reply) => {
@@ -61,7 +70,12 @@ export function planRoutes(app: FastifyInstance, plans: PlanService): void {
   app.get('/plans/:id', async (request, reply) => {
     const actor = actorOf(request)
     const page = await plans.page(actor, idParam(request))
-    return renderPage(request, reply, 'plans/views/show.njk', { title: page.plan.title, ...page, canEdit: can(actor.role, 'directory.edit'), ...progressLabels })
+    return renderPage(request, reply, 'plans/views/show.njk', {
+      title: page.plan.title,
+      ...page,
+      canEdit: can(actor.role, 'directory.edit'),
+      ...progressLabels,
+    })
   })
 
   app.get('/plans/:id/edit', async (request, reply) => {
@@ -76,7 +90,8 @@ export function planRoutes(app: FastifyInstance, plans: PlanService): void {
     saved: (saved) => ({ flash: `Plan ‘${saved.title}’ saved`, redirect: `/plans/${saved.id}` }),
     latest: (actor, id) => plans.get(actor, id),
     version: (latest) => latest.version,
-    showForm: (request, reply, id, latest, data) => showForm(request, reply, { title: `Change ${latest.title}`, plan: latest, action: `/plans/${id}/edit`, ...data }),
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.title}`, plan: latest, action: `/plans/${id}/edit`, ...data }),
   })
 
   app.get('/plans/:id/archive', async (request, reply) => {

@@ -20,7 +20,6 @@ import { isUniqueViolation } from '../../platform/db/unique-violation.ts'
 
 type Change = 'update' | 'archive' | 'restore'
 
-
 export function planService(db: Db) {
   async function load(trx: Trx, actor: Actor, id: string): Promise<PlanRow> {
     const plan = await repo.findPlan(trx, actor.partnershipId, id)
@@ -53,10 +52,13 @@ export function planService(db: Db) {
   }
 
   // Two people numbering aims at once both pass assertNumberFree; the unique index stops the second with the same message.
-  const numberTaken = (number: number) => (error: unknown): never => {
-    if (isUniqueViolation(error, 'plan_aims_number')) throw new ValidationError({ number: `Aim ${number} already exists in this plan: choose another number` })
-    throw error
-  }
+  const numberTaken =
+    (number: number) =>
+    (error: unknown): never => {
+      if (isUniqueViolation(error, 'plan_aims_number'))
+        throw new ValidationError({ number: `Aim ${number} already exists in this plan: choose another number` })
+      throw error
+    }
 
   const strip = ({ strategyTitle: _s, leadBodyName: _l, ...plan }: PlanRow) => plan
 
@@ -67,9 +69,22 @@ export function planService(db: Db) {
       if (action === 'update' && before.archived_at) throw new ConflictError(`‘${before.title}’`)
       if (action !== 'update') assertArchiveChange(action, before.archived_at, `‘${before.title}’`)
       if (input) await assertChoices(trx, actor, input, before)
-      const after = await repo.updatePlan(trx, actor.partnershipId, id, version, input ? repo.planValues(input) : { archived_at: action === 'archive' ? new Date() : null })
+      const after = await repo.updatePlan(
+        trx,
+        actor.partnershipId,
+        id,
+        version,
+        input ? repo.planValues(input) : { archived_at: action === 'archive' ? new Date() : null },
+      )
       if (!after) throw new ConflictError(`‘${before.title}’`)
-      await recordAudit(trx, actor, { action, entityType: 'plan', entityId: id, summary: `${verbs[action]} plan ‘${after.title}’`, before: strip(before), after })
+      await recordAudit(trx, actor, {
+        action,
+        entityType: 'plan',
+        entityId: id,
+        summary: `${verbs[action]} plan ‘${after.title}’`,
+        before: strip(before),
+        after,
+      })
       return after
     })
   }
@@ -89,17 +104,36 @@ export function planService(db: Db) {
       const changes = input ? repo.aimValues(input) : { archived_at: action === 'archive' ? new Date() : null }
       const after = await repo.updateAim(trx, actor.partnershipId, id, version, changes).catch(numberTaken(input?.number ?? before.number))
       if (!after) throw new ConflictError(`Aim ${before.number}`)
-      await recordAudit(trx, actor, { action, entityType: 'plan-aim', entityId: id, summary: `${verbs[action]} aim ${after.number} ‘${after.title}’ of plan ‘${plan.title}’`, before, after })
+      await recordAudit(trx, actor, {
+        action,
+        entityType: 'plan-aim',
+        entityId: id,
+        summary: `${verbs[action]} aim ${after.number} ‘${after.title}’ of plan ‘${plan.title}’`,
+        before,
+        after,
+      })
       return after
     })
   }
 
   /** Plans with the progress summary of their current objectives: one query however many plans. */
   async function withSummaries(trx: Trx, actor: Actor, plans: PlanRow[], today: string) {
-    const rows = (await objectivesOfPlans(trx, actor.partnershipId, plans.map((p) => p.id))).filter((o) => !o.archived_at && !o.aimArchivedAt)
+    const rows = (
+      await objectivesOfPlans(
+        trx,
+        actor.partnershipId,
+        plans.map((p) => p.id),
+      )
+    ).filter((o) => !o.archived_at && !o.aimArchivedAt)
     // The summary needs no outcome links, so none are loaded.
     const presented = presentObjectives(rows, [], new Map(), today)
-    return plans.map((plan) => ({ plan, summary: summarise(presented.filter((o) => o.planId === plan.id).map((o) => o.progress), today) }))
+    return plans.map((plan) => ({
+      plan,
+      summary: summarise(
+        presented.filter((o) => o.planId === plan.id).map((o) => o.progress),
+        today,
+      ),
+    }))
   }
 
   return {
@@ -108,7 +142,12 @@ export function planService(db: Db) {
       assertCan(actor, 'partnership.read')
       return inPartnership(db, actor.partnershipId, async (trx) => {
         const plans = await repo.listPlans(trx, actor.partnershipId)
-        const summarised = await withSummaries(trx, actor, plans.filter((p) => !p.archived_at), today)
+        const summarised = await withSummaries(
+          trx,
+          actor,
+          plans.filter((p) => !p.archived_at),
+          today,
+        )
         return { plans: summarised, archived: plans.filter((p) => p.archived_at) }
       })
     },
@@ -138,12 +177,22 @@ export function planService(db: Db) {
           .filter((a) => !a.archived_at)
           .map((aim) => {
             const own = current.filter((o) => o.aim_id === aim.id)
-            return { aim, objectives: own, summary: summarise(own.map((o) => o.progress), today) }
+            return {
+              aim,
+              objectives: own,
+              summary: summarise(
+                own.map((o) => o.progress),
+                today,
+              ),
+            }
           })
         return {
           plan,
           aims: shownAims,
-          summary: summarise(current.map((o) => o.progress), today),
+          summary: summarise(
+            current.map((o) => o.progress),
+            today,
+          ),
           attention: needingAttention(current),
           archivedAims: aims.filter((a) => a.archived_at),
           archivedObjectives: objectives.filter((o) => o.archived_at && !o.aimArchivedAt),
@@ -195,7 +244,13 @@ export function planService(db: Db) {
         if (plan.archived_at) throw new ConflictError(`‘${plan.title}’`)
         await assertNumberFree(trx, actor, planId, input.number)
         const created = await repo.insertAim(trx, actor.partnershipId, planId, input).catch(numberTaken(input.number))
-        await recordAudit(trx, actor, { action: 'create', entityType: 'plan-aim', entityId: created.id, summary: `Added aim ${created.number} ‘${created.title}’ to plan ‘${plan.title}’`, after: created })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'plan-aim',
+          entityId: created.id,
+          summary: `Added aim ${created.number} ‘${created.title}’ to plan ‘${plan.title}’`,
+          after: created,
+        })
         return created
       })
     },

@@ -2,8 +2,13 @@ import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
 import { fromRow, parseTimescale, timescaleDueOn, timescaleHint, timescaleProblem, timescaleText, toRow, type Timescale } from './timescale.ts'
 
-const t = (kind: Timescale['kind'], startsOn: string | null = null, endsOn: string | null = null, then: Timescale['then'] = null, note: string | null = null): Timescale =>
-  ({ kind, startsOn, endsOn, then, note })
+const t = (
+  kind: Timescale['kind'],
+  startsOn: string | null = null,
+  endsOn: string | null = null,
+  then: Timescale['then'] = null,
+  note: string | null = null,
+): Timescale => ({ kind, startsOn, endsOn, then, note })
 
 function parsed(text: string): Timescale {
   const result = parseTimescale(text)
@@ -124,7 +129,19 @@ describe('refused wordings', () => {
   })
 
   test('anything else gets the hint', () => {
-    for (const words of ['soon', 'Q5 2008', 'Ma 2008', 'Smarch 2008', '2008', 'next year', '02/06/08', 'April', 'April 2008 then sometimes', 'ongoing then annually', 'April 2008 to whenever']) {
+    for (const words of [
+      'soon',
+      'Q5 2008',
+      'Ma 2008',
+      'Smarch 2008',
+      '2008',
+      'next year',
+      '02/06/08',
+      'April',
+      'April 2008 then sometimes',
+      'ongoing then annually',
+      'April 2008 to whenever',
+    ]) {
       assert.equal(refused(words), timescaleHint, words)
     }
     assert.match(timescaleHint, /‘November 2007’ or ‘Q2 2008’/)
@@ -164,12 +181,24 @@ describe('the columns', () => {
     })
     assert.deepEqual(fromRow(row), value)
     assert.deepEqual(toRow(parsed('ongoing')), {
-      timescale_kind: 'ongoing', timescale_starts_on: null, timescale_ends_on: null, timescale_then: null, timescale_note: null,
+      timescale_kind: 'ongoing',
+      timescale_starts_on: null,
+      timescale_ends_on: null,
+      timescale_then: null,
+      timescale_note: null,
     })
   })
 
   test('every parsed timescale keeps the rules the columns check', () => {
-    for (const words of ['November 2007', 'Q2 2008', '2 June 2008', 'April 2008 to April 2009', 'Jan 2008 then annually', 'ongoing', 'In line with CYPP planning cycle']) {
+    for (const words of [
+      'November 2007',
+      'Q2 2008',
+      '2 June 2008',
+      'April 2008 to April 2009',
+      'Jan 2008 then annually',
+      'ongoing',
+      'In line with CYPP planning cycle',
+    ]) {
       assert.equal(timescaleProblem(parsed(words)), null, words)
     }
   })

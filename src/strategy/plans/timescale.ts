@@ -50,9 +50,17 @@ const messages = {
 const monthNames = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December']
 const kindsWithDates: readonly TimescaleKind[] = ['date', 'month', 'quarter', 'range']
 const recurring: Record<string, TimescaleKind> = {
-  ongoing: 'ongoing', 'on-going': 'ongoing', 'on going': 'ongoing',
-  annually: 'annually', annual: 'annually', yearly: 'annually', 'every year': 'annually', 'each year': 'annually',
-  quarterly: 'quarterly', 'every quarter': 'quarterly', 'each quarter': 'quarterly',
+  ongoing: 'ongoing',
+  'on-going': 'ongoing',
+  'on going': 'ongoing',
+  annually: 'annually',
+  annual: 'annually',
+  yearly: 'annually',
+  'every year': 'annually',
+  'each year': 'annually',
+  quarterly: 'quarterly',
+  'every quarter': 'quarterly',
+  'each quarter': 'quarterly',
 }
 
 type Span = { kind: 'date' | 'month' | 'quarter'; startsOn: string; endsOn: string }
@@ -161,7 +169,10 @@ function parseCore(text: string): Timescale | Failure {
 }
 
 export function parseTimescale(input: string): TimescaleResult {
-  const text = input.replace(/[\s\u00a0]+/g, ' ').trim().replace(/\.$/, '')
+  const text = input
+    .replace(/[\s\u00a0]+/g, ' ')
+    .trim()
+    .replace(/\.$/, '')
   if (text === '') return { ok: false, message: messages.empty }
 
   let note: string | null = null
@@ -200,8 +211,10 @@ function monthText(date: string): string {
 function spanText(kind: TimescaleKind, startsOn: string | null, endsOn: string | null): string {
   if (startsOn == null || endsOn == null) return ''
   switch (kind) {
-    case 'date': return dateText(endsOn)
-    case 'month': return monthText(endsOn)
+    case 'date':
+      return dateText(endsOn)
+    case 'month':
+      return monthText(endsOn)
     case 'quarter': {
       const [year, month] = parts(endsOn)
       return `Q${Math.ceil(month / 3)} ${year}`
@@ -220,11 +233,20 @@ function spanText(kind: TimescaleKind, startsOn: string | null, endsOn: string |
 export function timescaleText(t: Timescale): string {
   let words: string
   switch (t.kind) {
-    case 'ongoing': words = 'Ongoing'; break
-    case 'annually': words = 'Annually'; break
-    case 'quarterly': words = 'Quarterly'; break
-    case 'planning-cycle': words = 'In line with the planning cycle'; break
-    default: words = spanText(t.kind, t.startsOn, t.endsOn)
+    case 'ongoing':
+      words = 'Ongoing'
+      break
+    case 'annually':
+      words = 'Annually'
+      break
+    case 'quarterly':
+      words = 'Quarterly'
+      break
+    case 'planning-cycle':
+      words = 'In line with the planning cycle'
+      break
+    default:
+      words = spanText(t.kind, t.startsOn, t.endsOn)
   }
   if (t.then) words += `, then ${t.then}`
   if (t.note) words += ` (${t.note})`

@@ -20,7 +20,10 @@ function strategiesWithOwners(db: Executor, partnershipId: string) {
 
 /** Newest period first, as a partnership looks for its current strategy. */
 export async function listStrategies(db: Executor, partnershipId: string): Promise<StrategyRow[]> {
-  return strategiesWithOwners(db, partnershipId).orderBy('s.starts_on', 'desc').orderBy(sql`lower(s.title)`).execute()
+  return strategiesWithOwners(db, partnershipId)
+    .orderBy('s.starts_on', 'desc')
+    .orderBy(sql`lower(s.title)`)
+    .execute()
 }
 
 export async function findStrategy(db: Executor, partnershipId: string, id: string): Promise<StrategyRow | undefined> {
@@ -28,7 +31,14 @@ export async function findStrategy(db: Executor, partnershipId: string, id: stri
 }
 
 export function strategyValues(input: StrategyInput) {
-  return { title: input.title, summary: input.summary, starts_on: input.startsOn, ends_on: input.endsOn, owner_body_id: input.ownerBodyId, status: input.status }
+  return {
+    title: input.title,
+    summary: input.summary,
+    starts_on: input.startsOn,
+    ends_on: input.endsOn,
+    owner_body_id: input.ownerBodyId,
+    status: input.status,
+  }
 }
 
 export async function insertStrategy(db: Executor, partnershipId: string, input: StrategyInput): Promise<Strategy> {

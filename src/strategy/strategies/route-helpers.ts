@@ -27,7 +27,13 @@ interface EditForm<Saved, Latest> {
   saved(saved: Saved): { flash: string; redirect: string }
   latest(actor: Actor, id: string): Promise<Latest>
   /** The form again, around the latest saved record, what was typed and what went wrong. */
-  showForm(request: FastifyRequest, reply: FastifyReply, id: string, latest: Latest, data: { latest: Latest | null; values: Record<string, unknown>; version: unknown; errors: unknown }): unknown
+  showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    id: string,
+    latest: Latest,
+    data: { latest: Latest | null; values: Record<string, unknown>; version: unknown; errors: unknown },
+  ): unknown
   version(latest: Latest): number
 }
 

@@ -19,7 +19,14 @@ const statusItems = strategyStatuses.map((value) => ({ value, text: strategyStat
 const labels = { strategyStatusLabels, objectiveStatusLabels, objectiveStatuses }
 
 function formValues(strategy: StrategyRow) {
-  return { title: strategy.title, summary: strategy.summary, ownerBodyId: strategy.owner_body_id ?? '', status: strategy.status, ...dateParts('startsOn', strategy.starts_on), ...dateParts('endsOn', strategy.ends_on) }
+  return {
+    title: strategy.title,
+    summary: strategy.summary,
+    ownerBodyId: strategy.owner_body_id ?? '',
+    status: strategy.status,
+    ...dateParts('startsOn', strategy.starts_on),
+    ...dateParts('endsOn', strategy.ends_on),
+  }
 }
 
 export function strategyRoutes(app: FastifyInstance, strategies: StrategyService, plans: PlanService): void {
@@ -85,7 +92,13 @@ export function strategyRoutes(app: FastifyInstance, strategies: StrategyService
     const actor = actorOf(request)
     const strategy = await strategies.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return showForm(request, reply, { title: `Change ${strategy.title}`, strategy, values: formValues(strategy), version: strategy.version, action: `/strategies/${strategy.id}/edit` })
+    return showForm(request, reply, {
+      title: `Change ${strategy.title}`,
+      strategy,
+      values: formValues(strategy),
+      version: strategy.version,
+      action: `/strategies/${strategy.id}/edit`,
+    })
   })
 
   editRoute(app, '/strategies/:id/edit', {
@@ -93,7 +106,8 @@ export function strategyRoutes(app: FastifyInstance, strategies: StrategyService
     saved: (saved) => ({ flash: `Strategy ‘${saved.title}’ saved`, redirect: `/strategies/${saved.id}` }),
     latest: (actor, id) => strategies.get(actor, id),
     version: (latest) => latest.version,
-    showForm: (request, reply, id, latest, data) => showForm(request, reply, { title: `Change ${latest.title}`, strategy: latest, action: `/strategies/${id}/edit`, ...data }),
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.title}`, strategy: latest, action: `/strategies/${id}/edit`, ...data }),
   })
 
   app.get('/strategies/:id/archive', async (request, reply) => {

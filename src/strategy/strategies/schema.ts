@@ -14,7 +14,8 @@ export const strategyForm = z.preprocess(
       status: z.enum(strategyStatuses, { error: 'Select the strategy’s status' }),
     })
     .superRefine((v, ctx) => {
-      if (v.startsOn && v.endsOn && v.endsOn < v.startsOn) ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be the same as or after the start date' })
+      if (v.startsOn && v.endsOn && v.endsOn < v.startsOn)
+        ctx.addIssue({ code: 'custom', path: ['endsOn'], message: 'The end date must be the same as or after the start date' })
     }),
 )
 export type StrategyInput = z.infer<typeof strategyForm>

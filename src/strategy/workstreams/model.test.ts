@@ -65,7 +65,13 @@ describe('objectives as the form groups them', () => {
     assert.deepEqual(
       groups.map((p) => [p.planTitle, p.aims.map((a) => [a.aimNumber, a.objectives.map((o) => o.id)])]),
       [
-        ['Plan p1', [[1, ['x', 'y']], [2, ['z']]]],
+        [
+          'Plan p1',
+          [
+            [1, ['x', 'y']],
+            [2, ['z']],
+          ],
+        ],
         ['Plan p2', [[1, ['w']]]],
       ],
     )

@@ -35,11 +35,19 @@ function withNames(db: Executor, partnershipId: string) {
     .where('w.partnership_id', '=', partnershipId)
 }
 
-export async function listWorkstreams(db: Executor, partnershipId: string, filters: Pick<WorkstreamFilters, 'body' | 'kind' | 'status'>): Promise<WorkstreamRow[]> {
+export async function listWorkstreams(
+  db: Executor,
+  partnershipId: string,
+  filters: Pick<WorkstreamFilters, 'body' | 'kind' | 'status'>,
+): Promise<WorkstreamRow[]> {
   let query = withNames(db, partnershipId).where('w.archived_at', filters.status === 'archived' ? 'is not' : 'is', null)
   if (filters.body) query = query.where('w.body_id', '=', filters.body)
   if (filters.kind) query = query.where('w.kind', '=', filters.kind)
-  return query.orderBy(sql`lower(b.name)`).orderBy('b.id').orderBy(sql`lower(w.title)`).execute()
+  return query
+    .orderBy(sql`lower(b.name)`)
+    .orderBy('b.id')
+    .orderBy(sql`lower(w.title)`)
+    .execute()
 }
 
 export async function findWorkstream(db: Executor, partnershipId: string, id: string): Promise<WorkstreamRow | undefined> {
@@ -89,7 +97,11 @@ export async function updateWorkstream(
 }
 
 /** The outcomes each of these workstreams contributes to: one query however many. */
-export async function outcomeLinks(db: Executor, partnershipId: string, workstreamIds: readonly string[]): Promise<{ workstream_id: string; outcome_id: string }[]> {
+export async function outcomeLinks(
+  db: Executor,
+  partnershipId: string,
+  workstreamIds: readonly string[],
+): Promise<{ workstream_id: string; outcome_id: string }[]> {
   if (!workstreamIds.length) return []
   return db
     .selectFrom('workstream_outcomes')
@@ -105,7 +117,17 @@ function objectivesWithPlans(db: Executor, partnershipId: string) {
     .selectFrom('plan_objectives as o')
     .innerJoin('plan_aims as a', 'a.id', 'o.aim_id')
     .innerJoin('plans as pl', 'pl.id', 'a.plan_id')
-    .select(['o.id', 'o.title', 'o.position', 'o.archived_at', 'a.id as aimId', 'a.number as aimNumber', 'a.title as aimTitle', 'pl.id as planId', 'pl.title as planTitle'])
+    .select([
+      'o.id',
+      'o.title',
+      'o.position',
+      'o.archived_at',
+      'a.id as aimId',
+      'a.number as aimNumber',
+      'a.title as aimTitle',
+      'pl.id as planId',
+      'pl.title as planTitle',
+    ])
     .where('o.partnership_id', '=', partnershipId)
     .orderBy(sql`lower(pl.title)`)
     .orderBy('pl.id')
@@ -115,11 +137,19 @@ function objectivesWithPlans(db: Executor, partnershipId: string) {
 
 /** The objectives a workstream may be linked to: those of current aims in plans not archived. */
 export async function objectiveOptions(db: Executor, partnershipId: string): Promise<ObjectiveOption[]> {
-  return objectivesWithPlans(db, partnershipId).where('o.archived_at', 'is', null).where('a.archived_at', 'is', null).where('pl.archived_at', 'is', null).execute()
+  return objectivesWithPlans(db, partnershipId)
+    .where('o.archived_at', 'is', null)
+    .where('a.archived_at', 'is', null)
+    .where('pl.archived_at', 'is', null)
+    .execute()
 }
 
 /** The objectives each of these workstreams delivers, archived or not, so none is hidden from its page. */
-export async function objectiveLinks(db: Executor, partnershipId: string, workstreamIds: readonly string[]): Promise<(ObjectiveOption & { workstream_id: string })[]> {
+export async function objectiveLinks(
+  db: Executor,
+  partnershipId: string,
+  workstreamIds: readonly string[],
+): Promise<(ObjectiveOption & { workstream_id: string })[]> {
   if (!workstreamIds.length) return []
   return objectivesWithPlans(db, partnershipId)
     .innerJoin('workstream_objectives as wo', 'wo.objective_id', 'o.id')
@@ -129,9 +159,19 @@ export async function objectiveLinks(db: Executor, partnershipId: string, workst
 }
 
 /** Adds and removes link rows (pure links, so removing one deletes it); the change itself comes from linkChanges. */
-export async function changeOutcomeLinks(db: Executor, partnershipId: string, workstreamId: string, change: { add: string[]; remove: string[] }): Promise<void> {
+export async function changeOutcomeLinks(
+  db: Executor,
+  partnershipId: string,
+  workstreamId: string,
+  change: { add: string[]; remove: string[] },
+): Promise<void> {
   if (change.remove.length) {
-    await db.deleteFrom('workstream_outcomes').where('partnership_id', '=', partnershipId).where('workstream_id', '=', workstreamId).where('outcome_id', 'in', change.remove).execute()
+    await db
+      .deleteFrom('workstream_outcomes')
+      .where('partnership_id', '=', partnershipId)
+      .where('workstream_id', '=', workstreamId)
+      .where('outcome_id', 'in', change.remove)
+      .execute()
   }
   if (change.add.length) {
     await db
@@ -141,9 +181,19 @@ export async function changeOutcomeLinks(db: Executor, partnershipId: string, wo
   }
 }
 
-export async function changeObjectiveLinks(db: Executor, partnershipId: string, workstreamId: string, change: { add: string[]; remove: string[] }): Promise<void> {
+export async function changeObjectiveLinks(
+  db: Executor,
+  partnershipId: string,
+  workstreamId: string,
+  change: { add: string[]; remove: string[] },
+): Promise<void> {
   if (change.remove.length) {
-    await db.deleteFrom('workstream_objectives').where('partnership_id', '=', partnershipId).where('workstream_id', '=', workstreamId).where('objective_id', 'in', change.remove).execute()
+    await db
+      .deleteFrom('workstream_objectives')
+      .where('partnership_id', '=', partnershipId)
+      .where('workstream_id', '=', workstreamId)
+      .where('objective_id', 'in', change.remove)
+      .execute()
   }
   if (change.add.length) {
     await db

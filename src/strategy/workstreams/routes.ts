@@ -21,7 +21,11 @@ function formValues({ row, outcomeIds, objectiveIds }: Awaited<ReturnType<Workst
 }
 
 export function workstreamRoutes(app: FastifyInstance, workstreams: WorkstreamService): void {
-  async function showForm(request: FastifyRequest, reply: FastifyReply, data: { item?: WorkstreamRow; values: Record<string, unknown> } & Record<string, unknown>) {
+  async function showForm(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    data: { item?: WorkstreamRow; values: Record<string, unknown> } & Record<string, unknown>,
+  ) {
     const options = await workstreams.formOptions(actorOf(request), data.item?.id)
     const outcomeIds = ticked(data.values.outcomeIds)
     const objectiveIds = new Set(ticked(data.values.objectiveIds))
@@ -29,12 +33,22 @@ export function workstreamRoutes(app: FastifyInstance, workstreams: WorkstreamSe
       bodyItems: [{ value: '', text: 'Select a body' }, ...options.bodies.map((b) => ({ value: b.id, text: b.name }))],
       personItems: [{ value: '', text: 'No lead named' }, ...options.people.map((p) => ({ value: p.id, text: p.label }))],
       kindItems,
-      outcomeItems: options.outcomes.map((o) => ({ value: o.id, text: o.title, checked: outcomeIds.includes(o.id), hint: o.inForce ? undefined : { text: 'No longer in the framework in force' } })),
+      outcomeItems: options.outcomes.map((o) => ({
+        value: o.id,
+        text: o.title,
+        checked: outcomeIds.includes(o.id),
+        hint: o.inForce ? undefined : { text: 'No longer in the framework in force' },
+      })),
       objectivePlans: objectivesByPlan(options.objectives).map((plan) => ({
         ...plan,
         aims: plan.aims.map((aim) => ({
           ...aim,
-          items: aim.objectives.map((o) => ({ value: o.id, text: `${objectiveNumber(o)} ${o.title}`, checked: objectiveIds.has(o.id), hint: o.archived_at ? { text: 'Archived' } : undefined })),
+          items: aim.objectives.map((o) => ({
+            value: o.id,
+            text: `${objectiveNumber(o)} ${o.title}`,
+            checked: objectiveIds.has(o.id),
+            hint: o.archived_at ? { text: 'Archived' } : undefined,
+          })),
         })),
       })),
       ...labels,
@@ -81,7 +95,13 @@ export function workstreamRoutes(app: FastifyInstance, workstreams: WorkstreamSe
 
   app.get('/workstreams/:id', async (request, reply) => {
     const page = await workstreams.page(actorOf(request), idParam(request))
-    return renderPage(request, reply, 'workstreams/views/show.njk', { title: page.workstream.title, ...page, objectivePlans: objectivesByPlan(page.objectives), objectiveNumber, ...labels })
+    return renderPage(request, reply, 'workstreams/views/show.njk', {
+      title: page.workstream.title,
+      ...page,
+      objectivePlans: objectivesByPlan(page.objectives),
+      objectiveNumber,
+      ...labels,
+    })
   })
 
   app.get('/workstreams/:id/edit', async (request, reply) => {
@@ -89,7 +109,13 @@ export function workstreamRoutes(app: FastifyInstance, workstreams: WorkstreamSe
     const id = idParam(request)
     await workstreams.getForChange(actor, id)
     const found = await workstreams.get(actor, id)
-    return showForm(request, reply, { title: `Change ${found.row.title}`, item: found.row, values: formValues(found), version: found.row.version, action: `/workstreams/${id}/edit` })
+    return showForm(request, reply, {
+      title: `Change ${found.row.title}`,
+      item: found.row,
+      values: formValues(found),
+      version: found.row.version,
+      action: `/workstreams/${id}/edit`,
+    })
   })
 
   app.post('/workstreams/:id/edit', async (request, reply) => {

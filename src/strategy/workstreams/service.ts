@@ -66,9 +66,15 @@ export function workstreamService(db: Db) {
     const taken = await repo.findByTitle(trx, actor.partnershipId, input.bodyId, input.title)
     if (taken && taken.id !== keep?.row.id) errors.title = `A workstream called ‘${taken.title}’ already exists under this body`
     if (input.leadId && input.leadId !== keep?.row.lead_id && !people.some((p) => p.id === input.leadId)) errors.leadId = 'Select the lead from the list'
-    const outcomeChoices = allowedLinks(outcomes.map((o) => o.id), keep?.outcomeIds ?? [])
+    const outcomeChoices = allowedLinks(
+      outcomes.map((o) => o.id),
+      keep?.outcomeIds ?? [],
+    )
     if (unknownLinks(input.outcomeIds, outcomeChoices).length) errors.outcomeIds = 'Select outcomes from the list'
-    const objectiveChoices = allowedLinks(objectives.map((o) => o.id), keep?.objectiveIds ?? [])
+    const objectiveChoices = allowedLinks(
+      objectives.map((o) => o.id),
+      keep?.objectiveIds ?? [],
+    )
     if (unknownLinks(input.objectiveIds, objectiveChoices).length) errors.objectiveIds = 'Select objectives from the list'
     if (Object.keys(errors).length) throw new ValidationError(errors)
   }
@@ -92,7 +98,10 @@ export function workstreamService(db: Db) {
       assertArchiveChange(action, before.row.archived_at, `‘${before.row.title}’`)
       if (action === 'restore') {
         const taken = await repo.findByTitle(trx, actor.partnershipId, before.row.body_id, before.row.title)
-        if (taken) throw new ValidationError({ title: `‘${taken.title}’ cannot be restored: the ${before.row.bodyName} already has a current workstream of that title. Rename or archive that one first.` })
+        if (taken)
+          throw new ValidationError({
+            title: `‘${taken.title}’ cannot be restored: the ${before.row.bodyName} already has a current workstream of that title. Rename or archive that one first.`,
+          })
       }
       const after = await repo.updateWorkstream(trx, actor.partnershipId, id, version, { archived_at: action === 'archive' ? new Date() : null })
       if (!after) throw new ConflictError(`‘${before.row.title}’`)
@@ -135,10 +144,19 @@ export function workstreamService(db: Db) {
           currentOutcomes(trx, actor.partnershipId),
           repo.objectiveLinks(trx, actor.partnershipId, [id]),
         ])
-        const titles = await outcomeTitles(trx, actor.partnershipId, links.map((l) => l.outcome_id))
+        const titles = await outcomeTitles(
+          trx,
+          actor.partnershipId,
+          links.map((l) => l.outcome_id),
+        )
         const inForce = new Map(current.map((o) => [o.id, o]))
         const outcomes = links
-          .map((l) => ({ id: l.outcome_id, title: inForce.get(l.outcome_id)?.title ?? titles.get(l.outcome_id) ?? 'Untitled outcome', inForce: inForce.has(l.outcome_id), position: inForce.get(l.outcome_id)?.position ?? Infinity }))
+          .map((l) => ({
+            id: l.outcome_id,
+            title: inForce.get(l.outcome_id)?.title ?? titles.get(l.outcome_id) ?? 'Untitled outcome',
+            inForce: inForce.has(l.outcome_id),
+            position: inForce.get(l.outcome_id)?.position ?? Infinity,
+          }))
           .sort((a, b) => a.position - b.position || a.title.localeCompare(b.title))
         return { workstream: row, outcomes, objectives }
       })
@@ -163,12 +181,20 @@ export function workstreamService(db: Db) {
         ])
         const dropped = (existing?.outcomeIds ?? []).filter((o) => !current.some((c) => c.id === o))
         const droppedTitles = await outcomeTitles(trx, actor.partnershipId, dropped)
-        const kept = existing ? (await repo.objectiveLinks(trx, actor.partnershipId, [existing.row.id])).filter((o) => !objectives.some((x) => x.id === o.id)) : []
-        const bodyChoices = existing && !openBodies.some((b) => b.id === existing.row.body_id) ? [{ id: existing.row.body_id, name: existing.row.bodyName }, ...openBodies] : openBodies
+        const kept = existing
+          ? (await repo.objectiveLinks(trx, actor.partnershipId, [existing.row.id])).filter((o) => !objectives.some((x) => x.id === o.id))
+          : []
+        const bodyChoices =
+          existing && !openBodies.some((b) => b.id === existing.row.body_id)
+            ? [{ id: existing.row.body_id, name: existing.row.bodyName }, ...openBodies]
+            : openBodies
         return {
           bodies: bodyChoices,
           people,
-          outcomes: [...current.map((o) => ({ id: o.id, title: o.title, inForce: true })), ...dropped.map((o) => ({ id: o, title: droppedTitles.get(o) ?? 'Untitled outcome', inForce: false }))],
+          outcomes: [
+            ...current.map((o) => ({ id: o.id, title: o.title, inForce: true })),
+            ...dropped.map((o) => ({ id: o, title: droppedTitles.get(o) ?? 'Untitled outcome', inForce: false })),
+          ],
           objectives: [...objectives, ...kept],
         }
       })
@@ -201,7 +227,13 @@ export function workstreamService(db: Db) {
         const created = await repo.insertWorkstream(trx, actor.partnershipId, input).catch(titleTaken(input.title))
         await saveLinks(trx, actor, created.id, input)
         const after = await load(trx, actor, created.id)
-        await recordAudit(trx, actor, { action: 'create', entityType: 'workstream', entityId: created.id, summary: `Added workstream ‘${created.title}’ to the ${after.row.bodyName}`, after: audited(after) })
+        await recordAudit(trx, actor, {
+          action: 'create',
+          entityType: 'workstream',
+          entityId: created.id,
+          summary: `Added workstream ‘${created.title}’ to the ${after.row.bodyName}`,
+          after: audited(after),
+        })
         return created
       })
     },
@@ -218,7 +250,14 @@ export function workstreamService(db: Db) {
         if (!saved) throw new ConflictError(`‘${before.row.title}’`)
         await saveLinks(trx, actor, id, input, before)
         const after = await load(trx, actor, id)
-        await recordAudit(trx, actor, { action: 'update', entityType: 'workstream', entityId: id, summary: `Changed workstream ‘${saved.title}’ of the ${after.row.bodyName}`, before: audited(before), after: audited(after) })
+        await recordAudit(trx, actor, {
+          action: 'update',
+          entityType: 'workstream',
+          entityId: id,
+          summary: `Changed workstream ‘${saved.title}’ of the ${after.row.bodyName}`,
+          before: audited(before),
+          after: audited(after),
+        })
         return saved
       })
     },

@@ -63,7 +63,10 @@ const passedDir = path.join(os.tmpdir(), `thrive-axe-passed-${process.ppid}`)
 const uuid = /[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}/g
 
 async function stateOf(page: Page, javaScript: boolean): Promise<string> {
-  const markup = (await page.content()).replace(/name="_csrf" value="[^"]*"/g, '').replace(/nonce="[^"]*"/g, '').replace(uuid, 'ID')
+  const markup = (await page.content())
+    .replace(/name="_csrf" value="[^"]*"/g, '')
+    .replace(/nonce="[^"]*"/g, '')
+    .replace(uuid, 'ID')
   const viewport = page.viewportSize()
   return createHash('sha256').update(`${javaScript}|${viewport?.width}x${viewport?.height}|${markup}`).digest('hex')
 }
@@ -74,7 +77,9 @@ export async function assertAccessible(page: Page, what: string, { javaScript = 
   if (existsSync(state)) return
   const violations = javaScript ? await violationsOn(page) : await violationsWithoutJavaScript(page)
   if (violations.length > 0) {
-    throw new Error(`${what} (${page.url()}) has ${violations.length} accessibility violation(s)${javaScript ? '' : ' without JavaScript'}:\n${describeViolations(violations)}`)
+    throw new Error(
+      `${what} (${page.url()}) has ${violations.length} accessibility violation(s)${javaScript ? '' : ' without JavaScript'}:\n${describeViolations(violations)}`,
+    )
   }
   mkdirSync(passedDir, { recursive: true })
   writeFileSync(state, `${page.url()}\n`)

@@ -4,7 +4,8 @@ import { unique, type Fixtures, type Rule } from './rules.ts'
 // Invitations, the holder's own password and the operator's pages.
 
 /** A fresh invitation in the partnership, to someone who is none of the walking visitors. */
-const invitation = (f: Fixtures) => userService(f.db).invite(f.admin, { email: `${unique('invited').replace(' ', '-')}@example.org`, displayName: unique('Invited person'), role: 'viewer' })
+const invitation = (f: Fixtures) =>
+  userService(f.db).invite(f.admin, { email: `${unique('invited').replace(' ', '-')}@example.org`, displayName: unique('Invited person'), role: 'viewer' })
 const invitationToken = { name: 'token', value: async (f: Fixtures) => (await invitation(f)).token }
 const invitationId = { name: 'id', value: async (f: Fixtures) => (await invitation(f)).invitation.id }
 
@@ -19,7 +20,9 @@ export const accountRules: Record<string, Rule> = {
   'POST /admin/invitations/:id/withdraw': {
     access: 'users.manage',
     param: invitationId,
-    form: async (f, id) => ({ version: String((await f.db.selectFrom('invitations').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version) }),
+    form: async (f, id) => ({
+      version: String((await f.db.selectFrom('invitations').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version),
+    }),
     audited: true,
   },
   'GET /account/password': { access: 'signed in' },

@@ -14,7 +14,8 @@ async function group(f: Fixtures, { archived = false } = {}): Promise<string> {
   return created.id
 }
 
-const version = async (f: Fixtures, id: string) => String((await f.db.selectFrom('comparator_groups').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+const version = async (f: Fixtures, id: string) =>
+  String((await f.db.selectFrom('comparator_groups').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 const groupId = { name: 'id', value: (f: Fixtures) => group(f) }
 
 export const comparatorGroupRules: Record<string, Rule> = {
@@ -23,9 +24,19 @@ export const comparatorGroupRules: Record<string, Rule> = {
   'POST /comparator-groups': { access: 'directory.edit', form: async () => groupFields(), audited: true },
   'GET /comparator-groups/:id': { access: 'partnership.read', param: groupId },
   'GET /comparator-groups/:id/edit': { access: 'directory.edit', param: groupId },
-  'POST /comparator-groups/:id/edit': { access: 'directory.edit', param: groupId, form: async (f, id) => ({ ...groupFields(), version: await version(f, id) }), audited: true },
+  'POST /comparator-groups/:id/edit': {
+    access: 'directory.edit',
+    param: groupId,
+    form: async (f, id) => ({ ...groupFields(), version: await version(f, id) }),
+    audited: true,
+  },
   'GET /comparator-groups/:id/archive': { access: 'directory.edit', param: groupId },
-  'POST /comparator-groups/:id/archive': { access: 'directory.edit', param: groupId, form: async (f, id) => ({ version: await version(f, id) }), audited: true },
+  'POST /comparator-groups/:id/archive': {
+    access: 'directory.edit',
+    param: groupId,
+    form: async (f, id) => ({ version: await version(f, id) }),
+    audited: true,
+  },
   'POST /comparator-groups/:id/restore': {
     access: 'directory.edit',
     param: { name: 'id', value: (f) => group(f, { archived: true }) },

@@ -15,16 +15,32 @@ const outcomeFields = (): Fields => ({ title: unique('Walked outcome'), descript
 // ---------------------------------------------------------------- the framework
 
 const versions = (f: Fixtures) =>
-  f.db.selectFrom('framework_versions').select(['id', 'stage', 'version', 'number']).where('partnership_id', '=', f.admin.partnershipId).orderBy('number', 'desc').execute()
+  f.db
+    .selectFrom('framework_versions')
+    .select(['id', 'stage', 'version', 'number'])
+    .where('partnership_id', '=', f.admin.partnershipId)
+    .orderBy('number', 'desc')
+    .execute()
 
 const bodyFor = async (f: Fixtures, partnershipId: string) =>
-  (await f.db.insertInto('bodies').values({ partnership_id: partnershipId, name: unique('Walked adopting body'), kind: 'working-group' }).returning('id').executeTakeFirstOrThrow()).id
+  (
+    await f.db
+      .insertInto('bodies')
+      .values({ partnership_id: partnershipId, name: unique('Walked adopting body'), kind: 'working-group' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
 
 /** Adopts a partnership's open version, through the service, as its admin would. */
 async function adoptOpen(f: Fixtures, id: string): Promise<void> {
   const framework = frameworkService(f.db)
   const version = (await versions(f)).find((v) => v.id === id)!.version
-  await framework.adopt(f.admin, id, version, adoptionForm.parse({ 'adoptedOn-day': '1', 'adoptedOn-month': '1', 'adoptedOn-year': '2030', bodyId: await bodyFor(f, f.admin.partnershipId) }))
+  await framework.adopt(
+    f.admin,
+    id,
+    version,
+    adoptionForm.parse({ 'adoptedOn-day': '1', 'adoptedOn-month': '1', 'adoptedOn-year': '2030', bodyId: await bodyFor(f, f.admin.partnershipId) }),
+  )
 }
 
 /**
@@ -86,12 +102,32 @@ function itemRules(kind: 'outcomes' | 'commitments'): Record<string, Rule> {
   const item = itemOf(kind)
   return {
     [`GET /framework/versions/:id/${kind}/new`]: { access: changes, param: openId },
-    [`POST /framework/versions/:id/${kind}/new`]: { access: changes, param: openId, form: async (f, id) => ({ ...fields(), version: await frameworkVersionOf(f, id) }), audited: true },
+    [`POST /framework/versions/:id/${kind}/new`]: {
+      access: changes,
+      param: openId,
+      form: async (f, id) => ({ ...fields(), version: await frameworkVersionOf(f, id) }),
+      audited: true,
+    },
     [`GET /framework/versions/:id/${kind}/:itemId/edit`]: { access: changes, param: item },
-    [`POST /framework/versions/:id/${kind}/:itemId/edit`]: { access: changes, param: item, form: async (f, id) => ({ ...fields(), version: await frameworkVersionOf(f, id) }), audited: true },
+    [`POST /framework/versions/:id/${kind}/:itemId/edit`]: {
+      access: changes,
+      param: item,
+      form: async (f, id) => ({ ...fields(), version: await frameworkVersionOf(f, id) }),
+      audited: true,
+    },
     // The fresh item is the last, so it can always move up.
-    [`POST /framework/versions/:id/${kind}/:itemId/move`]: { access: changes, param: item, form: async (f, id) => ({ direction: 'up', version: await frameworkVersionOf(f, id) }), audited: true },
-    [`POST /framework/versions/:id/${kind}/:itemId/remove`]: { access: changes, param: item, form: async (f, id) => ({ version: await frameworkVersionOf(f, id) }), audited: true },
+    [`POST /framework/versions/:id/${kind}/:itemId/move`]: {
+      access: changes,
+      param: item,
+      form: async (f, id) => ({ direction: 'up', version: await frameworkVersionOf(f, id) }),
+      audited: true,
+    },
+    [`POST /framework/versions/:id/${kind}/:itemId/remove`]: {
+      access: changes,
+      param: item,
+      form: async (f, id) => ({ version: await frameworkVersionOf(f, id) }),
+      audited: true,
+    },
   }
 }
 
@@ -106,7 +142,15 @@ function itemRules(kind: 'outcomes' | 'commitments'): Record<string, Rule> {
  * the address, so they are that partnership's.
  */
 
-const externalFields = (): Fields => ({ title: unique('Walked regional framework'), publisher: 'Walked publisher', scope: 'regional', description: '', 'publishedOn-day': '', 'publishedOn-month': '', 'publishedOn-year': '' })
+const externalFields = (): Fields => ({
+  title: unique('Walked regional framework'),
+  publisher: 'Walked publisher',
+  scope: 'regional',
+  description: '',
+  'publishedOn-day': '',
+  'publishedOn-month': '',
+  'publishedOn-year': '',
+})
 const priorityFields = (): Fields => ({ title: unique('Walked priority'), description: '' })
 
 async function externalFramework(f: Fixtures, { archived = false } = {}): Promise<string> {
@@ -139,7 +183,13 @@ const sharedRules: Record<string, Rule> = {
   'POST /external-frameworks/new': { access: sharedEdit, form: async () => externalFields(), audited: true },
   'GET /external-frameworks/:id': { access: 'partnership.read', param: externalId, shared: true },
   'GET /external-frameworks/:id/copy': { access: sharedEdit, param: externalId, shared: true },
-  'POST /external-frameworks/:id/copy': { access: sharedEdit, param: externalId, form: async () => ({ title: unique('Walked copy') }), audited: true, shared: true },
+  'POST /external-frameworks/:id/copy': {
+    access: sharedEdit,
+    param: externalId,
+    form: async () => ({ title: unique('Walked copy') }),
+    audited: true,
+    shared: true,
+  },
   'GET /external-frameworks/:id/edit': { access: sharedEdit, param: externalId, owned: true },
   'POST /external-frameworks/:id/edit': {
     access: sharedEdit,
@@ -245,7 +295,12 @@ export const frameworkRules: Record<string, Rule> = {
   // Nothing to fill in: the button alone starts the draft.
   'POST /framework/versions/:id/new-draft': { access: changes, param: { name: 'id', value: (f) => adoptedVersion(f) }, emptyStatus: 303 },
   'GET /framework/versions/:id/edit': { access: changes, param: openId },
-  'POST /framework/versions/:id/edit': { access: changes, param: openId, form: async (f, id) => ({ ...detailsFields(), version: await frameworkVersionOf(f, id) }), audited: true },
+  'POST /framework/versions/:id/edit': {
+    access: changes,
+    param: openId,
+    form: async (f, id) => ({ ...detailsFields(), version: await frameworkVersionOf(f, id) }),
+    audited: true,
+  },
   ...itemRules('outcomes'),
   ...itemRules('commitments'),
   'GET /framework/versions/:id/consult': { access: changes, param: draftId },
@@ -267,7 +322,13 @@ export const frameworkRules: Record<string, Rule> = {
   'POST /framework/versions/:id/adopt': {
     access: changes,
     param: openId,
-    form: async (f, id) => ({ 'adoptedOn-day': '1', 'adoptedOn-month': '1', 'adoptedOn-year': '2030', bodyId: await bodyFor(f, f.partnershipId), version: await frameworkVersionOf(f, id) }),
+    form: async (f, id) => ({
+      'adoptedOn-day': '1',
+      'adoptedOn-month': '1',
+      'adoptedOn-year': '2030',
+      bodyId: await bodyFor(f, f.partnershipId),
+      version: await frameworkVersionOf(f, id),
+    }),
     audited: true,
   },
 

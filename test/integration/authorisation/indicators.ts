@@ -24,7 +24,8 @@ async function indicator(f: Fixtures, { archived = false } = {}): Promise<string
   return created.id
 }
 
-const version = async (f: Fixtures, id: string) => String((await f.db.selectFrom('indicators').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+const version = async (f: Fixtures, id: string) =>
+  String((await f.db.selectFrom('indicators').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 const indicatorId = { name: 'id', value: (f: Fixtures) => indicator(f) }
 
 export const indicatorRules: Record<string, Rule> = {

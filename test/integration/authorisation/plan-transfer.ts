@@ -15,7 +15,12 @@ function planOf(f: Fixtures): Promise<string> {
       ['1', 'Walked aim', 'Walked objective', 'Q2 2008', 'Walked outcome', 'On track'],
     ].map((cells, i) => ({ row: i + 1, cells }))
     plan = inPartnership(f.db, f.partnershipId, async (trx) => {
-      const writer = { trx, partnershipId: f.partnershipId, authorLabel: f.admin.label, audit: (entry: Parameters<typeof recordAudit>[2]) => recordAudit(trx, f.admin, entry) }
+      const writer = {
+        trx,
+        partnershipId: f.partnershipId,
+        authorLabel: f.admin.label,
+        audit: (entry: Parameters<typeof recordAudit>[2]) => recordAudit(trx, f.admin, entry),
+      }
       const imported = await writeImportedPlan(writer, importForm.parse({ title: 'Walked plan' }), 'walked.csv', rows)
       if (!imported.ok) throw new Error(`The walked plan was refused: ${JSON.stringify(imported.problems)}`)
       return imported.plan.id

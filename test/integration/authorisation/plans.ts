@@ -60,7 +60,13 @@ async function objective(f: Fixtures, { archived = false } = {}) {
  * visitor's own there), made directly: a strategy must name its owner.
  */
 async function ownerBody(f: Fixtures) {
-  return (await f.db.insertInto('bodies').values({ partnership_id: f.partnershipId, name: unique('Walked strategy owner'), kind: 'working-group' }).returning('id').executeTakeFirstOrThrow()).id
+  return (
+    await f.db
+      .insertInto('bodies')
+      .values({ partnership_id: f.partnershipId, name: unique('Walked strategy owner'), kind: 'working-group' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
 }
 
 const version = async (f: Fixtures, table: 'strategies' | 'plans' | 'plan_aims' | 'plan_objectives', id: string) =>
@@ -107,10 +113,20 @@ export const planRules: Record<string, Rule> = {
     audited: true,
   },
   'GET /plans/:id/aims/new': { access: edits, param: planId },
-  'POST /plans/:id/aims': { access: edits, param: planId, form: async () => ({ number: '1', title: unique('Walked aim'), expectedOutcome: '' }), audited: true },
+  'POST /plans/:id/aims': {
+    access: edits,
+    param: planId,
+    form: async () => ({ number: '1', title: unique('Walked aim'), expectedOutcome: '' }),
+    audited: true,
+  },
 
   'GET /aims/:id/edit': { access: edits, param: aimId },
-  'POST /aims/:id/edit': { access: edits, param: aimId, form: async (f, id) => ({ number: '2', title: unique('Walked aim'), expectedOutcome: '', version: await version(f, 'plan_aims', id) }), audited: true },
+  'POST /aims/:id/edit': {
+    access: edits,
+    param: aimId,
+    form: async (f, id) => ({ number: '2', title: unique('Walked aim'), expectedOutcome: '', version: await version(f, 'plan_aims', id) }),
+    audited: true,
+  },
   'GET /aims/:id/archive': { access: edits, param: aimId },
   'POST /aims/:id/archive': { access: edits, param: aimId, form: async (f, id) => ({ version: await version(f, 'plan_aims', id) }), audited: true },
   'POST /aims/:id/restore': {
@@ -124,9 +140,19 @@ export const planRules: Record<string, Rule> = {
 
   'GET /objectives/:id': { access: 'partnership.read', param: objectiveId },
   'GET /objectives/:id/edit': { access: edits, param: objectiveId },
-  'POST /objectives/:id/edit': { access: edits, param: objectiveId, form: async (f, id) => ({ ...objectiveFields(), version: await version(f, 'plan_objectives', id) }), audited: true },
+  'POST /objectives/:id/edit': {
+    access: edits,
+    param: objectiveId,
+    form: async (f, id) => ({ ...objectiveFields(), version: await version(f, 'plan_objectives', id) }),
+    audited: true,
+  },
   'GET /objectives/:id/archive': { access: edits, param: objectiveId },
-  'POST /objectives/:id/archive': { access: edits, param: objectiveId, form: async (f, id) => ({ version: await version(f, 'plan_objectives', id) }), audited: true },
+  'POST /objectives/:id/archive': {
+    access: edits,
+    param: objectiveId,
+    form: async (f, id) => ({ version: await version(f, 'plan_objectives', id) }),
+    audited: true,
+  },
   'POST /objectives/:id/restore': {
     access: edits,
     param: { name: 'id', value: (f) => objective(f, { archived: true }) },
@@ -138,7 +164,14 @@ export const planRules: Record<string, Rule> = {
   'POST /objectives/:id/updates': {
     access: edits,
     param: objectiveId,
-    form: async () => ({ 'reportedOn-day': '30', 'reportedOn-month': '6', 'reportedOn-year': '2019', status: 'on-track', rag: 'green', commentary: unique('Walked update') }),
+    form: async () => ({
+      'reportedOn-day': '30',
+      'reportedOn-month': '6',
+      'reportedOn-year': '2019',
+      status: 'on-track',
+      rag: 'green',
+      commentary: unique('Walked update'),
+    }),
     audited: true,
   },
 }

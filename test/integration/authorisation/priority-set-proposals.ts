@@ -13,14 +13,27 @@ import { unique, type Fixtures, type Rule } from './rules.ts'
 
 const sharedEdit = 'shared-frameworks.edit' as const
 
-const setFields = () => ({ title: unique('Walked proposed-to set'), publisher: 'Walked publisher', scope: 'regional', description: '', 'publishedOn-day': '', 'publishedOn-month': '', 'publishedOn-year': '' })
+const setFields = () => ({
+  title: unique('Walked proposed-to set'),
+  publisher: 'Walked publisher',
+  scope: 'regional',
+  description: '',
+  'publishedOn-day': '',
+  'publishedOn-month': '',
+  'publishedOn-year': '',
+})
 
 /** A set kept by the partnership whose ids fill the address. */
 const keptSet = async (f: Fixtures) => (await externalFrameworkService(f.db).create(f.admin, externalFrameworkForm.parse(setFields()))).id
 
 /** The other walked partnership's admin, as the sender of a proposal to this partnership's set. */
 async function otherAdmin(f: Fixtures): Promise<Actor> {
-  const other = await f.db.selectFrom('partnerships').select('id').where('id', '!=', f.partnershipId).where('slug', 'in', ['alpha', 'beta']).executeTakeFirstOrThrow()
+  const other = await f.db
+    .selectFrom('partnerships')
+    .select('id')
+    .where('id', '!=', f.partnershipId)
+    .where('slug', 'in', ['alpha', 'beta'])
+    .executeTakeFirstOrThrow()
   return { userId: null, label: 'Walked sender', partnershipId: other.id, role: 'admin' }
 }
 
@@ -32,11 +45,16 @@ async function proposalToUs(f: Fixtures): Promise<string> {
 
 /** An open proposal from this partnership to a set the service keeps. */
 async function proposalToPlatform(f: Fixtures): Promise<string> {
-  const set = await f.db.insertInto('external_frameworks').values({ title: unique('Walked service set'), publisher: 'Walked publisher', scope: 'regional' }).returning('id').executeTakeFirstOrThrow()
+  const set = await f.db
+    .insertInto('external_frameworks')
+    .values({ title: unique('Walked service set'), publisher: 'Walked publisher', scope: 'regional' })
+    .returning('id')
+    .executeTakeFirstOrThrow()
   return (await prioritySetProposalService(f.db).propose(f.admin, set.id, proposalForm.parse({ text: unique('Walked proposal') }))).proposal.id
 }
 
-const proposalVersion = async (f: Fixtures, id: string) => String((await f.db.selectFrom('priority_set_proposals').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+const proposalVersion = async (f: Fixtures, id: string) =>
+  String((await f.db.selectFrom('priority_set_proposals').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 
 const setId = { name: 'id', value: keptSet }
 const proposalId = { name: 'id', value: proposalToUs }
@@ -44,7 +62,14 @@ const platformProposalId = { name: 'id', value: proposalToPlatform }
 
 export const prioritySetProposalRules: Record<string, Rule> = {
   'GET /external-frameworks/:id/propose': { access: sharedEdit, param: setId, shared: true, notOwned: true },
-  'POST /external-frameworks/:id/propose': { access: sharedEdit, param: setId, form: async () => ({ text: unique('Walked proposal'), priorityId: '' }), audited: true, shared: true, notOwned: true },
+  'POST /external-frameworks/:id/propose': {
+    access: sharedEdit,
+    param: setId,
+    form: async () => ({ text: unique('Walked proposal'), priorityId: '' }),
+    audited: true,
+    shared: true,
+    notOwned: true,
+  },
   'GET /priority-set-proposals/:id/answer': { access: sharedEdit, param: proposalId, owned: true },
   'POST /priority-set-proposals/:id/answer': {
     access: sharedEdit,
@@ -55,5 +80,9 @@ export const prioritySetProposalRules: Record<string, Rule> = {
   },
   'GET /operator/priority-set-proposals': { access: 'operator' },
   'GET /operator/priority-set-proposals/:id': { access: 'operator', param: platformProposalId },
-  'POST /operator/priority-set-proposals/:id': { access: 'operator', param: platformProposalId, form: async (f, id) => ({ answer: 'made', answerText: '', version: await proposalVersion(f, id) }) },
+  'POST /operator/priority-set-proposals/:id': {
+    access: 'operator',
+    param: platformProposalId,
+    form: async (f, id) => ({ answer: 'made', answerText: '', version: await proposalVersion(f, id) }),
+  },
 }

@@ -19,7 +19,17 @@ import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 // managed by admins and editors; everyone in the partnership reads them.
 
 async function indicator(f: Fixtures): Promise<string> {
-  const fields = { title: unique('Walked card indicator'), valueType: 'proportion', multiplier: '100', decimalPlaces: '1', polarity: 'low-is-good', frequency: 'annual', periodType: 'calendar-year', comparisonMethod: 'ci-95', smallNumberThreshold: '5' }
+  const fields = {
+    title: unique('Walked card indicator'),
+    valueType: 'proportion',
+    multiplier: '100',
+    decimalPlaces: '1',
+    polarity: 'low-is-good',
+    frequency: 'annual',
+    periodType: 'calendar-year',
+    comparisonMethod: 'ci-95',
+    smallNumberThreshold: '5',
+  }
   return (await indicatorService(f.db).create(f.admin, indicatorForm.parse(fields))).id
 }
 
@@ -27,7 +37,13 @@ async function objective(f: Fixtures): Promise<string> {
   const plans = planService(f.db)
   const plan = await plans.create(f.admin, planForm.parse({ title: unique('Walked card plan'), summary: '', strategyId: '', leadBodyId: '' }))
   const aim = await plans.addAim(f.admin, plan.id, aimForm.parse({ number: '1', title: unique('Walked card aim') }))
-  return (await objectiveService(f.db).create(f.admin, aim.id, objectiveForm.parse({ title: unique('Walked card objective'), timescale: 'Q2 2008', ownerId: '', leadBodyId: '', expectedOutcome: '' }))).id
+  return (
+    await objectiveService(f.db).create(
+      f.admin,
+      aim.id,
+      objectiveForm.parse({ title: unique('Walked card objective'), timescale: 'Q2 2008', ownerId: '', leadBodyId: '', expectedOutcome: '' }),
+    )
+  ).id
 }
 
 /** An indicator with one objective linked to its report card, as the address of its remove button. */
@@ -51,7 +67,8 @@ async function request(f: Fixtures): Promise<string> {
   return (await dataRequestService(f.db).create(f.admin, requestForm.parse(await requestFields(f)))).id
 }
 
-const requestVersion = async (f: Fixtures, id: string) => String((await f.db.selectFrom('data_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+const requestVersion = async (f: Fixtures, id: string) =>
+  String((await f.db.selectFrom('data_requests').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 
 /** The walked partnerships have no area of their own; localities need one to be part of. */
 async function area(f: Fixtures): Promise<string> {
@@ -76,8 +93,18 @@ const localityCode = { name: 'code', value: (f: Fixtures) => locality(f) }
 export const reportCardRules: Record<string, Rule> = {
   'GET /indicators/:id/report-card': { access: 'partnership.read', param: indicatorId },
   'GET /indicators/:id/report-card/edit': { access: 'directory.edit', param: indicatorId },
-  'POST /indicators/:id/report-card/edit': { access: 'directory.edit', param: indicatorId, form: async () => ({ version: '0', story: unique('Walked story'), partners: '', whatWorks: '' }), audited: true },
-  'POST /indicators/:id/report-card/objectives': { access: 'directory.edit', param: indicatorId, form: async (f) => ({ objectiveIds: await objective(f.own()) }), audited: true },
+  'POST /indicators/:id/report-card/edit': {
+    access: 'directory.edit',
+    param: indicatorId,
+    form: async () => ({ version: '0', story: unique('Walked story'), partners: '', whatWorks: '' }),
+    audited: true,
+  },
+  'POST /indicators/:id/report-card/objectives': {
+    access: 'directory.edit',
+    param: indicatorId,
+    form: async (f) => ({ objectiveIds: await objective(f.own()) }),
+    audited: true,
+  },
   // Nothing to fill in: the button alone unlinks, so even the empty form succeeds.
   'POST /indicators/:id/report-card/objectives/:objectiveId/remove': {
     access: 'directory.edit',
@@ -86,16 +113,36 @@ export const reportCardRules: Record<string, Rule> = {
     emptyStatus: 303,
     audited: true,
   },
-  'POST /indicators/:id/commentary': { access: 'directory.edit', param: indicatorId, form: async () => ({ text: unique('Walked commentary'), 'writtenOn-day': '1', 'writtenOn-month': '4', 'writtenOn-year': '2019' }), audited: true },
+  'POST /indicators/:id/commentary': {
+    access: 'directory.edit',
+    param: indicatorId,
+    form: async () => ({ text: unique('Walked commentary'), 'writtenOn-day': '1', 'writtenOn-month': '4', 'writtenOn-year': '2019' }),
+    audited: true,
+  },
 
   'GET /data-requests': { access: 'partnership.read' },
   'GET /data-requests/new': { access: 'directory.edit' },
   'POST /data-requests/new': { access: 'directory.edit', form: (f) => requestFields(f.own()), audited: true },
   'GET /data-requests/:id': { access: 'partnership.read', param: requestId },
   'GET /data-requests/:id/edit': { access: 'directory.edit', param: requestId },
-  'POST /data-requests/:id/edit': { access: 'directory.edit', param: requestId, form: async (f, id) => ({ ...(await requestFields(f.own())), version: await requestVersion(f, id) }), audited: true },
-  'POST /data-requests/:id/status': { access: 'directory.edit', param: requestId, form: async (f, id) => ({ status: 'submitted', version: await requestVersion(f, id) }), audited: true },
-  'POST /data-requests/:id/archive': { access: 'directory.edit', param: requestId, form: async (f, id) => ({ version: await requestVersion(f, id) }), audited: true },
+  'POST /data-requests/:id/edit': {
+    access: 'directory.edit',
+    param: requestId,
+    form: async (f, id) => ({ ...(await requestFields(f.own())), version: await requestVersion(f, id) }),
+    audited: true,
+  },
+  'POST /data-requests/:id/status': {
+    access: 'directory.edit',
+    param: requestId,
+    form: async (f, id) => ({ status: 'submitted', version: await requestVersion(f, id) }),
+    audited: true,
+  },
+  'POST /data-requests/:id/archive': {
+    access: 'directory.edit',
+    param: requestId,
+    form: async (f, id) => ({ version: await requestVersion(f, id) }),
+    audited: true,
+  },
   'POST /data-requests/:id/restore': {
     access: 'directory.edit',
     param: {

@@ -80,4 +80,3 @@ export const unique = (() => {
   let n = 0
   return (what: string) => `${what} ${++n}`
 })()
-

@@ -10,7 +10,17 @@ import { unique, type Fields, type Fixtures, type Rule } from './rules.ts'
 // The scorecard is read by every member; the public scorecard by anyone.
 
 async function indicator(f: Fixtures): Promise<string> {
-  const fields = { title: unique('Walked targeted indicator'), valueType: 'proportion', multiplier: '100', decimalPlaces: '1', polarity: 'low-is-good', frequency: 'annual', periodType: 'calendar-year', comparisonMethod: 'ci-95', smallNumberThreshold: '5' }
+  const fields = {
+    title: unique('Walked targeted indicator'),
+    valueType: 'proportion',
+    multiplier: '100',
+    decimalPlaces: '1',
+    polarity: 'low-is-good',
+    frequency: 'annual',
+    periodType: 'calendar-year',
+    comparisonMethod: 'ci-95',
+    smallNumberThreshold: '5',
+  }
   return (await indicatorService(f.db).create(f.admin, indicatorForm.parse(fields))).id
 }
 
@@ -21,7 +31,8 @@ async function target(f: Fixtures): Promise<string> {
   return (await targetService(f.db).add(f.admin, await indicator(f), targetForm.parse(targetFields()))).created.id
 }
 
-const version = async (f: Fixtures, id: string) => String((await f.db.selectFrom('targets').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+const version = async (f: Fixtures, id: string) =>
+  String((await f.db.selectFrom('targets').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 const indicatorId = { name: 'id', value: (f: Fixtures) => indicator(f) }
 const targetId = { name: 'id', value: (f: Fixtures) => target(f) }
 /** Partnership A publishes its pages; it has no area set, so its scorecard says so. */
@@ -33,7 +44,12 @@ export const targetRules: Record<string, Rule> = {
   'GET /indicators/:id/targets.xlsx': { access: 'partnership.read', param: indicatorId },
   'POST /indicators/:id/targets': { access: 'directory.edit', param: indicatorId, form: async () => targetFields(), audited: true },
   'GET /targets/:id/edit': { access: 'directory.edit', param: targetId },
-  'POST /targets/:id/edit': { access: 'directory.edit', param: targetId, form: async (f, id) => ({ ...targetFields(), value: '11', version: await version(f, id) }), audited: true },
+  'POST /targets/:id/edit': {
+    access: 'directory.edit',
+    param: targetId,
+    form: async (f, id) => ({ ...targetFields(), value: '11', version: await version(f, id) }),
+    audited: true,
+  },
   'POST /targets/:id/remove': { access: 'directory.edit', param: targetId, form: async (f, id) => ({ version: await version(f, id) }), audited: true },
   'GET /scorecard': { access: 'partnership.read' },
   'GET /scorecard.csv': { access: 'partnership.read' },

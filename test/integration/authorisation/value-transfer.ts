@@ -10,7 +10,12 @@ import type { Fixtures, Rule } from './rules.ts'
 
 /** A finished import in the fixtures' partnership, as the import page would have started it. */
 async function job(f: Fixtures): Promise<string> {
-  const started = importJobs.start(f.admin, 'walked.csv', 10, async () => ({ ok: false, filename: 'walked.csv', problems: [{ row: 2, column: 'Value', message: 'Walked problem' }], total: 1 }))
+  const started = importJobs.start(f.admin, 'walked.csv', 10, async () => ({
+    ok: false,
+    filename: 'walked.csv',
+    problems: [{ row: 2, column: 'Value', message: 'Walked problem' }],
+    total: 1,
+  }))
   await importJobs.settled()
   return started.id
 }

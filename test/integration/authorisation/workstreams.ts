@@ -23,8 +23,15 @@ async function workstream(f: Fixtures, { archived = false } = {}): Promise<strin
  * fixtures are those of the partnership the ids come from.
  */
 const bodyOf = async (f: Fixtures) =>
-  (await f.db.insertInto('bodies').values({ partnership_id: f.partnershipId, name: unique('Walked workstream body'), kind: 'working-group' }).returning('id').executeTakeFirstOrThrow()).id
-const version = async (f: Fixtures, id: string) => String((await f.db.selectFrom('workstreams').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
+  (
+    await f.db
+      .insertInto('bodies')
+      .values({ partnership_id: f.partnershipId, name: unique('Walked workstream body'), kind: 'working-group' })
+      .returning('id')
+      .executeTakeFirstOrThrow()
+  ).id
+const version = async (f: Fixtures, id: string) =>
+  String((await f.db.selectFrom('workstreams').select('version').where('id', '=', id).executeTakeFirstOrThrow()).version)
 const workstreamId = { name: 'id', value: (f: Fixtures) => workstream(f) }
 /** An outcome with no framework wording: its page still answers, saying it is not in the framework in force. */
 const outcomeId = {
@@ -45,7 +52,12 @@ export const workstreamRules: Record<string, Rule> = {
     audited: true,
   },
   'GET /workstreams/:id/archive': { access: changesWorkstreams, param: workstreamId },
-  'POST /workstreams/:id/archive': { access: changesWorkstreams, param: workstreamId, form: async (f, id) => ({ version: await version(f, id) }), audited: true },
+  'POST /workstreams/:id/archive': {
+    access: changesWorkstreams,
+    param: workstreamId,
+    form: async (f, id) => ({ version: await version(f, id) }),
+    audited: true,
+  },
   'POST /workstreams/:id/restore': {
     access: changesWorkstreams,
     param: { name: 'id', value: (f) => workstream(f, { archived: true }) },

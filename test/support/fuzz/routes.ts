@@ -29,7 +29,5 @@ export class RoutePattern {
 
 /** The pattern a concrete path belongs to: the one with fewest parameters, as the router prefers static segments. */
 export function patternOf(patterns: RoutePattern[], method: string, path: string): RoutePattern | undefined {
-  return patterns
-    .filter((p) => p.route.method === method && p.matches(path))
-    .sort((a, b) => a.params.length - b.params.length)[0]
+  return patterns.filter((p) => p.route.method === method && p.matches(path)).sort((a, b) => a.params.length - b.params.length)[0]
 }
