@@ -15,6 +15,19 @@ export default tseslint.config(
       'no-console': 'off',
     },
   },
+  // Typed rules, on the TypeScript: a promise nobody awaits fails silently, after the response has gone.
+  {
+    files: ['**/*.ts'],
+    languageOptions: { parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname } },
+    rules: {
+      '@typescript-eslint/no-floating-promises': [
+        'error',
+        // node:test's test() and describe() return promises the runner itself awaits.
+        { allowForKnownSafeCalls: [{ from: 'package', package: 'node:test', name: ['test', 'it', 'describe', 'suite'] }] },
+      ],
+      '@typescript-eslint/no-misused-promises': 'error',
+    },
+  },
   // Boundaries. The platform and the statistics have no domain words, so they import no feature.
   {
     files: ['src/platform/**', 'src/statistics/**'],
