@@ -21,8 +21,8 @@ import type { Progress } from './backup.ts'
 
 export interface RestoreOptions {
   /** Replace whatever the database holds; without it a database with any rows is refused. */
-  force?: boolean
-  progress?: Progress
+  force?: boolean | undefined
+  progress?: Progress | undefined
 }
 
 export interface RestoreSummary {

@@ -101,7 +101,8 @@ export function peopleService(db: Db) {
           job_title: input.jobTitle,
           organisation_id: input.organisationId,
           email: input.email,
-          user_id: input.userId,
+          // No userId in the input leaves the person’s account link as it is.
+          ...(input.userId !== undefined && { user_id: input.userId }),
         },
         async (trx, current) => {
           await assertOrganisation(trx, actor, input.organisationId, current.organisation_id)

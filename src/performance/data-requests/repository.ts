@@ -28,7 +28,11 @@ function withOrganisation(db: Executor, partnershipId: string) {
 }
 
 /** Current (or archived) requests, optionally of one organisation, soonest due first. Status filtering is the service's: "late" depends on today. */
-export async function listRequests(db: Executor, partnershipId: string, filters: { organisation?: string; archived: boolean }): Promise<RequestRow[]> {
+export async function listRequests(
+  db: Executor,
+  partnershipId: string,
+  filters: { organisation?: string | undefined; archived: boolean },
+): Promise<RequestRow[]> {
   let query = withOrganisation(db, partnershipId).where('r.archived_at', filters.archived ? 'is not' : 'is', null)
   if (filters.organisation) query = query.where('r.organisation_id', '=', filters.organisation)
   return query

@@ -33,7 +33,7 @@ async function checkedForm(localities: LocalityService, actor: Actor, body: Reco
   for (const issue of parsed.error.issues) fields[String(issue.path[0] ?? 'form')] ??= issue.message
   const kind = localityKinds.find((k) => k === body.kind)
   const more = await localities.problems(actor, {
-    kind,
+    ...(kind && { kind }),
     code: typeof body.code === 'string' ? normaliseCode(body.code) : '',
     parentCode: typeof body.parentCode === 'string' ? body.parentCode.trim() : '',
   })

@@ -33,7 +33,7 @@ pg.types.setTypeParser(pg.types.builtins.DATE, (v) => v)
 export interface DatabaseOptions {
   databaseUrl?: string | undefined
   /** A directory for PGlite, or 'memory://' for a throwaway in-memory database. */
-  dataDir?: string
+  dataDir?: string | undefined
   /** A PGlite data directory dumped earlier (dumpDataDir), to start from instead of an empty cluster. */
   loadDataDir?: Blob
   /**
