@@ -45,18 +45,20 @@ export default tseslint.config(
       ],
     },
   },
-  // A feature's routes are its own, registered by the composition root (src/app.ts); another
-  // feature that needs something in them wants it moved to a module of its own.
+  // A feature's public face is its index.ts: another feature imports from there or not at all,
+  // and never its routes, which the composition root (src/app.ts) registers. A module directly
+  // under an area (src/directory/lookups.ts) is that area's shared home.
   {
-    files: ['src/governance/**', 'src/strategy/**', 'src/performance/**', 'src/directory/**', 'src/site/**'],
+    files: ['src/governance/*/**', 'src/strategy/*/**', 'src/performance/*/**', 'src/directory/*/**', 'src/site/*/**'],
+    ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
             {
-              regex: '^\\.\\./.*routes\\.ts$',
-              message: 'Another feature’s routes are its own: move what you need out of them into its model or a module of its own.',
+              regex: '^\\.\\./(\\.\\./(governance|strategy|performance|directory|site)/)?[^./][^/]*/(?!index\\.ts$)',
+              message: 'Another feature is reached through its index.ts: export what you need there (never its routes), or move it to src/platform.',
             },
           ],
         },

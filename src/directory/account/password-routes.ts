@@ -10,7 +10,7 @@ import { setFlash, setSessionCookie } from '../../platform/http/sessions.ts'
 import { SignInRequiredError } from '../../platform/http/request-context.ts'
 import { createSession } from '../../platform/auth/sessions.ts'
 import { ValidationError } from '../../platform/errors.ts'
-import { changeOwnPassword } from '../users/service.ts'
+import { changeOwnPassword } from '../users/index.ts'
 
 const ownPasswordForm = z.object({
   currentPassword: z.string({ error: 'Enter your current password' }).min(1, 'Enter your current password').max(200),

@@ -12,7 +12,7 @@ import { signIn } from '../../platform/auth/sign-in.ts'
 import { createSession, destroySession, partnershipsOf, switchPartnership } from '../../platform/auth/sessions.ts'
 import { SignInRequiredError } from '../../platform/http/request-context.ts'
 import { signInRefusal } from '../../platform/auth/model.ts'
-import { invitationService } from '../users/invitation-service.ts'
+import { invitationService } from '../users/index.ts'
 import { passwordChangeRoutes } from './password-routes.ts'
 
 const signInForm = z.object({

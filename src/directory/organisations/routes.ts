@@ -10,7 +10,7 @@ import type { Organisation } from '../../platform/db/tables.ts'
 import type { OrganisationService } from './service.ts'
 import { organisationFilters, organisationForm } from './schema.ts'
 import { sectorLabels, sectors } from './model.ts'
-import type { PeopleService } from '../people/service.ts'
+import type { PeopleService } from '../people/index.ts'
 
 const sectorItems = sectors.map((value) => ({ value, text: sectorLabels[value] }))
 

@@ -4,7 +4,7 @@ import { recordAudit } from '../../platform/audit/audit.ts'
 import { parseForm } from '../../platform/http/forms.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import type { Partnership } from '../../platform/db/tables.ts'
-import { issueInvitation } from '../users/service.ts'
+import { issueInvitation } from '../users/index.ts'
 import * as repo from './repository.ts'
 import { newPartnershipForm, operatorPartnershipForm, type NewPartnershipInput } from './schema.ts'
 

@@ -8,7 +8,7 @@ import { ConflictError, ValidationError, type FieldErrors } from '../../platform
 import { assertCan, can } from '../../platform/auth/model.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import type { Person } from '../../platform/db/tables.ts'
-import type { OrganisationService } from '../organisations/service.ts'
+import type { OrganisationService } from '../organisations/index.ts'
 import type { PeopleService } from './service.ts'
 import { peopleFilters, personForm } from './schema.ts'
 import { personLabel } from './model.ts'

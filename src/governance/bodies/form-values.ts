@@ -1,10 +1,5 @@
 import type { Body, MemberRow } from './repository.ts'
-
-/** A saved 'YYYY-MM-DD' as the three boxes of the GOV.UK date input. */
-export function dateParts(name: string, iso: string | null): Record<string, string> {
-  const [year = '', month = '', day = ''] = iso ? iso.split('-') : []
-  return { [`${name}-day`]: day.replace(/^0/, ''), [`${name}-month`]: month.replace(/^0/, ''), [`${name}-year`]: year }
-}
+import { dateParts } from '../../platform/http/date-input.ts'
 
 export function bodyValues(body: Body): Record<string, string> {
   return {

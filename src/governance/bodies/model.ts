@@ -1,5 +1,5 @@
 import type { BodyKind, MemberRole, Role, Sector } from '../../platform/db/tables.ts'
-import { sectors } from '../../directory/organisations/model.ts'
+import { sectors } from '../../directory/organisations/index.ts'
 
 export const bodyKinds: readonly BodyKind[] = [
   'health-and-wellbeing-board',

@@ -1,7 +1,6 @@
-import type { ActionService } from '../actions/service.ts'
-import type { WorkstreamService } from '../../strategy/workstreams/service.ts'
-import type { ObjectiveService } from '../../strategy/objectives/service.ts'
-import { objectiveStatusLabels, ragLabels } from '../../strategy/objectives/model.ts'
+import type { ActionService } from '../actions/index.ts'
+import type { WorkstreamService } from '../../strategy/workstreams/index.ts'
+import { type ObjectiveService, objectiveStatusLabels, ragLabels } from '../../strategy/objectives/index.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
@@ -9,12 +8,13 @@ import { errorView, parseForm, versionField } from '../../platform/http/forms.ts
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts'
-import { sectorLabels } from '../../directory/organisations/model.ts'
+import { sectorLabels } from '../../directory/organisations/index.ts'
 import type { BodyService } from './service.ts'
 import type { Body } from './repository.ts'
 import { bodyFilters, bodyForm, endBodyForm, type EndBodyInput } from './schema.ts'
 import { bodyKindLabels, bodyKinds, canManageBodies, memberRoleHeadings, memberRoleLabels } from './model.ts'
-import { bodyValues, dateParts } from './form-values.ts'
+import { dateParts } from '../../platform/http/date-input.ts'
+import { bodyValues } from './form-values.ts'
 
 const kindItems = bodyKinds.map((value) => ({ value, text: bodyKindLabels[value] }))
 

@@ -5,7 +5,7 @@ import { errorView, parseForm, versionField } from '../../platform/http/forms.ts
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
-import { purposeLabels, purposes } from '../meetings/model.ts'
+import { purposeLabels, purposes } from '../meetings/index.ts'
 import type { ForwardPlanService } from './service.ts'
 import type { PlannedItemRow } from './repository.ts'
 import { planFilters, plannedItemForm } from './schema.ts'

@@ -1,6 +1,6 @@
 import { z } from 'zod'
 import { dateField, withDates } from '../../platform/http/date-input.ts'
-import { purposes } from '../meetings/model.ts'
+import { purposes } from '../meetings/index.ts'
 import { recurrences } from './model.ts'
 
 const optionalId = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())

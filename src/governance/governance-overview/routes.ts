@@ -1,8 +1,7 @@
 import type { FastifyInstance } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import type { TermsOfReferenceService } from '../terms-of-reference/service.ts'
-import { reviewStatusLabels } from '../terms-of-reference/model.ts'
+import { type TermsOfReferenceService, reviewStatusLabels } from '../terms-of-reference/index.ts'
 
 /**
  * The governance overview: what needs attention across the partnership's bodies.

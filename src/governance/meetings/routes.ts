@@ -5,7 +5,7 @@ import { errorView, parseForm, versionField } from '../../platform/http/forms.ts
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
-import { actionStatusLabels } from '../actions/model.ts'
+import { actionStatusLabels } from '../actions/index.ts'
 import { formatUkDate, londonWallClock } from '../../platform/dates/index.ts'
 import { uploadedFile } from '../../platform/files/uploads.ts'
 import { allowedTypesText } from '../../platform/files/file-types.ts'

@@ -7,7 +7,7 @@ import { ConflictError, NotFoundError, ValidationError } from '../../platform/er
 import { formatUkDateTime, londonToday } from '../../platform/dates/index.ts'
 import { storeFile } from '../../platform/files/service.ts'
 import type { UploadedFile } from '../../platform/files/uploads.ts'
-import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from '../bodies/access.ts'
+import { assertMayChangeBody, assertMayChangeSomeBody, mayChangeBody } from '../bodies/index.ts'
 import { fileSizeText, quoracy } from './model.ts'
 import * as lookups from '../../directory/lookups.ts'
 import * as repo from './repository.ts'

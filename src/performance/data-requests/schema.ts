@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { optionalText, requiredDate, withDates } from '../../strategy/strategies/form-dates.ts'
+import { optionalText } from '../../platform/http/form-fields.ts'
+import { requiredDate, withDates } from '../../platform/http/date-input.ts'
 import { requestStatuses, shownStatuses } from './model.ts'
 
 /** Checkboxes arrive as nothing, one value or several. */

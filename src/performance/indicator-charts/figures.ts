@@ -1,6 +1,6 @@
 import { compareWithBenchmark, type BenchmarkComparison } from '../../statistics/index.ts'
 import type { ComparisonMethod, Polarity, Sex } from '../../platform/db/performance-tables.ts'
-import type { ShownFigures } from '../indicator-values/model.ts'
+import type { ShownFigures } from '../indicator-values/index.ts'
 
 // Which of an indicator's values each chart and table shows: the headline
 // breakdown, the periods, the areas and the groups. Pure, so the choices the

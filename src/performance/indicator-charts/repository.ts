@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
 import type { Sex } from '../../platform/db/performance-tables.ts'
-import type { ValueRow } from '../indicator-values/repository.ts'
+import type { ValueRow } from '../indicator-values/index.ts'
 
 // What the charts read besides the values: the partnership's own area, its
 // localities, and the indicator's value targets.

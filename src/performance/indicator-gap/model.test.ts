@@ -1,6 +1,6 @@
 import { describe, test } from 'node:test'
 import assert from 'node:assert/strict'
-import type { ShownValue } from '../indicator-charts/figures.ts'
+import type { ShownValue } from '../indicator-charts/index.ts'
 import { gapOf, gapTrend, gapTrendWords } from './model.ts'
 import { inequalityOf, inequalityWords } from './sii.ts'
 

@@ -1,5 +1,5 @@
 import type { Polarity } from '../../platform/db/performance-tables.ts'
-import type { ShownValue } from '../indicator-charts/figures.ts'
+import type { ShownValue } from '../indicator-charts/index.ts'
 
 // "Narrowing the gap": the distance between the best and the worst of an
 // area's localities or groups, each period, and which way it is moving. Which

@@ -5,10 +5,9 @@ import { renderPage } from '../../platform/http/render.ts'
 import { idParam } from '../../platform/http/params.ts'
 import { can } from '../../platform/auth/model.ts'
 import { NotFoundError } from '../../platform/errors.ts'
-import { tidyRows } from '../indicator-charts/model.ts'
+import { tidyRows, type IndicatorChartService } from '../indicator-charts/index.ts'
 import { sendTable, type DownloadTable, type TableFormat } from '../../platform/files/table-download.ts'
-import { perText } from '../indicators/model.ts'
-import type { IndicatorChartService } from '../indicator-charts/service.ts'
+import { perText } from '../indicators/index.ts'
 import { GAP_PERIODS, gapView, type GapView } from './view.ts'
 
 /** The page's GET filters: the period shown (its start date) and the one breakdown a download is of. */

@@ -1,6 +1,6 @@
 import { seededRandom, slopeIndexOfInequality, StatisticsInputError, type SiiValueType } from '../../statistics/index.ts'
 import type { Polarity, ValueType } from '../../platform/db/performance-tables.ts'
-import type { ShownValue } from '../indicator-charts/figures.ts'
+import type { ShownValue } from '../indicator-charts/index.ts'
 
 // The slope index of inequality for a deprivation breakdown: the modelled gap
 // across the whole population, from the most to the least deprived, with its

@@ -1,9 +1,16 @@
 import type { DownloadTable } from '../../platform/files/table-download.ts'
-import { bars, type BarsView } from '../indicator-charts/comparison-view.ts'
-import { breakdownSets, isHeadline, rowLabel, type BreakdownSet } from '../indicator-charts/figures.ts'
-import { formatted } from '../indicator-charts/model.ts'
-import type { IndicatorFigures } from '../indicator-charts/service.ts'
-import { trendChart, type TrendChart } from '../indicator-charts/trend-chart.ts'
+import {
+  bars,
+  type BarsView,
+  breakdownSets,
+  isHeadline,
+  rowLabel,
+  type BreakdownSet,
+  formatted,
+  type IndicatorFigures,
+  trendChart,
+  type TrendChart,
+} from '../indicator-charts/index.ts'
 import { gapOf, gapTrend, gapTrendWords, type Gap } from './model.ts'
 import { inequalityOf, inequalityWords, type Inequality } from './sii.ts'
 

@@ -7,10 +7,9 @@ import { setFlash } from '../../platform/http/sessions.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import type { IndicatorService, LinkedOutcome } from './service.ts'
-import type { IndicatorChartService } from '../indicator-charts/service.ts'
+import { type IndicatorChartService, chartFilters, chartsOf } from '../indicator-charts/index.ts'
 import type { Indicator } from './repository.ts'
 import { indicatorFilters, indicatorForm } from './schema.ts'
-import { chartFilters, chartsOf } from '../indicator-charts/charts.ts'
 import {
   comparisonMethodLabels,
   comparisonMethods,

@@ -1,5 +1,6 @@
 import { z } from 'zod'
-import { optionalText, requiredDate, withDates } from '../../strategy/strategies/form-dates.ts'
+import { optionalText } from '../../platform/http/form-fields.ts'
+import { requiredDate, withDates } from '../../platform/http/date-input.ts'
 
 export const reportCardForm = z.object({
   story: optionalText(8000, 'The story behind the curve must be 8,000 characters or fewer'),

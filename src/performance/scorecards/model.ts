@@ -1,8 +1,6 @@
 import type { ComparisonMethod, PeriodType, Polarity, Sex, TargetKind, ValueType } from '../../platform/db/performance-tables.ts'
-import { isSmallNumber, shownFigures, type ShownFigures, type StoredFigures } from '../indicator-values/model.ts'
-import { periodLabel } from '../indicator-values/periods.ts'
-import { groupBenchmark, ragFor, type RagResult } from '../targets/model.ts'
-import { compareFigures, directionOf, trendOf, type Comparison, type Direction, type Trend } from '../targets/assessment.ts'
+import { isSmallNumber, shownFigures, type ShownFigures, type StoredFigures, periodLabel } from '../indicator-values/index.ts'
+import { groupBenchmark, ragFor, type RagResult, compareFigures, directionOf, trendOf, type Comparison, type Direction, type Trend } from '../targets/index.ts'
 
 // One scorecard row per indicator, built in memory from rows loaded in bulk:
 // the area's latest value in the headline breakdown, its RAG against that

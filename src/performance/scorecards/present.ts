@@ -1,7 +1,6 @@
 import type { DownloadTable } from '../../platform/files/table-download.ts'
-import { perText } from '../indicators/model.ts'
-import { ragText, targetText, type RagResult } from '../targets/model.ts'
-import { directionLabels } from '../targets/assessment.ts'
+import { perText } from '../indicators/index.ts'
+import { ragText, targetText, type RagResult, directionLabels } from '../targets/index.ts'
 import type { Assessment, ScorecardIndicator } from './model.ts'
 import type { Row, Scorecard } from './service.ts'
 

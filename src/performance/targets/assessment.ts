@@ -8,8 +8,7 @@ import {
   type TrendValueType,
 } from '../../statistics/index.ts'
 import type { ComparisonMethod, PeriodType, Polarity, ValueType } from '../../platform/db/performance-tables.ts'
-import type { ShownFigures } from '../indicator-values/model.ts'
-import { nextPeriodStart } from '../indicator-values/periods.ts'
+import { type ShownFigures, nextPeriodStart } from '../indicator-values/index.ts'
 
 // What sits beside every RAG so nobody mistakes noise for change: the
 // statistical comparison with the benchmark by the indicator's own method, the

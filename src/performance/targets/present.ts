@@ -1,6 +1,6 @@
 import type { DownloadTable } from '../../platform/files/table-download.ts'
-import { periodLabel } from '../indicator-values/periods.ts'
-import { formatted, targetWords } from '../scorecards/present.ts'
+import { periodLabel } from '../indicator-values/index.ts'
+import { formatted, targetWords } from '../scorecards/index.ts'
 import { directionLabels } from './assessment.ts'
 import { ragText } from './model.ts'
 import type { TargetService } from './service.ts'

@@ -5,9 +5,7 @@ import { yieldToOthers } from '../../platform/db/single-session.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import type { AreaKind, PeriodType } from '../../platform/db/performance-tables.ts'
-import { shownFigures } from '../indicator-values/model.ts'
-import { periodLabel } from '../indicator-values/periods.ts'
-import { storedFigures } from '../indicator-values/service.ts'
+import { shownFigures, periodLabel, storedFigures } from '../indicator-values/index.ts'
 import { fingertipsColumns, thriveColumns, type Layout } from './layout.ts'
 
 // Every value of the partnership, a page at a time, as rows of either layout.

@@ -17,7 +17,7 @@ import {
   type StagedValue,
 } from './model.ts'
 import { fileRows, FileProblem, type FileKind, type FileSource } from './read.ts'
-import { leadsOrEdits } from '../indicators/access.ts'
+import { leadsOrEdits } from '../indicators/index.ts'
 import * as repo from './repository.ts'
 
 // One import, all or nothing, inside a transaction the caller opened in the

@@ -1,6 +1,5 @@
 import type { PeriodType, Sex, ValueType } from '../../platform/db/performance-tables.ts'
-import { figureProblems, shownFigures, type Method } from '../indicator-values/model.ts'
-import { parsePeriod } from '../indicator-values/periods.ts'
+import { figureProblems, shownFigures, type Method, parsePeriod } from '../indicator-values/index.ts'
 import { fingertipsColumns, layoutNames, thriveColumns, type Field, type Layout } from './layout.ts'
 
 // Pure rules of an import: which layout a header row is, what each row says,

@@ -1,7 +1,10 @@
-import { hash, verify, Algorithm } from '@node-rs/argon2'
+import { hash, verify, type Algorithm } from '@node-rs/argon2'
 
 // OWASP's argon2id recommendation (19 MiB, 2 iterations, 1 lane).
-const options = { algorithm: Algorithm.Argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }
+// Algorithm is a const enum only its declarations hold, which a file compiled on its own
+// (isolatedModules, as tsx compiles) cannot read: 2 is its Argon2id.
+const argon2id = 2 as Algorithm
+const options = { algorithm: argon2id, memoryCost: 19456, timeCost: 2, parallelism: 1 }
 
 export const minimumPasswordLength = 12
 

@@ -97,3 +97,9 @@ export function dateValues(name: string, date: string | null): Record<string, st
   const [y, m, d] = date ? date.split('-') : ['', '', '']
   return { [`${name}-day`]: d ? String(Number(d)) : '', [`${name}-month`]: m ? String(Number(m)) : '', [`${name}-year`]: y ?? '' }
 }
+
+/** A saved 'YYYY-MM-DD' as the three boxes of the GOV.UK date input. */
+export function dateParts(name: string, iso: string | null): Record<string, string> {
+  const [year = '', month = '', day = ''] = iso ? iso.split('-') : []
+  return { [`${name}-day`]: day.replace(/^0/, ''), [`${name}-month`]: month.replace(/^0/, ''), [`${name}-year`]: year }
+}

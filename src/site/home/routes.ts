@@ -3,8 +3,8 @@ import type { Db } from '../../platform/db/database.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { can } from '../../platform/auth/model.ts'
-import type { OrganisationService } from '../../directory/organisations/service.ts'
-import type { PeopleService } from '../../directory/people/service.ts'
+import type { OrganisationService } from '../../directory/organisations/index.ts'
+import type { PeopleService } from '../../directory/people/index.ts'
 
 export function homeRoutes(app: FastifyInstance, db: Db, organisations: OrganisationService, people: PeopleService): void {
   app.get('/', async (request, reply) => {

@@ -5,11 +5,9 @@ import { inPartnership } from '../../platform/db/tenancy.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import type { ActionService } from '../../governance/actions/service.ts'
-import { actionStatusLabels, isOverdue } from '../../governance/actions/model.ts'
+import { type ActionService, actionStatusLabels, isOverdue } from '../../governance/actions/index.ts'
 import { linkedPerson, upcomingMeetingsFor } from './repository.ts'
-import { objectiveService } from '../../strategy/objectives/service.ts'
-import { objectiveStatusLabels, ragLabels } from '../../strategy/objectives/model.ts'
+import { objectiveService, objectiveStatusLabels, ragLabels } from '../../strategy/objectives/index.ts'
 
 /** The signed-in user's own outstanding actions (overdue first), their objectives that need attention, and the meetings of the bodies they sit on. */
 export function myWorkRoutes(app: FastifyInstance, db: Db, actions: ActionService): void {

@@ -5,8 +5,8 @@ import type { Config } from '../../config.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { inPartnership } from '../../platform/db/tenancy.ts'
 import { NotFoundError } from '../../platform/errors.ts'
-import { sectorLabels } from '../../directory/organisations/model.ts'
-import { adoptedFramework } from '../../strategy/framework/service.ts'
+import { sectorLabels } from '../../directory/organisations/index.ts'
+import { adoptedFramework } from '../../strategy/framework/index.ts'
 
 /** Pages about the service itself, the public partnership pages, and the machine-readable version. */
 export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {

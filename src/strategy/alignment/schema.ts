@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { idList } from '../framework/schema.ts'
+import { idList } from '../framework/index.ts'
 
 export const alignmentForm = z.object({
   framework: z.string({ error: 'The form is missing its framework: reload the page' }).uuid('The form is missing its framework: reload the page'),

@@ -5,7 +5,7 @@ import { errorView, parseForm, versionField, type ErrorView } from '../../platfo
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
-import { operatorOf } from '../../directory/partnerships/operator.ts'
+import { operatorOf } from '../../directory/partnerships/index.ts'
 import { answerLabels, answererText, proposalAnswers } from './model.ts'
 import type { PrioritySetProposalService, ProposalView } from './proposal-service.ts'
 import { refused } from './routes.ts'

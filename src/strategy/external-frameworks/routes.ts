@@ -5,7 +5,7 @@ import { errorView, parseForm, versionField } from '../../platform/http/forms.ts
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
-import { moveForm } from '../framework/schema.ts'
+import { moveForm } from '../framework/index.ts'
 import { dateValues } from '../../platform/http/date-input.ts'
 import { answererText, keeperText, scopeLabels, scopes } from './model.ts'
 import type { ExternalFramework, ExternalPriority } from './repository.ts'

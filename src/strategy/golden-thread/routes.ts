@@ -2,8 +2,8 @@ import type { FastifyInstance } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { idParam } from '../../platform/http/params.ts'
-import { objectiveStatusLabels, ragLabels } from '../objectives/model.ts'
-import { workstreamKindLabels } from '../workstreams/model.ts'
+import { objectiveStatusLabels, ragLabels } from '../objectives/index.ts'
+import { workstreamKindLabels } from '../workstreams/index.ts'
 import type { GoldenThreadService } from './service.ts'
 
 const labels = { objectiveStatusLabels, ragLabels, workstreamKindLabels }

@@ -1,4 +1,4 @@
-import { fromRow, timescaleDueOn, timescaleText } from '../plans/timescale.ts'
+import { fromRow, timescaleDueOn, timescaleText } from '../plans/index.ts'
 import { attention, progressOf, type Attention, type ObjectiveProgress } from './model.ts'
 import type { ObjectiveRow } from './repository.ts'
 

@@ -1,6 +1,7 @@
 import { z } from 'zod'
-import { parseTimescale, toRow, type TimescaleColumns } from '../plans/timescale.ts'
-import { optionalId, optionalText, requiredDate, withDates } from '../strategies/form-dates.ts'
+import { parseTimescale, toRow, type TimescaleColumns } from '../plans/index.ts'
+import { optionalId, optionalText } from '../../platform/http/form-fields.ts'
+import { requiredDate, withDates } from '../../platform/http/date-input.ts'
 import { objectiveStatuses, rags } from './model.ts'
 
 /** Checkboxes arrive as nothing, one value or several. */

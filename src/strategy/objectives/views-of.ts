@@ -1,5 +1,5 @@
 import type { Executor } from '../../platform/db/database.ts'
-import { outcomeTitles } from '../framework/current.ts'
+import { outcomeTitles } from '../framework/index.ts'
 import { presentObjectives, type ObjectiveView } from './present.ts'
 import { outcomeLinks, type ObjectiveRow } from './repository.ts'
 

@@ -23,7 +23,7 @@ export const columnWidths: Record<Column, number> = {
 }
 
 // The statuses and RAG ratings, and their words, are the objectives' own.
-export { objectiveStatuses as statuses, objectiveStatusLabels as statusLabels, rags, ragLabels } from '../objectives/model.ts'
+export { objectiveStatuses as statuses, objectiveStatusLabels as statusLabels, rags, ragLabels } from '../objectives/index.ts'
 
 /** The most rows a file may have, not counting its header: a delivery plan is tens of rows; thousands is a wrong file. */
 export const maxRows = 2000

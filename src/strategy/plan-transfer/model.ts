@@ -1,5 +1,5 @@
 import type { ObjectiveStatus, Rag } from '../../platform/db/strategy-tables.ts'
-import { parseTimescale, type Timescale } from '../plans/timescale.ts'
+import { parseTimescale, type Timescale } from '../plans/index.ts'
 import { columns, maxRows, rags, requiredColumns, statusLabels, statuses, type Column } from './layout.ts'
 
 // Checks every row of an imported plan before anything is written, so a file

@@ -1,7 +1,7 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
 import type { ObjectiveStatus, Rag } from '../../platform/db/strategy-tables.ts'
-import { fromRow, toRow, type Timescale } from '../plans/timescale.ts'
+import { fromRow, toRow, type Timescale } from '../plans/index.ts'
 import type { BodyChoice, ImportedAim, PersonChoice } from './model.ts'
 
 // The plan as the export reads it and the import writes it. The plans pages

@@ -1,7 +1,7 @@
 import type { Writable } from 'node:stream'
 import ExcelJS from 'exceljs'
 import { csvText } from '../../platform/files/csv.ts'
-import { timescaleText } from '../plans/timescale.ts'
+import { timescaleText } from '../plans/index.ts'
 import { columns, columnWidths, ragLabels, statusLabels, type SheetRow } from './layout.ts'
 import type { ExportAim } from './repository.ts'
 

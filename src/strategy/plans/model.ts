@@ -1,5 +1,5 @@
 import type { ObjectiveStatus } from '../../platform/db/strategy-tables.ts'
-import { attention, objectiveStatuses, type ObjectiveProgress } from '../objectives/model.ts'
+import { attention, objectiveStatuses, type ObjectiveProgress } from '../objectives/index.ts'
 
 /** Progress across a set of objectives (an aim's, a plan's): what a board reads first. */
 export interface ProgressSummary {

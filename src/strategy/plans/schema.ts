@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { optionalId, optionalText } from '../strategies/form-dates.ts'
+import { optionalId, optionalText } from '../../platform/http/form-fields.ts'
 
 export const planForm = z.object({
   title: z.string({ error: 'Enter the plan’s title' }).trim().min(1, 'Enter the plan’s title').max(200, 'Title must be 200 characters or fewer'),

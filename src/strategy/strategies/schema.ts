@@ -1,6 +1,7 @@
 import { z } from 'zod'
 import { strategyStatuses } from './model.ts'
-import { optionalText, requiredDate, withDates } from './form-dates.ts'
+import { optionalText } from '../../platform/http/form-fields.ts'
+import { requiredDate, withDates } from '../../platform/http/date-input.ts'
 
 export const strategyForm = z.preprocess(
   withDates({ startsOn: 'The start date', endsOn: 'The end date' }),

@@ -1,15 +1,15 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
-import { actorOf } from '../../platform/http/request-context.ts'
-import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
-import { formBody, idParam } from '../../platform/http/params.ts'
-import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
-import { assertCan } from '../../platform/auth/model.ts'
-import type { Actor } from '../../platform/audit/actor.ts'
+import { actorOf } from './request-context.ts'
+import { renderPage } from './render.ts'
+import { errorView, parseForm, versionField } from './forms.ts'
+import { formBody, idParam } from './params.ts'
+import { setFlash } from './sessions.ts'
+import { ConflictError, ValidationError } from '../errors.ts'
+import { assertCan } from '../auth/model.ts'
+import type { Actor } from '../audit/actor.ts'
 
-// The edit, archive and restore handlers strategies, plans, aims and
-// objectives share: the same optimistic locking, the same answers to a stale
+// The edit, archive and restore handlers records edited under optimistic
+// locking share (strategies, plans, aims, objectives, data requests): the same optimistic locking, the same answers to a stale
 // or incomplete form.
 
 /** A conflict or a missing version when archiving, restoring or moving: nothing changed, and the page says why. */

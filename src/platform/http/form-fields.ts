@@ -1,8 +1,5 @@
 import { z } from 'zod'
 
-// The date inputs' reading is shared by every form: re-exported for the strategy, plan and progress-update forms.
-export { requiredDate, withDates } from '../../platform/http/date-input.ts'
-
 /** Optional choice of a record by id: blank means none. */
 export const optionalId = (message: string) => z.preprocess((v) => (v === '' || v == null ? null : v), z.string().uuid(message).nullable())
 

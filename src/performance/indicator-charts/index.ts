@@ -1,0 +1,10 @@
+// What other features use of indicator-charts: they import it from here, never from its files (lint holds this).
+export { chartFilters, chartsOf } from './charts.ts'
+export { bars } from './comparison-view.ts'
+export type { BarsView } from './comparison-view.ts'
+export { breakdownSets, isHeadline, rowLabel } from './figures.ts'
+export type { BreakdownSet, ShownValue } from './figures.ts'
+export { formatted, tidyRows } from './model.ts'
+export type { IndicatorChartService, IndicatorFigures } from './service.ts'
+export { trendChart } from './trend-chart.ts'
+export type { TrendChart } from './trend-chart.ts'

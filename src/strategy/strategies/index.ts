@@ -1,0 +1,3 @@
+// What other features use of strategies: they import it from here, never from its files (lint holds this).
+export { periodText } from './model.ts'
+export { strategyOptions } from './repository.ts'
