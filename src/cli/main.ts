@@ -12,7 +12,8 @@ import { importCommand } from './commands/import.ts'
 import { partnershipCommand } from './commands/partnership-add.ts'
 import { operatorCommand } from './commands/operator.ts'
 
-// `thrive`: one file per command in ./commands. Each command opens the
+// `thrive`: one file per command in ./commands. Each loads what it runs only when
+// it runs, so a command starts without loading the web app or the demo. Each command opens the
 // configured database (DATABASE_URL, or PGlite in THRIVE_DATA_DIR), works, and closes it.
 const program = new Command('thrive')
   .description('Thrive: the children and young people’s strategic partnership, in one place')

@@ -3,8 +3,6 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 import { basename } from 'node:path'
 import cliProgress, { type SingleBar } from 'cli-progress'
-import { valueTransferService } from '../../performance/value-transfer/service.ts'
-import { countsText } from '../../performance/value-transfer/import.ts'
 import { layoutNames } from '../../performance/value-transfer/layout.ts'
 import { withDatabase } from '../database.ts'
 import { CommandError } from '../failure.ts'
@@ -38,6 +36,8 @@ export function importCommand(program: Command): void {
     .action((file: string, options: ImportOptions) =>
       withDatabase(async ({ db }) => {
         const size = (await stat(file)).size
+        const { valueTransferService } = await import('../../performance/value-transfer/service.ts')
+        const { countsText } = await import('../../performance/value-transfer/import.ts')
         const transfer = valueTransferService(db)
         const { actor, partnershipName } = await transfer.commandLineActor(options.partnership, options.as)
         const bar = byteProgress(size)

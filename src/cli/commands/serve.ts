@@ -1,10 +1,12 @@
 import type { Command } from 'commander'
-import { serve } from '../../server.ts'
 import { commandConfig } from '../database.ts'
 
 export function serveCommand(program: Command): void {
   program
     .command('serve')
     .description('start the web service (migrates the database and, on a first start, creates the demo partnership)')
-    .action(() => serve(commandConfig()))
+    .action(async () => {
+      const { serve } = await import('../../server.ts')
+      await serve(commandConfig())
+    })
 }

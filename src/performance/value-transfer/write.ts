@@ -1,5 +1,4 @@
 import { PassThrough, type Readable, type Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import type { ExportCell } from './export.ts'
 
 // Writes the workbook of export rows as they are read, so a partnership's whole history goes
@@ -8,6 +7,8 @@ import type { ExportCell } from './export.ts'
 // CSV writer, platform/files/csv.ts, which neutralises formulas.
 
 async function writeWorkbook(name: string, headers: readonly string[], rows: AsyncIterable<ExportCell[]>, stream: Writable): Promise<void> {
+  // exceljs takes a second to load: it loads with the first workbook, not with every process.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: false })
   workbook.creator = 'Thrive'
   workbook.title = name

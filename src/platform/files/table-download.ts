@@ -1,6 +1,5 @@
 import { PassThrough, type Writable } from 'node:stream'
 import type { FastifyReply } from 'fastify'
-import ExcelJS from 'exceljs'
 import { attachmentHeader, fileTypes } from './file-types.ts'
 import { csvText } from './csv.ts'
 
@@ -58,6 +57,8 @@ const sheetName = (name: string) =>
 
 /** Streams the workbook as it is written, with the header row kept in view. */
 export async function writeTableWorkbook(table: DownloadTable, stream: Writable): Promise<void> {
+  // exceljs takes a second to load: it loads with the first workbook, not with every process.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true })
   workbook.creator = 'Thrive'
   workbook.title = table.name

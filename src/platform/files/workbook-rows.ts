@@ -1,5 +1,6 @@
 import { Readable } from 'node:stream'
-import ExcelJS from 'exceljs'
+// exceljs takes a second to load: it loads with the first workbook, not with every process.
+import type ExcelJS from 'exceljs'
 import unzipper from 'unzipper'
 
 // Reads a workbook's first sheet a row at a time, never the whole workbook at
@@ -89,6 +90,7 @@ export interface WorkbookRow {
  * that is not a workbook it can read; the caller checks the size first.
  */
 export async function* firstSheetRows(input: Readable): AsyncGenerator<WorkbookRow> {
+  const { default: ExcelJS } = await import('exceljs')
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(input, {
     sharedStrings: 'cache',
     hyperlinks: 'ignore',

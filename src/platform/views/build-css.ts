@@ -1,4 +1,4 @@
-import * as sass from 'sass'
+import { createRequire } from 'node:module'
 import { mkdirSync, statSync, writeFileSync, existsSync } from 'node:fs'
 import { join } from 'node:path'
 
@@ -12,6 +12,8 @@ export const cssOutput = join(root, 'public', 'build', 'app.css')
  */
 export function buildCss({ force = false } = {}): void {
   if (!force && existsSync(cssOutput) && statSync(cssOutput).mtimeMs >= statSync(source).mtimeMs) return
+  // Sass takes a second to load, and only a start with a stale stylesheet needs it.
+  const sass = createRequire(import.meta.url)('sass') as typeof import('sass')
   const result = sass.compile(source, {
     loadPaths: [join(root, 'node_modules')],
     style: 'compressed',

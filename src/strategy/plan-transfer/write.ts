@@ -1,5 +1,4 @@
 import type { Writable } from 'node:stream'
-import ExcelJS from 'exceljs'
 import { csvText } from '../../platform/files/csv.ts'
 import { timescaleText } from '../plans/index.ts'
 import { columns, columnWidths, ragLabels, statusLabels, type SheetRow } from './layout.ts'
@@ -58,6 +57,8 @@ const sheetName = (title: string) =>
  * never turns "November 2007" into a date.
  */
 export async function writePlanWorkbook(title: string, aims: readonly ExportAim[], stream: Writable): Promise<void> {
+  // exceljs takes a second to load: it loads with the first workbook, not with every process.
+  const { default: ExcelJS } = await import('exceljs')
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream, useStyles: true, useSharedStrings: true })
   workbook.creator = 'Thrive'
   workbook.title = title
