@@ -616,7 +616,7 @@ async function fixturesFor(partnershipId: string, admin: Actor): Promise<Fixture
     },
     async auditEvent() {
       const event = await db.selectFrom('audit_events').select('id').where('partnership_id', '=', partnershipId).limit(1).executeTakeFirstOrThrow()
-      return event.id
+      return String(event.id)
     },
     async version(table, id) {
       return (await db.selectFrom(table).select('version').where('id', '=', id).executeTakeFirstOrThrow()).version

@@ -48,7 +48,8 @@ export async function listEvents(db: Executor, partnershipId: string, filters: A
 }
 
 export async function findEvent(db: Executor, partnershipId: string, id: string): Promise<AuditEvent | undefined> {
-  return db.selectFrom('audit_events').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', id).executeTakeFirst()
+  // The id is a bigint read as a number; the service has already checked it is all digits.
+  return db.selectFrom('audit_events').selectAll().where('partnership_id', '=', partnershipId).where('id', '=', Number(id)).executeTakeFirst()
 }
 
 export interface ActorOption {

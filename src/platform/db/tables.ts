@@ -1,4 +1,4 @@
-import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely'
+import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Updateable } from 'kysely'
 import type { StrategyTables } from './strategy-tables.ts'
 import type { PerformanceTables } from './performance-tables.ts'
 import type { ValueRevisionTables } from './value-revision-tables.ts'
@@ -72,7 +72,8 @@ export interface SessionsTable {
 }
 
 export interface AuditEventsTable {
-  id: Generated<string>
+  /** bigint GENERATED ALWAYS AS IDENTITY: read as a number (database.ts's int8 parser), never written. */
+  id: GeneratedAlways<number>
   partnership_id: string | null
   actor_id: string | null
   actor_label: string
