@@ -74,23 +74,19 @@ import { valueTransferRoutes } from './performance/value-transfer/routes.ts'
 import { valueTransferService } from './performance/value-transfer/service.ts'
 import { partnershipSettingsRoutes } from './directory/partnership-settings/routes.ts'
 import { partnershipSettingsService } from './directory/partnership-settings/service.ts'
-// -- imports: value transfer (helper A)
 import { targetRoutes } from './performance/targets/routes.ts'
 import { targetService } from './performance/targets/service.ts'
 import { scorecardRoutes } from './performance/scorecards/routes.ts'
 import { scorecardService } from './performance/scorecards/service.ts'
-// -- imports: targets and scorecards (helper B)
 import { indicatorChartRoutes } from './performance/indicator-charts/routes.ts'
 import { indicatorChartService } from './performance/indicator-charts/service.ts'
 import { indicatorGapRoutes } from './performance/indicator-gap/routes.ts'
-// -- imports: indicator charts and gap (helper C)
 import { reportCardRoutes } from './performance/report-cards/routes.ts'
 import { reportCardService } from './performance/report-cards/service.ts'
 import { dataRequestRoutes } from './performance/data-requests/routes.ts'
 import { dataRequestService } from './performance/data-requests/service.ts'
 import { localityRoutes } from './performance/localities/routes.ts'
 import { localityService } from './performance/localities/service.ts'
-// -- imports: report cards, data requests, localities (helper D)
 
 export interface Services {
   db: Db
@@ -110,10 +106,10 @@ export async function createApp(config: Config, { db, ping }: Services): Promise
     requestTimeout: 300_000,
   })
 
+  recordRoutes(app)
   // Before everything else, so the health check reads no session and waits for nothing a page waits for.
   healthRoute(app, ping ?? (async () => void (await sql`SELECT 1`.execute(db))))
   setUpTimeBudget(app, config.requestTimeoutMs)
-  recordRoutes(app)
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
   await setUpUploads(app)
@@ -174,17 +170,13 @@ export async function createApp(config: Config, { db, ping }: Services): Promise
   comparatorGroupRoutes(app, comparatorGroupService(db))
   indicatorValueRoutes(app, indicatorValueService(db))
   valueTransferRoutes(app, valueTransferService(db))
-  // -- routes: value transfer (helper A)
   targetRoutes(app, targetService(db))
   scorecardRoutes(app, scorecardService(db))
-  // -- routes: targets and scorecards (helper B)
   indicatorChartRoutes(app, indicatorCharts)
   indicatorGapRoutes(app, indicatorCharts)
-  // -- routes: indicator charts and gap (helper C)
   reportCardRoutes(app, reportCardService(db))
   dataRequestRoutes(app, dataRequestService(db))
   localityRoutes(app, localityService(db))
-  // -- routes: report cards, data requests, localities (helper D)
 
   return app
 }
