@@ -4,7 +4,7 @@ import { readFile } from 'node:fs/promises'
 import type { Page } from 'playwright-core'
 import { parse } from 'csv-parse/sync'
 import { fingertipsColumns } from '../../src/performance/value-transfer/layout.ts'
-import { heading, journey, tableRows } from './support/journey.ts'
+import { eventually, heading, journey, tableRows } from './support/journey.ts'
 
 const header = fingertipsColumns.map((c) => c.header)
 const areas = (parse(await readFile(new URL('../../migrations/reference/areas-2024.csv', import.meta.url)), { columns: true }) as { code: string }[]).map(
@@ -35,17 +35,25 @@ function export92033(extraPeriods = 0, overrides: Record<string, string> = {}): 
 }
 
 /**
- * Refreshes the import's page as a person does who chose not to have it
- * update itself, checking each page it shows, until the import has ended.
- * (The self-updating page is the same page with a meta refresh, which axe
- * reports whoever chose it: the integration tests check that one.)
+ * Waits for the import to end, then refreshes its page once, as a person does
+ * who chose not to have it update itself, and checks the page it shows. The
+ * wait asks the server for the same page (with the browser's cookies) until
+ * it no longer says "Importing", so it lasts as long as the import and no
+ * longer. (The self-updating page is the same page with a meta refresh, which
+ * axe reports whoever chose it: the integration tests check that one.)
  */
 async function untilFinished(e2e: ReturnType<typeof journey>, page: Page): Promise<void> {
   const address = new URL(page.url()).pathname
-  for (let i = 0; i < 240 && (await heading(page)).startsWith('Importing'); i++) {
-    await page.waitForTimeout(500)
-    await e2e.visit(page, address)
-  }
+  await eventually(
+    'the import ends',
+    async () => {
+      const response = await page.request.get(address)
+      assert.equal(response.status(), 200, `${address} answered ${response.status()} while importing`)
+      return !/<h1\b[^>]*>\s*Importing/.test(await response.text())
+    },
+    { timeout: 120_000 },
+  )
+  await e2e.visit(page, address)
   assert.doesNotMatch(await heading(page), /^Importing/, 'the import ends')
 }
 

@@ -52,6 +52,8 @@ describe(
     let scratch: ScratchDatabase
     let database: DatabaseHandle
     let app: FastifyInstance
+    /** Called by /hold-connection once it holds the pool's only connection. */
+    let connectionHeld = () => {}
     before(async () => {
       scratch = await createScratchDatabase(postgresUrl!)
       // One connection, a short statement timeout and a short wait for a connection.
@@ -64,6 +66,7 @@ describe(
       app.get('/hold-connection', async () => {
         // Five short statements in one transaction: about a second with the only connection held, none timed out.
         await database.db.transaction().execute(async (trx) => {
+          connectionHeld()
           for (let i = 0; i < 5; i++) await sql`SELECT pg_sleep(0.2)`.execute(trx)
         })
         return 'held'
@@ -84,11 +87,13 @@ describe(
 
     test('a request that cannot get a connection in time gets the busy page; /health answers meanwhile from its own connection', async () => {
       const finished: string[] = []
+      const held = new Promise<void>((resolve) => (connectionHeld = resolve))
       const holding = app.inject({ method: 'GET', url: '/hold-connection' }).then((r) => {
         finished.push('hold')
         return r
       })
-      await sleep(100)
+      // The next request must find the only connection taken: wait until it is, not a guessed while.
+      await held
       const waiting = app.inject({ method: 'GET', url: '/slow-query' }).then((r) => {
         finished.push('wait')
         return r

@@ -1,9 +1,12 @@
-import { after, before } from 'node:test'
+import { after, afterEach, before, beforeEach, type TestContext } from 'node:test'
 import assert from 'node:assert/strict'
+import path from 'node:path'
+import { setTimeout as pause } from 'node:timers/promises'
 import type { Browser, BrowserContext, Page, Response } from 'playwright-core'
 import { launchBrowser } from './browser.ts'
 import { startApp, type RunningApp } from './server.ts'
 import { assertAccessible } from './axe.ts'
+import { callingTestFile, clearArtifacts, folderName, keepArtifacts, nextChunk, resultsRoot, startTracing } from './artifacts.ts'
 
 /** Everything that went wrong on a page that the page itself does not show: script errors, CSP refusals, missing assets. */
 interface Trouble {
@@ -55,17 +58,37 @@ export interface Journey {
   signOut(page: Page): Promise<void>
 }
 
+/** Whether the test passed, where node:test says so (Node 20.12 and later; its types do not have it yet). */
+function testPassed(t: TestContext): boolean | undefined {
+  return (t as TestContext & { passed?: boolean }).passed
+}
+
 /**
  * Registers before/after hooks that start the app and Chromium for one test
  * file, and returns the helpers every journey uses. Each visit and submit
  * runs axe, so every page a journey reaches is checked, error states included.
+ *
+ * A test that fails leaves a screenshot, the HTML and a Playwright trace of
+ * the pages it used in test-results/<test file>/<test name>/ (see
+ * artifacts.ts), and prints where; so does a journey step that fails in a
+ * before hook, under "<suite>-before-hook".
  */
 export function journey(options: Parameters<typeof startApp>[0] = {}): Journey {
   let running: RunningApp | undefined
   let browser: Browser | undefined
   const contexts: BrowserContext[] = []
+  const open = new Set<BrowserContext>()
+  const results = path.join(resultsRoot, callingTestFile())
+  let suite = 'tests'
+  /** Within a test: the pages it opened or took a step on, the last one last, and whether a step failed. */
+  let current: { pages: Page[]; stepFailed: boolean } | undefined
+  /** The page a step last used, or the newest page: what a failure outside any step most likely concerns. */
+  let lastPage: Page | undefined
+  const kept = new WeakSet<object>()
 
-  before(async () => {
+  before(async (t) => {
+    suite = t.name
+    await clearArtifacts(path.join(results, folderName(`${suite} before hook`)))
     running = await startApp(options)
     browser = await launchBrowser()
   })
@@ -75,6 +98,49 @@ export function journey(options: Parameters<typeof startApp>[0] = {}): Journey {
     await browser?.close()
     await running?.close()
   })
+
+  beforeEach(() => {
+    current = { pages: [], stepFailed: false }
+  })
+
+  afterEach(async (t) => {
+    const test = current
+    current = undefined
+    // Each test's own hook gets the test's context; the types allow a suite's too.
+    if (!('diagnostic' in t)) return
+    const folder = path.join(results, folderName(t.name))
+    if (testPassed(t) ?? !test?.stepFailed) {
+      await clearArtifacts(folder)
+      for (const context of open) await nextChunk(context).catch(() => undefined)
+      return
+    }
+    // The pages the test used, the last one first; or else the page a step last used.
+    const pages = [...new Set([...(test?.pages ?? []), ...(lastPage ? [lastPage] : [])].reverse())].filter((p) => !p.isClosed())
+    if (pages.length === 0) t.diagnostic('no page was open to keep a screenshot or trace of')
+    for (const line of await keepArtifacts(folder, pages)) t.diagnostic(line)
+    for (const context of open) if (!pages.some((p) => p.context() === context)) await nextChunk(context).catch(() => undefined)
+  })
+
+  function used(page: Page): void {
+    lastPage = page
+    if (current) current.pages.push(page)
+  }
+
+  /** Runs a journey step on a page; a step failing outside a test (in a before hook) keeps the page's artifacts at once. */
+  async function step<T>(page: Page, act: () => Promise<T>): Promise<T> {
+    used(page)
+    try {
+      return await act()
+    } catch (error) {
+      if (current) current.stepFailed = true
+      else if (error instanceof Object && !kept.has(error)) {
+        kept.add(error)
+        const folder = path.join(results, folderName(`${suite} before hook`))
+        for (const line of await keepArtifacts(folder, [page])) console.error(line)
+      }
+      throw error
+    }
+  }
 
   /** Does what a person does to leave a page, then checks the page they arrive at: its status, its troubles and axe. */
   async function arrive(page: Page, action: string, status: number, act: () => Promise<void>): Promise<void> {
@@ -113,44 +179,65 @@ export function journey(options: Parameters<typeof startApp>[0] = {}): Journey {
       contexts.push(context)
       // Every page here answers in well under a second; waiting the default 30 s only delays the report.
       context.setDefaultTimeout(10_000)
+      await startTracing(context)
+      open.add(context)
+      context.on('close', () => open.delete(context))
       const page = await context.newPage()
       watch(page)
       if (!javaScript) withoutJavaScript.add(page)
+      used(page)
       return page
     },
 
-    async visit(page, path, { status = 200 } = {}) {
-      const response = await page.goto(path)
-      assert.ok(response, `no response for ${path}`)
-      assert.equal(response.status(), status, `${path} answered ${response.status()}, expected ${status}`)
-      assertNoTrouble(page, path)
-      await assertAccessible(page, path, { javaScript: !withoutJavaScript.has(page) })
-    },
+    visit: (page, address, { status = 200 } = {}) =>
+      step(page, async () => {
+        const response = await page.goto(address)
+        assert.ok(response, `no response for ${address}`)
+        assert.equal(response.status(), status, `${address} answered ${response.status()}, expected ${status}`)
+        assertNoTrouble(page, address)
+        await assertAccessible(page, address, { javaScript: !withoutJavaScript.has(page) })
+      }),
 
-    async submit(page, button, { status = 200 } = {}) {
-      await arrive(page, `after pressing “${button}”`, status, () => page.getByRole('button', { name: button, exact: true }).click())
-    },
+    submit: (page, button, { status = 200 } = {}) =>
+      step(page, () => arrive(page, `after pressing “${button}”`, status, () => page.getByRole('button', { name: button, exact: true }).click())),
 
-    async follow(page, link, { status = 200, within = 'body' } = {}) {
-      await arrive(page, `after following “${link}”`, status, () => page.locator(within).getByRole('link', { name: link, exact: true }).first().click())
-    },
+    follow: (page, link, { status = 200, within = 'body' } = {}) =>
+      step(page, () =>
+        arrive(page, `after following “${link}”`, status, () => page.locator(within).getByRole('link', { name: link, exact: true }).first().click()),
+      ),
 
-    async signIn(page, email = self.running.demo.email) {
-      await self.visit(page, '/sign-in')
-      await page.getByLabel('Email address').fill(email)
-      await page.getByLabel('Password', { exact: true }).fill(self.running.demo.password)
-      await self.submit(page, 'Sign in')
-      assert.match(await page.locator('.thrive-partnership-bar').innerText(), /Signed in as/)
-    },
+    signIn: (page, email = self.running.demo.email) =>
+      step(page, async () => {
+        await self.visit(page, '/sign-in')
+        await page.getByLabel('Email address').fill(email)
+        await page.getByLabel('Password', { exact: true }).fill(self.running.demo.password)
+        await self.submit(page, 'Sign in')
+        assert.match(await page.locator('.thrive-partnership-bar').innerText(), /Signed in as/)
+      }),
 
-    async signOut(page) {
-      await self.submit(page, 'Sign out')
-      assert.equal(new URL(page.url()).pathname, '/')
-      assert.equal(await heading(page), 'Thrive')
-      assert.match(await page.locator('.govuk-notification-banner').innerText(), /You have signed out/)
-    },
+    signOut: (page) =>
+      step(page, async () => {
+        await self.submit(page, 'Sign out')
+        assert.equal(new URL(page.url()).pathname, '/')
+        assert.equal(await heading(page), 'Thrive')
+        assert.match(await page.locator('.govuk-notification-banner').innerText(), /You have signed out/)
+      }),
   }
   return self
+}
+
+/**
+ * Checks a condition again and again until it holds, or fails once the time is
+ * up: for what the app finishes in its own time, such as an import. It checks
+ * at once, then at growing intervals (never a fixed sleep before the first look).
+ */
+export async function eventually(what: string, holds: () => Promise<boolean>, { timeout = 60_000 } = {}): Promise<void> {
+  const deadline = Date.now() + timeout
+  const intervals = [50, 100, 250, 500]
+  for (let i = 0; !(await holds()); i++) {
+    if (Date.now() >= deadline) assert.fail(`${what}: still not so after ${timeout / 1000} s`)
+    await pause(intervals[Math.min(i, intervals.length - 1)])
+  }
 }
 
 /** The page's main heading, as a screen reader would announce it. */
