@@ -65,6 +65,20 @@ export default tseslint.config(
       ],
     },
   },
+  // Routes are thin: what a page reads or writes goes through its feature's service or repository.
+  {
+    files: ['src/**/*routes.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom|with)$/]',
+          message: 'A route does not query the database: put the query in the feature’s repository.',
+        },
+        { selector: "TaggedTemplateExpression[tag.name='sql']", message: 'A route does not query the database: put the query in the feature’s repository.' },
+      ],
+    },
+  },
   // Layout is Prettier's (npm run format); lint checks it and leaves layout rules to it.
   prettier,
 )

@@ -14,6 +14,7 @@ import { SignInRequiredError } from '../../platform/http/request-context.ts'
 import { signInRefusal } from '../../platform/auth/model.ts'
 import { invitationService } from '../users/index.ts'
 import { passwordChangeRoutes } from './password-routes.ts'
+import { isOperator } from './repository.ts'
 
 const signInForm = z.object({
   email: z.string({ error: 'Enter your email address' }).trim().min(1, 'Enter your email address').max(320),
@@ -65,8 +66,7 @@ export async function accountRoutes(app: FastifyInstance, db: Db, config: Config
   async function landingAfterSignIn(userId: string, returnTo: string): Promise<string> {
     if (returnTo !== '/') return returnTo
     if ((await invitations.waitingFor(userId)).length > 0) return '/partnerships'
-    const user = await db.selectFrom('users').select('is_operator').where('id', '=', userId).executeTakeFirst()
-    if (user?.is_operator && (await partnershipsOf(db, userId)).length === 0) return '/operator/partnerships'
+    if ((await isOperator(db, userId)) && (await partnershipsOf(db, userId)).length === 0) return '/operator/partnerships'
     return returnTo
   }
 

@@ -3,13 +3,14 @@ import type { Db } from '../../platform/db/database.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { can } from '../../platform/auth/model.ts'
+import { publishedPartnerships } from './repository.ts'
 import type { OrganisationService } from '../../directory/organisations/index.ts'
 import type { PeopleService } from '../../directory/people/index.ts'
 
 export function homeRoutes(app: FastifyInstance, db: Db, organisations: OrganisationService, people: PeopleService): void {
   app.get('/', async (request, reply) => {
     if (!request.session) {
-      const published = await db.selectFrom('partnerships').select(['name', 'slug']).where('is_published', '=', true).orderBy('name').execute()
+      const published = await publishedPartnerships(db)
       return renderPage(request, reply, 'home/views/welcome.njk', { title: 'Welcome', published })
     }
     if (!request.session.partnership) {

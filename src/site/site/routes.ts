@@ -1,5 +1,4 @@
 import type { FastifyInstance } from 'fastify'
-import { sql } from 'kysely'
 import type { Db } from '../../platform/db/database.ts'
 import type { Config } from '../../config.ts'
 import { renderPage } from '../../platform/http/render.ts'
@@ -7,6 +6,7 @@ import { inPartnership } from '../../platform/db/tenancy.ts'
 import { NotFoundError } from '../../platform/errors.ts'
 import { sectorLabels } from '../../directory/organisations/index.ts'
 import { adoptedFramework } from '../../strategy/framework/index.ts'
+import { publicOrganisations, publishedPartnership } from './repository.ts'
 
 /** Pages about the service itself, the public partnership pages, and the machine-readable version. */
 export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
@@ -25,21 +25,10 @@ export function siteRoutes(app: FastifyInstance, db: Db, config: Config): void {
   // What a partnership has chosen to publish, for anyone.
   app.get('/p/:slug', async (request, reply) => {
     const { slug } = request.params as { slug: string }
-    const partnership = await db
-      .selectFrom('partnerships')
-      .select(['id', 'slug', 'name', 'description', 'area_code'])
-      .where('slug', '=', slug)
-      .where('is_published', '=', true)
-      .executeTakeFirst()
+    const partnership = await publishedPartnership(db, slug)
     if (!partnership) throw new NotFoundError('The partnership')
     const { organisations, framework } = await inPartnership(db, partnership.id, async (trx) => ({
-      organisations: await trx
-        .selectFrom('organisations')
-        .select(['name', 'sector', 'is_statutory', 'website'])
-        .where('partnership_id', '=', partnership.id)
-        .where('archived_at', 'is', null)
-        .orderBy(sql`lower(name)`)
-        .execute(),
+      organisations: await publicOrganisations(trx, partnership.id),
       // Only the adopted version: a draft is the partnership's work in progress, not what it has agreed.
       framework: await adoptedFramework(trx, partnership.id),
     }))
