@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
+import { ValidationError } from '../../platform/errors.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
 import type { Organisation } from '../../platform/db/tables.ts'
 import type { OrganisationService } from './service.ts'
@@ -91,58 +92,37 @@ export function organisationRoutes(app: FastifyInstance, organisations: Organisa
     })
   })
 
-  app.post('/organisations/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    assertCan(actor, 'directory.edit')
-    const id = idParam(request)
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await organisations.update(actor, id, version, parseForm(organisationForm, body))
-      setFlash(reply, `Organisation ‘${saved.name}’ saved`)
-      return reply.redirect(`/organisations/${id}`, 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const latest = await organisations.get(actor, id)
-      const errors = error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} }
-      reply.code(error instanceof ConflictError ? 409 : 400)
-      return showForm(request, reply, {
-        title: `Change ${latest.name}`,
-        organisation: latest,
-        latest: error instanceof ConflictError ? latest : null,
-        values: body,
-        // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.version : body.version,
-        errors,
-        action: `/organisations/${id}/edit`,
-      })
-    }
+  editRoute(app, '/organisations/:id/edit', {
+    save: (actor, id, version, body) => organisations.update(actor, id, version, parseForm(organisationForm, body)),
+    saved: (saved) => ({ flash: `Organisation ‘${saved.name}’ saved`, redirect: `/organisations/${saved.id}` }),
+    latest: (actor, id) => organisations.get(actor, id),
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.name}`, organisation: latest, action: `/organisations/${id}/edit`, ...data }),
   })
 
   app.get('/organisations/:id/archive', async (request, reply) => {
     const actor = actorOf(request)
     const organisation = await organisations.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return renderPage(request, reply, 'organisations/views/archive.njk', { title: `Archive ${organisation.name}`, organisation })
+    return archivePage(request, reply, {
+      title: `Archive ${organisation.name}`,
+      heading: `Archive ${organisation.name}?`,
+      explanation: 'Archived organisations are hidden from lists and choices but nothing is deleted. You can restore it at any time.',
+      action: `/organisations/${organisation.id}/archive`,
+      version: organisation.version,
+      backTo: `/organisations/${organisation.id}`,
+      button: 'Archive organisation',
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/organisations/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      assertCan(actor, 'directory.edit')
-      const id = idParam(request)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await organisations[action](actor, id, version)
-        setFlash(reply, `Organisation ‘${saved.name}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(`/organisations/${id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here can only be the missing version, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/organisations/${id}` })
-      }
-    })
-  }
+  archiveRoutes(
+    app,
+    '/organisations',
+    async (action, actor, id, version) => {
+      const saved = await organisations[action](actor, id, version)
+      return { named: `Organisation ‘${saved.name}’`, redirect: `/organisations/${id}` }
+    },
+    (_actor, id) => `/organisations/${id}`,
+  )
 }

@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { formRefusal, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import type { Partnership } from './repository.ts'
 import type { PartnershipSettingsService } from './service.ts'
 import { settingsForm } from './schema.ts'
@@ -36,11 +35,10 @@ export function partnershipSettingsRoutes(app: FastifyInstance, settings: Partne
       setFlash(reply, 'Partnership settings saved')
       return reply.redirect('/admin/partnership', 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      reply.code(error instanceof ConflictError ? 409 : 400)
-      const errors = error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#name' }], fields: {} }
+      const { status, conflict, errors } = formRefusal(error, '#name')
+      reply.code(status)
       // After a conflict the form carries the latest version, so saving again is a deliberate choice.
-      return showForm(request, reply, { values: body, errors, ...(error instanceof ConflictError ? {} : { version: body.version }) })
+      return showForm(request, reply, { values: body, errors, ...(conflict ? {} : { version: body.version }) })
     }
   })
 }

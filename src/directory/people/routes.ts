@@ -3,6 +3,7 @@ import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError, type FieldErrors } from '../../platform/errors.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
@@ -151,26 +152,24 @@ export function peopleRoutes(app: FastifyInstance, people: PeopleService, organi
     const actor = actorOf(request)
     const person = await people.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return renderPage(request, reply, 'people/views/archive.njk', { title: `Archive ${personLabel(person)}`, person, label: personLabel(person) })
+    return archivePage(request, reply, {
+      title: `Archive ${personLabel(person)}`,
+      heading: `Archive ${personLabel(person)}?`,
+      explanation: 'Archived people are hidden from lists and choices but nothing is deleted. You can restore them at any time.',
+      action: `/people/${person.id}/archive`,
+      version: person.version,
+      backTo: `/people/${person.id}`,
+      button: 'Archive person',
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/people/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      assertCan(actor, 'directory.edit')
-      const id = idParam(request)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await people[action](actor, id, version)
-        setFlash(reply, `‘${personLabel(saved)}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(`/people/${id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here can only be the missing version, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/people/${id}` })
-      }
-    })
-  }
+  archiveRoutes(
+    app,
+    '/people',
+    async (action, actor, id, version) => {
+      const saved = await people[action](actor, id, version)
+      return { named: `‘${personLabel(saved)}’`, redirect: `/people/${id}` }
+    },
+    (_actor, id) => `/people/${id}`,
+  )
 }

@@ -2,10 +2,10 @@ import { londonToday } from '../../platform/dates/index.ts'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { formRefusal, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts'
+import { ForbiddenError } from '../../platform/errors.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import type { OrganisationService } from '../../directory/organisations/index.ts'
 import { type PeopleService, personLabel } from '../../directory/people/index.ts'
@@ -44,12 +44,6 @@ export function memberRoutes(app: FastifyInstance, bodies: BodyService, people: 
     return { actor, body }
   }
 
-  function formError(error: unknown) {
-    if (error instanceof ValidationError) return { status: 400, errors: errorView(error.fields) }
-    if (error instanceof ConflictError) return { status: 409, errors: { list: [{ text: error.message, href: '#personId' }], fields: {} } }
-    throw error
-  }
-
   app.get('/bodies/:id/members/new', async (request, reply) => {
     const { body } = await loadForChange(request)
     return showForm(request, reply, body, { title: `Add a member to ${body.name}`, values: {}, action: `/bodies/${body.id}/members` })
@@ -63,7 +57,7 @@ export function memberRoutes(app: FastifyInstance, bodies: BodyService, people: 
       setFlash(reply, `Member added to ‘${body.name}’`)
       return reply.redirect(`/bodies/${body.id}#members`, 303)
     } catch (error) {
-      const { status, errors } = formError(error)
+      const { status, errors } = formRefusal(error, '#personId')
       reply.code(status)
       return showForm(request, reply, body, { title: `Add a member to ${body.name}`, values: form, errors, action: `/bodies/${body.id}/members` })
     }
@@ -91,7 +85,7 @@ export function memberRoutes(app: FastifyInstance, bodies: BodyService, people: 
       setFlash(reply, `Membership of ‘${body.name}’ saved`)
       return reply.redirect(`/bodies/${body.id}#members`, 303)
     } catch (error) {
-      const { status, errors } = formError(error)
+      const { status, errors } = formRefusal(error, '#personId')
       const latest = await bodies.member(actor, body.id, memberId)
       reply.code(status)
       return showForm(request, reply, body, {
@@ -115,7 +109,7 @@ export function memberRoutes(app: FastifyInstance, bodies: BodyService, people: 
       setFlash(reply, `${personLabel({ name: removed.personName, role_title: removed.personRoleTitle })} removed from ‘${body.name}’`)
       return reply.redirect(`/bodies/${body.id}#members`, 303)
     } catch (error) {
-      const { status, errors } = formError(error)
+      const { status, errors } = formRefusal(error, '#personId')
       const latest = await bodies.member(actor, body.id, memberId)
       reply.code(status)
       return showForm(request, reply, body, {

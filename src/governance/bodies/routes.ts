@@ -4,10 +4,11 @@ import { type ObjectiveService, objectiveStatusLabels, ragLabels } from '../../s
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { formRefusal, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ForbiddenError, ValidationError } from '../../platform/errors.ts'
+import { ForbiddenError } from '../../platform/errors.ts'
 import { sectorLabels } from '../../directory/organisations/index.ts'
 import type { BodyService } from './service.ts'
 import type { Body } from './repository.ts'
@@ -17,13 +18,6 @@ import { dateParts } from '../../platform/http/date-input.ts'
 import { bodyValues } from './form-values.ts'
 
 const kindItems = bodyKinds.map((value) => ({ value, text: bodyKindLabels[value] }))
-
-/** Turns a refusal the form can explain into the error pattern; anything else goes on to the error pages. */
-function formError(error: unknown): { status: number; errors: ReturnType<typeof errorView> } {
-  if (error instanceof ValidationError) return { status: 400, errors: errorView(error.fields) }
-  if (error instanceof ConflictError) return { status: 409, errors: { list: [{ text: error.message, href: '#latest' }], fields: {} } }
-  throw error
-}
 
 /** What other capabilities show on a body's page: its workstreams, and the plan objectives it leads that need attention. */
 export interface BodyPagePanels {
@@ -68,7 +62,7 @@ export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: A
       setFlash(reply, `‘${created.name}’ added`)
       return reply.redirect(`/bodies/${created.id}`, 303)
     } catch (error) {
-      const { status, errors } = formError(error)
+      const { status, errors } = formRefusal(error)
       reply.code(status)
       return showForm(request, reply, { title: 'Add a board or group', values: body, errors, action: '/bodies' })
     }
@@ -103,31 +97,16 @@ export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: A
     return showForm(request, reply, { title: `Change ${body.name}`, body, values: bodyValues(body), version: body.version, action: `/bodies/${body.id}/edit` })
   })
 
-  app.post('/bodies/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    const id = idParam(request)
-    if (!(await bodies.canChange(actor, id))) throw new ForbiddenError()
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await bodies.update(actor, id, version, parseForm(bodyForm, body))
-      setFlash(reply, `‘${saved.name}’ saved`)
-      return reply.redirect(`/bodies/${id}`, 303)
-    } catch (error) {
-      const { status, errors } = formError(error)
-      const latest = await bodies.get(actor, id)
-      reply.code(status)
-      return showForm(request, reply, {
-        title: `Change ${latest.name}`,
-        body: latest,
-        latest: status === 409 ? latest : null,
-        values: body,
-        // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: status === 409 ? latest.version : body.version,
-        errors,
-        action: `/bodies/${id}/edit`,
-      })
-    }
+  editRoute(app, '/bodies/:id/edit', {
+    mayChange: async (actor, id) => {
+      if (!(await bodies.canChange(actor, id))) throw new ForbiddenError()
+    },
+    save: (actor, id, version, body) => bodies.update(actor, id, version, parseForm(bodyForm, body)),
+    saved: (saved) => ({ flash: `‘${saved.name}’ saved`, redirect: `/bodies/${saved.id}` }),
+    latest: (actor, id) => bodies.get(actor, id),
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.name}`, body: latest, action: `/bodies/${id}/edit`, ...data }),
   })
 
   async function showEndForm(request: FastifyRequest, reply: FastifyReply, body: Body, data: Record<string, unknown>) {
@@ -157,7 +136,7 @@ export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: A
       setFlash(reply, `‘${saved.name}’ recorded as ended`)
       return reply.redirect(`/bodies/${id}`, 303)
     } catch (error) {
-      const { status, errors } = formError(error)
+      const { status, errors } = formRefusal(error)
       const latest = await bodies.get(actor, id)
       reply.code(status)
       return showEndForm(request, reply, latest, { values: form, version: status === 409 ? latest.version : form.version, errors })
@@ -168,27 +147,27 @@ export function bodyRoutes(app: FastifyInstance, bodies: BodyService, actions: A
     const actor = actorOf(request)
     const body = await bodies.get(actor, idParam(request))
     if (!canManageBodies(actor.role)) throw new ForbiddenError()
-    return renderPage(request, reply, 'bodies/views/archive.njk', { title: `Archive ${body.name}`, body })
+    return archivePage(request, reply, {
+      title: `Archive ${body.name}`,
+      heading: `Archive ${body.name}?`,
+      explanation:
+        'Archive a body added by mistake. A body that has stopped meeting should be recorded as ended instead, so it stays in the structure’s history. Nothing is deleted and you can restore it at any time.',
+      action: `/bodies/${body.id}/archive`,
+      version: body.version,
+      backTo: `/bodies/${body.id}`,
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/bodies/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      const id = idParam(request)
-      // Before reading the form, so someone who cannot archive gets 403, not a complaint about a missing version.
+  archiveRoutes(
+    app,
+    '/bodies',
+    async (action, actor, id, version) => {
+      const saved = await bodies[action](actor, id, version)
+      return { named: `‘${saved.name}’`, redirect: `/bodies/${id}` }
+    },
+    (_actor, id) => `/bodies/${id}`,
+    (actor) => {
       if (!canManageBodies(actor.role)) throw new ForbiddenError()
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await bodies[action](actor, id, version)
-        setFlash(reply, `‘${saved.name}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(`/bodies/${id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here can only be the missing version, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/bodies/${id}` })
-      }
-    })
-  }
+    },
+  )
 }

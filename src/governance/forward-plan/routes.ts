@@ -1,10 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { formatUkDate } from '../../platform/dates/index.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
+import { ValidationError } from '../../platform/errors.ts'
 import { purposeLabels, purposes } from '../meetings/index.ts'
 import type { ForwardPlanService } from './service.ts'
 import type { PlannedItemRow } from './repository.ts'
@@ -103,56 +105,35 @@ export function forwardPlanRoutes(app: FastifyInstance, plan: ForwardPlanService
     })
   })
 
-  app.post('/forward-plan/items/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    const id = idParam(request)
-    await plan.getForChange(actor, id)
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await plan.update(actor, id, version, parseForm(plannedItemForm, body))
-      setFlash(reply, `‘${saved.title}’ saved`)
-      return reply.redirect(`/forward-plan?body=${saved.body_id}`, 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const latest = await plan.get(actor, id)
-      const errors = error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} }
-      reply.code(error instanceof ConflictError ? 409 : 400)
-      return showForm(request, reply, {
-        title: `Change ${latest.title}`,
-        item: latest,
-        latest: error instanceof ConflictError ? latest : null,
-        values: body,
-        // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.version : body.version,
-        errors,
-        action: `/forward-plan/items/${id}/edit`,
-      })
-    }
+  editRoute(app, '/forward-plan/items/:id/edit', {
+    mayChange: (actor, id) => plan.getForChange(actor, id),
+    save: (actor, id, version, body) => plan.update(actor, id, version, parseForm(plannedItemForm, body)),
+    saved: (saved) => ({ flash: `‘${saved.title}’ saved`, redirect: `/forward-plan?body=${saved.body_id}` }),
+    latest: (actor, id) => plan.get(actor, id),
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.title}`, item: latest, action: `/forward-plan/items/${id}/edit`, ...data }),
   })
 
   app.get('/forward-plan/items/:id/archive', async (request, reply) => {
     const item = await plan.getForChange(actorOf(request), idParam(request))
-    return renderPage(request, reply, 'forward-plan/views/archive.njk', { title: `Archive ${item.title}?`, item, ...labels })
+    return archivePage(request, reply, {
+      title: `Archive ${item.title}?`,
+      explanation: `It will no longer be planned for the ${item.bodyName} (${recurrenceLabels[item.recurrence].toLowerCase()}, first due ${formatUkDate(item.first_due_on)}). Nothing is deleted and you can restore it from the forward plan at any time.`,
+      action: `/forward-plan/items/${item.id}/archive`,
+      version: item.version,
+      backTo: `/forward-plan?body=${item.body_id}`,
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/forward-plan/items/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      const id = idParam(request)
-      const item = await plan.getForChange(actor, id)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await plan[action](actor, id, version)
-        setFlash(reply, `‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(`/forward-plan?body=${saved.body_id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here can only be the missing version, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/forward-plan?body=${item.body_id}` })
-      }
-    })
-  }
+  archiveRoutes(
+    app,
+    '/forward-plan/items',
+    async (action, actor, id, version) => {
+      const saved = await plan[action](actor, id, version)
+      return { named: `‘${saved.title}’`, redirect: `/forward-plan?body=${saved.body_id}` }
+    },
+    async (actor, id) => `/forward-plan?body=${(await plan.getForChange(actor, id)).body_id}`,
+    (actor, id) => plan.getForChange(actor, id),
+  )
 }

@@ -1,10 +1,10 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm } from '../../platform/http/forms.ts'
+import { formRefusal, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
+import { NotFoundError } from '../../platform/errors.ts'
 import { uploadedFile } from '../../platform/files/uploads.ts'
 import { allowedTypesText } from '../../platform/files/file-types.ts'
 import type { TermsOfReferenceService } from './service.ts'
@@ -69,11 +69,10 @@ export function termsOfReferenceRoutes(app: FastifyInstance, terms: TermsOfRefer
       setFlash(reply, `Version ${created.version_number} of the terms of reference saved`)
       return reply.redirect(base(bodyId), 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const conflict = error instanceof ConflictError
+      const { status, conflict, errors } = formRefusal(error)
       // After a conflict the latest version is shown and the form is based on it, so saving again is a deliberate choice.
       const latest = conflict ? (await terms.prepareNew(actor, bodyId)).current : current
-      reply.code(conflict ? 409 : 400)
+      reply.code(status)
       return showForm(request, reply, {
         title: `New terms of reference: ${body.name}`,
         body,
@@ -81,7 +80,7 @@ export function termsOfReferenceRoutes(app: FastifyInstance, terms: TermsOfRefer
         latest: conflict ? latest : null,
         basedOn: conflict ? (latest?.version_number ?? 0) : values.basedOn,
         values,
-        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+        errors,
         fileLost: uploadedFile(values, 'document') !== null,
       })
     }

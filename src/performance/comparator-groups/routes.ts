@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
+import { ValidationError } from '../../platform/errors.ts'
 import type { ComparatorGroupService } from './service.ts'
 import { groupFilters, groupForm } from './schema.ts'
 import { areaKindLabels, groupKindLabels, groupKinds } from './model.ts'
@@ -63,59 +64,39 @@ export function comparatorGroupRoutes(app: FastifyInstance, groups: ComparatorGr
     return showForm(request, reply, { title: `Change ${group.name}`, group, values, version: group.version, action: `/comparator-groups/${group.id}/edit` })
   })
 
-  app.post('/comparator-groups/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    assertCan(actor, 'directory.edit')
-    const id = idParam(request)
-    const before = await groups.get(actor, id)
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await groups.update(actor, id, version, parseForm(groupForm, body))
-      setFlash(reply, `Comparator group ‘${saved.name}’ saved`)
-      return reply.redirect(`/comparator-groups/${id}`, 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const latest = await groups.get(actor, id)
-      reply.code(error instanceof ConflictError ? 409 : 400)
-      return showForm(request, reply, {
-        title: `Change ${before.name}`,
-        group: latest,
-        latest: error instanceof ConflictError ? latest : null,
-        values: body,
-        // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.version : body.version,
-        errors: error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} },
-        action: `/comparator-groups/${id}/edit`,
-      })
-    }
+  editRoute(app, '/comparator-groups/:id/edit', {
+    save: (actor, id, version, body) => groups.update(actor, id, version, parseForm(groupForm, body)),
+    saved: (saved) => ({ flash: `Comparator group ‘${saved.name}’ saved`, redirect: `/comparator-groups/${saved.id}` }),
+    latest: (actor, id) => groups.get(actor, id),
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.name}`, group: latest, action: `/comparator-groups/${id}/edit`, ...data }),
   })
 
   app.get('/comparator-groups/:id/archive', async (request, reply) => {
     const actor = actorOf(request)
     assertCan(actor, 'directory.edit')
     const group = await groups.get(actor, idParam(request))
-    return renderPage(request, reply, 'comparator-groups/views/archive.njk', { title: `Archive ${group.name}?`, group })
+    return archivePage(request, reply, {
+      title: `Archive ${group.name}?`,
+      explanation: 'Indicators will no longer be compared against it. Nothing is deleted and you can restore it from the archived groups at any time.',
+      action: `/comparator-groups/${group.id}/archive`,
+      version: group.version,
+      backTo: `/comparator-groups/${group.id}`,
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/comparator-groups/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      assertCan(actor, 'directory.edit')
-      const id = idParam(request)
-      await groups.get(actor, id)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await groups.setArchived(actor, id, version, action)
-        setFlash(reply, `Comparator group ‘${saved.name}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(action === 'archive' ? '/comparator-groups' : `/comparator-groups/${id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here can only be the missing version, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/comparator-groups/${id}` })
+  archiveRoutes(
+    app,
+    '/comparator-groups',
+    async (action, actor, id, version) => {
+      const saved = await groups.setArchived(actor, id, version, action)
+      return {
+        named: `Comparator group ‘${saved.name}’`,
+        redirect: action === 'archive' ? '/comparator-groups' : `/comparator-groups/${id}`,
       }
-    })
-  }
+    },
+    // Looked up, so a group that is not there is 404 even when the form lost its version.
+    async (actor, id) => `/comparator-groups/${(await groups.get(actor, id)).id}`,
+  )
 }

@@ -154,7 +154,7 @@ export function dataRequestRoutes(app: FastifyInstance, requests: DataRequestSer
     async (action, actor, id, version) => {
       await requests[action](actor, id, version)
       return {
-        flash: `Data request ${action === 'archive' ? 'archived' : 'restored'}`,
+        named: 'Data request',
         redirect: action === 'archive' ? '/data-requests' : `/data-requests/${id}`,
       }
     },

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, formRefusal, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
@@ -143,17 +143,17 @@ export function indicatorValueRoutes(app: FastifyInstance, values: IndicatorValu
       setFlash(reply, 'Value saved')
       return reply.redirect(`/indicators/${indicator.id}/values?area=${encodeURIComponent(saved.area_code)}`, 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
+      const { status, conflict, errors } = formRefusal(error)
       const latest = await values.valueForChange(actor, id)
-      reply.code(error instanceof ConflictError ? 409 : 400)
+      reply.code(status)
       return showForm(request, reply, indicator, areas, {
         title: `Change a value of ${indicator.title}`,
         value,
-        latest: error instanceof ConflictError ? { ...latest.value, period: latest.period, breakdown: breakdownText(latest.value) } : null,
+        latest: conflict ? { ...latest.value, period: latest.period, breakdown: breakdownText(latest.value) } : null,
         values: body,
         // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.value.version : body.version,
-        errors: error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} },
+        version: conflict ? latest.value.version : body.version,
+        errors,
         action: `/indicator-values/${id}/edit`,
       })
     }

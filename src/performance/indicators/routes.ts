@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
+import { ValidationError } from '../../platform/errors.ts'
 import type { IndicatorService, LinkedOutcome } from './service.ts'
 import { type IndicatorChartService, chartFilters, chartsOf } from '../indicator-charts/index.ts'
 import type { Indicator } from './repository.ts'
@@ -153,61 +154,46 @@ export function indicatorRoutes(app: FastifyInstance, indicators: IndicatorServi
     })
   })
 
-  app.post('/indicators/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    assertCan(actor, 'directory.edit')
-    const id = idParam(request)
-    const before = await indicators.get(actor, id)
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await indicators.update(actor, id, version, parseForm(indicatorForm, body))
-      setFlash(reply, `Indicator ‘${saved.title}’ saved`)
-      return reply.redirect(`/indicators/${id}`, 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const latest = await indicators.get(actor, id)
-      reply.code(error instanceof ConflictError ? 409 : 400)
-      return showForm(request, reply, {
-        title: `Change ${before.title}`,
+  editRoute(app, '/indicators/:id/edit', {
+    save: (actor, id, version, body) => indicators.update(actor, id, version, parseForm(indicatorForm, body)),
+    saved: (saved) => ({ flash: `Indicator ‘${saved.title}’ saved`, redirect: `/indicators/${saved.id}` }),
+    latest: (actor, id) => indicators.get(actor, id),
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, {
+        title: `Change ${latest.title}`,
         indicator: latest,
-        latest: error instanceof ConflictError ? latest : null,
-        conflict: error instanceof ConflictError ? error.message : null,
-        values: body,
         keep: latest.outcomes,
-        // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.version : body.version,
-        errors: error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} },
         action: `/indicators/${id}/edit`,
-      })
-    }
+        ...data,
+      }),
   })
 
   app.get('/indicators/:id/archive', async (request, reply) => {
     const actor = actorOf(request)
     assertCan(actor, 'directory.edit')
     const indicator = await indicators.get(actor, idParam(request))
-    return renderPage(request, reply, 'indicators/views/archive.njk', { title: `Archive ${indicator.title}?`, indicator })
+    return archivePage(request, reply, {
+      title: `Archive ${indicator.title}?`,
+      explanation:
+        'It will leave the list of indicators the partnership measures. Nothing is deleted and you can restore it from the archived indicators at any time.',
+      action: `/indicators/${indicator.id}/archive`,
+      version: indicator.version,
+      backTo: `/indicators/${indicator.id}`,
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/indicators/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      assertCan(actor, 'directory.edit')
-      const id = idParam(request)
-      const indicator = await indicators.get(actor, id)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await indicators.setArchived(actor, id, version, action)
-        setFlash(reply, `Indicator ‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(action === 'archive' ? '/indicators' : `/indicators/${id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here can only be the missing version, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/indicators/${indicator.id}` })
+  archiveRoutes(
+    app,
+    '/indicators',
+    async (action, actor, id, version) => {
+      const saved = await indicators.setArchived(actor, id, version, action)
+      return {
+        named: `Indicator ‘${saved.title}’`,
+        redirect: action === 'archive' ? '/indicators' : `/indicators/${id}`,
       }
-    })
-  }
+    },
+    // Looked up, so an indicator that is not there is 404 even when the form lost its version.
+    async (actor, id) => `/indicators/${(await indicators.get(actor, id)).id}`,
+  )
 }

@@ -1,11 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm } from '../../platform/http/forms.ts'
+import { errorView, formRefusal, parseForm } from '../../platform/http/forms.ts'
 import { formBody } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { assertCan } from '../../platform/auth/model.ts'
-import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
+import { NotFoundError, ValidationError } from '../../platform/errors.ts'
 import { sendTable } from '../../platform/files/table-download.ts'
 import type { LocalityService } from './service.ts'
 import { localityEditForm, localityFilters, localityForm, type LocalityInput } from './schema.ts'
@@ -120,17 +120,16 @@ export function localityRoutes(app: FastifyInstance, localities: LocalityService
       setFlash(reply, `${saved.name} (${saved.code}) saved`)
       return reply.redirect('/localities', 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const conflict = error instanceof ConflictError
+      const { status, conflict, errors } = formRefusal(error)
       const latest = await localities.forChange(actor, code)
-      reply.code(conflict ? 409 : 400)
+      reply.code(status)
       return showForm(request, reply, code, {
         title: `Change ${area!.name}`,
         latest: conflict ? latest.area : null,
         values: body,
         // After a conflict the form carries the latest fingerprint, so saving again is a deliberate choice made having seen it.
         version: conflict ? latest.version : body.version,
-        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+        errors,
         action: `/localities/${code}/edit`,
       })
     }

@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm } from '../../platform/http/forms.ts'
+import { errorView, formRefusal, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
@@ -57,16 +57,15 @@ export function reportCardRoutes(app: FastifyInstance, cards: ReportCardService)
       setFlash(reply, 'Report card saved')
       return reply.redirect(`/indicators/${id}/report-card`, 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const conflict = error instanceof ConflictError
+      const { status, conflict, errors } = formRefusal(error)
       const latest = (await cards.forChange(actor, id)).card
-      reply.code(conflict ? 409 : 400)
+      reply.code(status)
       return showEdit(request, reply, id, {
         values: body,
         latest: conflict ? latest : null,
         // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
         version: conflict ? (latest?.version ?? 0) : body.version,
-        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+        errors,
       })
     }
   })

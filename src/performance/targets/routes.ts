@@ -1,7 +1,7 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField, type ErrorView } from '../../platform/http/forms.ts'
+import { errorView, formRefusal, parseForm, versionField, type ErrorView } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
@@ -118,19 +118,18 @@ export function targetRoutes(app: FastifyInstance, targets: TargetService): void
       setFlash(reply, 'Target saved')
       return reply.redirect(`/indicators/${indicator.id}/targets`, 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
+      const { status, conflict, errors } = formRefusal(error)
       const latest = await targets.targetForChange(actor, id)
-      reply.code(error instanceof ConflictError ? 409 : 400)
+      reply.code(status)
       return showForm(request, reply, indicator, groups, {
         target,
-        latest:
-          error instanceof ConflictError
-            ? { period: latest.period, kind: targetKindLabels[latest.target.kind], value: latest.target.value, tolerance: latest.target.amber_tolerance }
-            : null,
+        latest: conflict
+          ? { period: latest.period, kind: targetKindLabels[latest.target.kind], value: latest.target.value, tolerance: latest.target.amber_tolerance }
+          : null,
         values: body,
         // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.target.version : body.version,
-        errors: error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} },
+        version: conflict ? latest.target.version : body.version,
+        errors,
       })
     }
   })

@@ -1,5 +1,5 @@
 import { z } from 'zod'
-import { ValidationError, type FieldErrors } from '../errors.ts'
+import { ConflictError, ValidationError, type FieldErrors } from '../errors.ts'
 
 export interface ErrorView {
   list: { text: string; href: string }[]
@@ -12,6 +12,17 @@ export function errorView(fields: FieldErrors): ErrorView {
     list: Object.entries(fields).map(([name, text]) => ({ text, href: `#${name}` })),
     fields: Object.fromEntries(Object.entries(fields).map(([name, text]) => [name, { text }])),
   }
+}
+
+/**
+ * A form refused because someone saved first (409, the summary pointing at the
+ * latest saved version shown beside the form) or because of what was typed
+ * (400, by field). Anything else goes on to the error pages.
+ */
+export function formRefusal(error: unknown, latestAt = '#latest'): { status: 400 | 409; conflict: boolean; errors: ErrorView } {
+  if (error instanceof ConflictError) return { status: 409, conflict: true, errors: { list: [{ text: error.message, href: latestAt }], fields: {} } }
+  if (error instanceof ValidationError) return { status: 400, conflict: false, errors: errorView(error.fields) }
+  throw error
 }
 
 /** Parses a form with a schema; the first message per field is the one shown. */

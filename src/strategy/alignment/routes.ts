@@ -1,10 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm } from '../../platform/http/forms.ts'
+import { formRefusal, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam, uuidOrNull } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { csvField, fingerprint } from './model.ts'
 import type { AlignmentService } from './service.ts'
 import { alignmentForm, matrixQuery } from './schema.ts'
@@ -76,16 +75,15 @@ export function alignmentRoutes(app: FastifyInstance, alignment: AlignmentServic
         setFlash(reply, `Saved the ${saved.framework.title} priorities that ‘${saved.item.label}’ serves`)
         return reply.redirect(matrixUrl(saved.framework.id), 303)
       } catch (error) {
-        if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-        const conflict = error instanceof ConflictError
-        reply.code(conflict ? 409 : 400)
+        const { status, conflict, errors } = formRefusal(error)
+        reply.code(status)
         const chosen = ([] as unknown[]).concat(body.priorityIds ?? [])
         return show(request, reply, frameworkId, {
           values: { priorityIds: chosen },
           latest: conflict,
           // Without a conflict the form keeps the set it was opened with, so a change made meanwhile is still noticed.
           ...(conflict ? {} : { aligned: body.aligned ?? '' }),
-          errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+          errors,
         })
       }
     })

@@ -3,12 +3,12 @@ import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { errorView, parseForm, versionField, type ErrorView } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { refusedChange } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { operatorOf } from '../../directory/partnerships/index.ts'
 import { answerLabels, answererText, proposalAnswers } from './model.ts'
 import type { PrioritySetProposalService, ProposalView } from './proposal-service.ts'
-import { refused } from './routes.ts'
 import { answerForm, proposalForm } from './schema.ts'
 
 const noErrors: ErrorView = { list: [], fields: {} }
@@ -46,7 +46,7 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
       return await proposePage(request, reply, id, {})
     } catch (error) {
       if (!(error instanceof ConflictError)) throw error
-      return refused(request, reply, error, setPage(id))
+      return refusedChange(request, reply, error, setPage(id))
     }
   })
 
@@ -60,7 +60,7 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
       setFlash(reply, `Your proposed change to ‘${framework.title}’ has been sent`)
       return reply.redirect(`${setPage(id)}#proposals`, 303)
     } catch (error) {
-      if (error instanceof ConflictError) return refused(request, reply, error, setPage(id))
+      if (error instanceof ConflictError) return refusedChange(request, reply, error, setPage(id))
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
       // Only a chosen priority that is an id goes back to the form (and so to the database).
@@ -108,7 +108,7 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
         return answerPage(request, reply, proposal, request.url.split('?')[0]!, who.backTo(proposal), { version: proposal.version })
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error
-        return refused(request, reply, error, operatorOrSet(request))
+        return refusedChange(request, reply, error, operatorOrSet(request))
       }
     })
 
@@ -120,7 +120,7 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
         proposal = await who.load(request, id)
       } catch (error) {
         if (!(error instanceof ConflictError)) throw error
-        return refused(request, reply, error, operatorOrSet(request))
+        return refusedChange(request, reply, error, operatorOrSet(request))
       }
       try {
         const { version } = parseForm(versionField, body)
@@ -128,7 +128,7 @@ export function prioritySetProposalRoutes(app: FastifyInstance, proposals: Prior
         setFlash(reply, `Your answer to ${answered.fromName} about ‘${answered.frameworkTitle}’ has been sent`)
         return reply.redirect(who.backTo(proposal), 303)
       } catch (error) {
-        if (error instanceof ConflictError) return refused(request, reply, error, who.backTo(proposal))
+        if (error instanceof ConflictError) return refusedChange(request, reply, error, who.backTo(proposal))
         if (!(error instanceof ValidationError)) throw error
         reply.code(400)
         return answerPage(request, reply, proposal, request.url.split('?')[0]!, who.backTo(proposal), body, errorView(error.fields))

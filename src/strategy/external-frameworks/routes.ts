@@ -1,8 +1,9 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, formRefusal, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes, editRoute, refusedChange } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { moveForm } from '../framework/index.ts'
@@ -23,13 +24,6 @@ const frameworkValues = (f: ExternalFramework) => ({
   description: f.description,
   ...dateValues('publishedOn', f.published_on),
 })
-
-/** The answer when a change cannot be made: someone changed or archived it first, or the form lost its version. */
-export function refused(request: FastifyRequest, reply: FastifyReply, error: ConflictError | ValidationError, backTo: string) {
-  reply.code(error instanceof ConflictError ? 409 : 400)
-  const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-  return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo })
-}
 
 export function externalFrameworkRoutes(app: FastifyInstance, frameworks: ExternalFrameworkService, proposals: PrioritySetProposalService): void {
   const show = (id: string) => `/external-frameworks/${id}`
@@ -130,55 +124,38 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
     })
   })
 
-  app.post('/external-frameworks/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    const id = idParam(request)
-    await frameworks.getForChange(actor, id)
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await frameworks.update(actor, id, version, parseForm(externalFrameworkForm, body))
-      setFlash(reply, `‘${saved.title}’ saved`)
-      return reply.redirect(show(id), 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const latest = await frameworks.getForChange(actor, id)
-      const conflict = error instanceof ConflictError
-      reply.code(conflict ? 409 : 400)
-      return frameworkForm(request, reply, {
-        title: `Change ${latest.title}`,
-        framework: latest,
-        latest: conflict ? latest : null,
-        values: body,
-        version: conflict ? latest.version : body.version,
-        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
-        action: `${show(id)}/edit`,
-        scopeLabels,
-      })
-    }
+  editRoute(app, '/external-frameworks/:id/edit', {
+    mayChange: (actor, id) => frameworks.getForChange(actor, id),
+    save: (actor, id, version, body) => frameworks.update(actor, id, version, parseForm(externalFrameworkForm, body)),
+    saved: (saved) => ({ flash: `‘${saved.title}’ saved`, redirect: show(saved.id) }),
+    latest: (actor, id) => frameworks.getForChange(actor, id),
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      frameworkForm(request, reply, { title: `Change ${latest.title}`, framework: latest, action: `${show(id)}/edit`, scopeLabels, ...data }),
   })
 
   app.get('/external-frameworks/:id/archive', async (request, reply) => {
     const framework = await frameworks.getForChange(actorOf(request), idParam(request))
-    return renderPage(request, reply, 'external-frameworks/views/archive.njk', { title: `Archive ${framework.title}?`, framework })
+    return archivePage(request, reply, {
+      title: `Archive ${framework.title}?`,
+      explanation:
+        'Every partnership can align to it: once archived it is no longer offered in any partnership’s alignment matrix. Nothing is deleted, alignments are kept, and it can be restored at any time.',
+      action: `${show(framework.id)}/archive`,
+      version: framework.version,
+      backTo: show(framework.id),
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/external-frameworks/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      const id = idParam(request)
-      await frameworks.getForChange(actor, id)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await frameworks.setArchived(actor, id, version, action)
-        setFlash(reply, `‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(action === 'archive' ? '/external-frameworks' : show(id), 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        return refused(request, reply, error, show(id))
-      }
-    })
-  }
+  archiveRoutes(
+    app,
+    '/external-frameworks',
+    async (action, actor, id, version) => {
+      const saved = await frameworks.setArchived(actor, id, version, action)
+      return { named: `‘${saved.title}’`, redirect: action === 'archive' ? '/external-frameworks' : show(id) }
+    },
+    (_actor, id) => show(id),
+    (actor, id) => frameworks.getForChange(actor, id),
+  )
 
   app.get('/external-frameworks/:id/priorities/new', async (request, reply) => {
     const framework = await frameworks.getForChange(actorOf(request), idParam(request))
@@ -199,7 +176,7 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
       setFlash(reply, `‘${created.title}’ added`)
       return reply.redirect(show(framework.id), 303)
     } catch (error) {
-      if (error instanceof ConflictError) return refused(request, reply, error, show(framework.id))
+      if (error instanceof ConflictError) return refusedChange(request, reply, error, show(framework.id))
       if (!(error instanceof ValidationError)) throw error
       reply.code(400)
       return priorityPage(request, reply, {
@@ -237,10 +214,9 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
       setFlash(reply, `‘${saved.title}’ saved`)
       return reply.redirect(show(framework.id), 303)
     } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
+      const { status, conflict, errors } = formRefusal(error)
       const { priority: latest } = await frameworks.getPriorityForChange(actor, id)
-      const conflict = error instanceof ConflictError
-      reply.code(conflict ? 409 : 400)
+      reply.code(status)
       return priorityPage(request, reply, {
         title: `Change ${latest.title}`,
         framework,
@@ -248,7 +224,7 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
         latest: conflict ? latest : null,
         values: body,
         version: conflict ? latest.version : body.version,
-        errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+        errors,
         action: `/external-priorities/${id}/edit`,
       })
     }
@@ -272,8 +248,7 @@ export function externalFrameworkRoutes(app: FastifyInstance, frameworks: Extern
         }
         return reply.redirect(show(framework.id), 303)
       } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        return refused(request, reply, error, show(framework.id))
+        return refusedChange(request, reply, error, show(framework.id))
       }
     })
   }

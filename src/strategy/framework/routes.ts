@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import type { z } from 'zod'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, formRefusal, parseForm, versionField } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, NotFoundError, ValidationError } from '../../platform/errors.ts'
@@ -93,17 +93,16 @@ export function frameworkRoutes(app: FastifyInstance, framework: FrameworkServic
         return reply.redirect(backTo(id), 303)
       } catch (error) {
         if (error instanceof ReadOnlyVersionError) return refused(request, reply, error, id)
-        if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
+        const { status, conflict, errors } = formRefusal(error)
         const latest = await framework.version(actor, id)
-        const conflict = error instanceof ConflictError
-        reply.code(conflict ? 409 : 400)
+        reply.code(status)
         const extra = (await form.extra?.(actor)) ?? {}
         return show(request, reply, latest, itemId, {
           values: body,
           // After a conflict the form carries the latest version, so saving again is a choice made having seen it.
           version: conflict ? latest.version.version : body.version,
           latest: conflict ? latest : null,
-          errors: conflict ? { list: [{ text: error.message, href: '#latest' }], fields: {} } : errorView(error.fields),
+          errors,
           ...extra,
         })
       }

@@ -8,7 +8,7 @@ import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { assertCan } from '../../platform/auth/model.ts'
 import { londonToday } from '../../platform/dates/index.ts'
 import { dateParts } from '../../platform/http/date-input.ts'
-import { archiveRoutes, editRoute, refusedChange } from '../../platform/http/record-routes.ts'
+import { archivePage, archiveRoutes, editRoute, refusedChange } from '../../platform/http/record-routes.ts'
 import { progressLabels, fromRow, timescaleHint, timescaleText } from '../plans/index.ts'
 import type { ObjectiveService } from './service.ts'
 import type { ObjectiveRow } from './repository.ts'
@@ -133,7 +133,16 @@ export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveServi
     const actor = actorOf(request)
     const objective = await objectives.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return renderPage(request, reply, 'objectives/views/archive.njk', { title: `Archive ${objective.title}?`, objective })
+    return archivePage(request, reply, {
+      title: `Archive ${objective.title}?`,
+      caption: `${objective.planTitle}, aim ${objective.aimNumber}`,
+      explanation:
+        'It will no longer be shown under its aim or counted in the plan’s progress. Nothing is deleted, its progress updates are kept, and you can restore it from its page at any time.',
+      action: `/objectives/${objective.id}/archive`,
+      version: objective.version,
+      backTo: `/objectives/${objective.id}`,
+      button: 'Archive objective',
+    })
   })
 
   archiveRoutes(
@@ -142,7 +151,7 @@ export function objectiveRoutes(app: FastifyInstance, objectives: ObjectiveServi
     async (action, actor, id, version) => {
       const saved = await objectives[action](actor, id, version)
       return {
-        flash: `Objective ‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`,
+        named: `Objective ‘${saved.title}’`,
         redirect: action === 'archive' ? `/plans/${saved.planId}` : `/objectives/${id}`,
       }
     },

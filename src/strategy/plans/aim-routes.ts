@@ -6,7 +6,7 @@ import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ConflictError, ValidationError } from '../../platform/errors.ts'
 import { assertCan } from '../../platform/auth/model.ts'
-import { archiveRoutes, editRoute, refusedChange } from '../../platform/http/record-routes.ts'
+import { archivePage, archiveRoutes, editRoute, refusedChange } from '../../platform/http/record-routes.ts'
 import type { PlanService } from './service.ts'
 import type { Aim } from './repository.ts'
 import { aimForm } from './schema.ts'
@@ -82,7 +82,16 @@ export function aimRoutes(app: FastifyInstance, plans: PlanService): void {
     const actor = actorOf(request)
     const { aim, plan } = await plans.getAim(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return renderPage(request, reply, 'plans/views/aim-archive.njk', { title: `Archive aim ${aim.number} of ${plan.title}?`, aim, plan })
+    return archivePage(request, reply, {
+      title: `Archive aim ${aim.number} of ${plan.title}?`,
+      heading: `Archive aim ${aim.number}?`,
+      caption: plan.title,
+      explanation: `‘${aim.title}’ and its objectives will no longer be shown on the plan or counted in its progress. Nothing is deleted and you can restore the aim from the plan page at any time.`,
+      action: `/aims/${aim.id}/archive`,
+      version: aim.version,
+      backTo: `/plans/${plan.id}`,
+      button: 'Archive aim',
+    })
   })
 
   archiveRoutes(
@@ -90,7 +99,7 @@ export function aimRoutes(app: FastifyInstance, plans: PlanService): void {
     '/aims',
     async (action, actor, id, version) => {
       const saved = action === 'archive' ? await plans.archiveAim(actor, id, version) : await plans.restoreAim(actor, id, version)
-      return { flash: `Aim ${saved.number} ${action === 'archive' ? 'archived' : 'restored'}`, redirect: `/plans/${saved.plan_id}` }
+      return { named: `Aim ${saved.number}`, redirect: `/plans/${saved.plan_id}` }
     },
     async (actor, id) => `/plans/${(await plans.getAim(actor, id)).plan.id}`,
   )

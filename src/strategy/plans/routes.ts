@@ -7,7 +7,7 @@ import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ValidationError } from '../../platform/errors.ts'
 import { assertCan, can } from '../../platform/auth/model.ts'
-import { archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { periodText } from '../strategies/index.ts'
 import { progressLabels } from './progress-labels.ts'
 import type { PlanService } from './service.ts'
@@ -98,7 +98,15 @@ export function planRoutes(app: FastifyInstance, plans: PlanService): void {
     const actor = actorOf(request)
     const plan = await plans.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return renderPage(request, reply, 'plans/views/archive.njk', { title: `Archive ${plan.title}?`, plan })
+    return archivePage(request, reply, {
+      title: `Archive ${plan.title}?`,
+      explanation:
+        'Archived plans are listed apart and their objectives no longer count as needing attention, but nothing is deleted. You can restore it at any time.',
+      action: `/plans/${plan.id}/archive`,
+      version: plan.version,
+      backTo: `/plans/${plan.id}`,
+      button: 'Archive plan',
+    })
   })
 
   archiveRoutes(
@@ -106,7 +114,7 @@ export function planRoutes(app: FastifyInstance, plans: PlanService): void {
     '/plans',
     async (action, actor, id, version) => {
       const saved = await plans[action](actor, id, version)
-      return { flash: `Plan ‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`, redirect: `/plans/${id}` }
+      return { named: `Plan ‘${saved.title}’`, redirect: `/plans/${id}` }
     },
     (_actor, id) => `/plans/${id}`,
   )

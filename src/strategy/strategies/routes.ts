@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { errorView, parseForm } from '../../platform/http/forms.ts'
-import { archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
 import { ValidationError } from '../../platform/errors.ts'
@@ -114,7 +114,15 @@ export function strategyRoutes(app: FastifyInstance, strategies: StrategyService
     const actor = actorOf(request)
     const strategy = await strategies.get(actor, idParam(request))
     assertCan(actor, 'directory.edit')
-    return renderPage(request, reply, 'strategies/views/archive.njk', { title: `Archive ${strategy.title}?`, strategy })
+    return archivePage(request, reply, {
+      title: `Archive ${strategy.title}?`,
+      explanation:
+        'Archived strategies are listed apart and cannot be chosen for new plans, but nothing is deleted: its plans stay as they are. You can restore it at any time.',
+      action: `/strategies/${strategy.id}/archive`,
+      version: strategy.version,
+      backTo: `/strategies/${strategy.id}`,
+      button: 'Archive strategy',
+    })
   })
 
   archiveRoutes(
@@ -122,7 +130,7 @@ export function strategyRoutes(app: FastifyInstance, strategies: StrategyService
     '/strategies',
     async (action, actor, id, version) => {
       const saved = await strategies[action](actor, id, version)
-      return { flash: `Strategy ‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`, redirect: `/strategies/${id}` }
+      return { named: `Strategy ‘${saved.title}’`, redirect: `/strategies/${id}` }
     },
     (_actor, id) => `/strategies/${id}`,
   )

@@ -1,10 +1,11 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
-import { errorView, parseForm, versionField } from '../../platform/http/forms.ts'
+import { errorView, parseForm } from '../../platform/http/forms.ts'
 import { formBody, idParam } from '../../platform/http/params.ts'
+import { archivePage, archiveRoutes, editRoute } from '../../platform/http/record-routes.ts'
 import { setFlash } from '../../platform/http/sessions.ts'
-import { ConflictError, ValidationError } from '../../platform/errors.ts'
+import { ValidationError } from '../../platform/errors.ts'
 import type { WorkstreamService } from './service.ts'
 import type { WorkstreamRow } from './repository.ts'
 import { workstreamFilters, workstreamForm } from './schema.ts'
@@ -118,56 +119,35 @@ export function workstreamRoutes(app: FastifyInstance, workstreams: WorkstreamSe
     })
   })
 
-  app.post('/workstreams/:id/edit', async (request, reply) => {
-    const actor = actorOf(request)
-    const id = idParam(request)
-    await workstreams.getForChange(actor, id)
-    const body = formBody(request)
-    try {
-      const { version } = parseForm(versionField, body)
-      const saved = await workstreams.update(actor, id, version, parseForm(workstreamForm, body))
-      setFlash(reply, `‘${saved.title}’ saved`)
-      return reply.redirect(`/workstreams/${id}`, 303)
-    } catch (error) {
-      if (!(error instanceof ValidationError || error instanceof ConflictError)) throw error
-      const latest = await workstreams.get(actor, id)
-      const errors = error instanceof ValidationError ? errorView(error.fields) : { list: [{ text: error.message, href: '#latest' }], fields: {} }
-      reply.code(error instanceof ConflictError ? 409 : 400)
-      return showForm(request, reply, {
-        title: `Change ${latest.row.title}`,
-        item: latest.row,
-        latest: error instanceof ConflictError ? latest.row : null,
-        values: body,
-        // After a conflict the form carries the latest version, so saving again is a deliberate choice made having seen it.
-        version: error instanceof ConflictError ? latest.row.version : body.version,
-        errors,
-        action: `/workstreams/${id}/edit`,
-      })
-    }
+  editRoute(app, '/workstreams/:id/edit', {
+    mayChange: (actor, id) => workstreams.getForChange(actor, id),
+    save: (actor, id, version, body) => workstreams.update(actor, id, version, parseForm(workstreamForm, body)),
+    saved: (saved) => ({ flash: `‘${saved.title}’ saved`, redirect: `/workstreams/${saved.id}` }),
+    latest: async (actor, id) => (await workstreams.get(actor, id)).row,
+    version: (latest) => latest.version,
+    showForm: (request, reply, id, latest, data) =>
+      showForm(request, reply, { title: `Change ${latest.title}`, item: latest, action: `/workstreams/${id}/edit`, ...data }),
   })
 
   app.get('/workstreams/:id/archive', async (request, reply) => {
     const item = await workstreams.getForChange(actorOf(request), idParam(request))
-    return renderPage(request, reply, 'workstreams/views/archive.njk', { title: `Archive ${item.title}?`, item, ...labels })
+    return archivePage(request, reply, {
+      title: `Archive ${item.title}?`,
+      explanation: `The ${workstreamKindLabels[item.kind].toLowerCase()} will no longer be listed under the ${item.bodyName} or count towards the outcomes it contributes to. Nothing is deleted: its links are kept and you can restore it at any time.`,
+      action: `/workstreams/${item.id}/archive`,
+      version: item.version,
+      backTo: `/workstreams/${item.id}`,
+    })
   })
 
-  for (const action of ['archive', 'restore'] as const) {
-    app.post(`/workstreams/:id/${action}`, async (request, reply) => {
-      const actor = actorOf(request)
-      const id = idParam(request)
-      await workstreams.getForChange(actor, id)
-      try {
-        const { version } = parseForm(versionField, formBody(request))
-        const saved = await workstreams[action](actor, id, version)
-        setFlash(reply, `‘${saved.title}’ ${action === 'archive' ? 'archived' : 'restored'}`)
-        return reply.redirect(`/workstreams/${id}`, 303)
-      } catch (error) {
-        if (!(error instanceof ConflictError || error instanceof ValidationError)) throw error
-        // A ValidationError here is the missing version or a title taken since, whose own message says what to do.
-        const message = error instanceof ValidationError ? Object.values(error.fields).join(' ') : error.message
-        reply.code(error instanceof ConflictError ? 409 : 400)
-        return renderPage(request, reply, 'errors/conflict.njk', { title: 'Nothing was changed', message, backTo: `/workstreams/${id}` })
-      }
-    })
-  }
+  archiveRoutes(
+    app,
+    '/workstreams',
+    async (action, actor, id, version) => {
+      const saved = await workstreams[action](actor, id, version)
+      return { named: `‘${saved.title}’`, redirect: `/workstreams/${id}` }
+    },
+    (_actor, id) => `/workstreams/${id}`,
+    (actor, id) => workstreams.getForChange(actor, id),
+  )
 }
