@@ -88,10 +88,14 @@ const indicatorPageLoad: Benchmark = {
 }
 
 function child(script: string, args: string[]): ChildProcess {
-  const process_ = spawn(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'support', script), ...args], {
-    stdio: ['pipe', 'pipe', 'inherit'],
-    env: process.env,
-  })
+  const process_ = spawn(
+    process.execPath,
+    ['--import', join(import.meta.dirname, '../scripts/typescript.js'), join(import.meta.dirname, 'support', script), ...args],
+    {
+      stdio: ['pipe', 'pipe', 'inherit'],
+      env: process.env,
+    },
+  )
   return process_
 }
 

@@ -1,11 +1,4 @@
 #!/usr/bin/env node
-// Runs the TypeScript CLI through tsx so `npx thrive` works without a build step.
-import { spawnSync } from 'node:child_process'
-import { fileURLToPath } from 'node:url'
-import { dirname, join } from 'node:path'
-
-const root = join(dirname(fileURLToPath(import.meta.url)), '..')
-const result = spawnSync(process.execPath, ['--import', 'tsx', join(root, 'src/cli/main.ts'), ...process.argv.slice(2)], {
-  stdio: 'inherit',
-})
-process.exit(result.status ?? 1)
+// `npx thrive`: the TypeScript CLI, run as it is (see scripts/typescript.js).
+await import('../scripts/typescript.js')
+await import('../src/cli/main.ts')

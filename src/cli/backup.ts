@@ -90,7 +90,10 @@ async function countRows(trx: Trx, table: string): Promise<number> {
 class LineWriter {
   private failure: Error | undefined
 
-  constructor(private readonly stream: WriteStream) {
+  private readonly stream: WriteStream
+
+  constructor(stream: WriteStream) {
+    this.stream = stream
     stream.on('error', (error) => (this.failure ??= error))
   }
 

@@ -184,10 +184,12 @@ class TableLoader {
   private readonly columnNames: Set<string>
   private lastLine = 0
 
-  constructor(
-    private readonly trx: Trx,
-    private readonly table: TableInfo,
-  ) {
+  private readonly trx: Trx
+  private readonly table: TableInfo
+
+  constructor(trx: Trx, table: TableInfo) {
+    this.trx = trx
+    this.table = table
     this.deferred = selfReferenceColumns(table)
     this.columnNames = new Set(table.columns.map((c) => c.name))
   }

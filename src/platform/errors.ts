@@ -26,7 +26,10 @@ export class ConflictError extends Error {
 export type FieldErrors = Record<string, string>
 
 export class ValidationError extends Error {
-  constructor(readonly fields: FieldErrors) {
+  readonly fields: FieldErrors
+
+  constructor(fields: FieldErrors) {
     super('The input is not valid')
+    this.fields = fields
   }
 }

@@ -27,7 +27,11 @@ describe('the thrive command line', () => {
 
   function thrive(args: string[], input?: string): Promise<Run> {
     return new Promise((resolve, reject) => {
-      const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', ...args], { cwd: root, env, stdio: ['pipe', 'pipe', 'pipe'] })
+      const child = spawn(process.execPath, ['--import', './scripts/typescript.js', 'src/cli/main.ts', ...args], {
+        cwd: root,
+        env,
+        stdio: ['pipe', 'pipe', 'pipe'],
+      })
       let stdout = ''
       let stderr = ''
       child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))

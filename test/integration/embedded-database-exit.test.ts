@@ -22,7 +22,11 @@ test(
     await restored.close()
   `
     const root = path.resolve(import.meta.dirname, '../..')
-    const run = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', script], { cwd: root, timeout: 60_000, encoding: 'utf8' })
+    const run = spawnSync(process.execPath, ['--import', './scripts/typescript.js', '--input-type=module', '-e', script], {
+      cwd: root,
+      timeout: 60_000,
+      encoding: 'utf8',
+    })
     assert.equal(run.error, undefined, `the process did not exit within a minute: ${String(run.error)}`)
     assert.equal(run.status, 0, run.stderr)
   },

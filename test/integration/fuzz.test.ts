@@ -133,10 +133,12 @@ class Visitor {
   readonly client: TestClient
   private csrf = ''
 
-  constructor(
-    readonly name: string,
-    private readonly signedIn: boolean,
-  ) {
+  readonly name: string
+  private readonly signedIn: boolean
+
+  constructor(name: string, signedIn: boolean) {
+    this.name = name
+    this.signedIn = signedIn
     this.client = new TestClient(app)
   }
 

@@ -9,7 +9,11 @@ import { testPassword } from './fixtures.ts'
 export class TestClient {
   private cookies = new Map<string, string>()
 
-  constructor(private readonly app: FastifyInstance) {}
+  private readonly app: FastifyInstance
+
+  constructor(app: FastifyInstance) {
+    this.app = app
+  }
 
   private remember(response: LightMyRequestResponse): void {
     for (const cookie of response.cookies) {

@@ -23,10 +23,13 @@ export interface UploadOptions {
  */
 export class UploadBrowser {
   private readonly cookies = new Map<string, string>()
-  constructor(
-    private readonly t: TestApp,
-    private readonly fileField: string,
-  ) {}
+  private readonly t: TestApp
+  private readonly fileField: string
+
+  constructor(t: TestApp, fileField: string) {
+    this.t = t
+    this.fileField = fileField
+  }
 
   private keep(response: LightMyRequestResponse): LightMyRequestResponse {
     for (const c of response.cookies) this.cookies.set(c.name, c.value)

@@ -118,11 +118,12 @@ export class Series {
   readonly own: ScorecardValue[]
   private readonly byPeriod = new Map<string, Map<string, number>>()
 
-  constructor(
-    readonly indicator: ScorecardIndicator,
-    values: readonly ScorecardValue[],
-    readonly context: Context,
-  ) {
+  readonly indicator: ScorecardIndicator
+  readonly context: Context
+
+  constructor(indicator: ScorecardIndicator, values: readonly ScorecardValue[], context: Context) {
+    this.indicator = indicator
+    this.context = context
     const headline = headlineBreakdown(values)
     const chosen = headline ? values.filter((v) => v.sex === headline.sex && v.age === headline.age) : []
     this.breakdown = headline

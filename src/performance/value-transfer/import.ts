@@ -46,11 +46,13 @@ export interface ImportProgress {
 
 /** The file was refused: every problem found (up to the cap) and how many there were. The transaction is rolled back. */
 export class ImportRefused extends Error {
-  constructor(
-    readonly problems: readonly Problem[],
-    readonly total: number,
-  ) {
+  readonly problems: readonly Problem[]
+  readonly total: number
+
+  constructor(problems: readonly Problem[], total: number) {
     super(problems[0]?.message ?? 'The import was refused')
+    this.problems = problems
+    this.total = total
   }
   static ofFile(message: string) {
     return new ImportRefused([{ row: null, column: null, message }], 1)

@@ -16,11 +16,13 @@ import { importForm, type ImportInput } from './schema.ts'
 
 /** A refused import: messages by the form's fields, and every problem found in the file's rows. Nothing was written. */
 export class ImportRejected extends Error {
-  constructor(
-    readonly fields: FieldErrors,
-    readonly problems: readonly Problem[],
-  ) {
+  readonly fields: FieldErrors
+  readonly problems: readonly Problem[]
+
+  constructor(fields: FieldErrors, problems: readonly Problem[]) {
     super('The import was refused')
+    this.fields = fields
+    this.problems = problems
   }
 }
 

@@ -6,7 +6,10 @@ export class RoutePattern {
   readonly params: string[]
   private readonly matcher: RegExp
 
-  constructor(readonly route: RouteEntry) {
+  readonly route: RouteEntry
+
+  constructor(route: RouteEntry) {
+    this.route = route
     this.segments = route.url.split('/')
     this.params = this.segments.filter((s) => s.startsWith(':')).map((s) => s.slice(1))
     const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
