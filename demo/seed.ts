@@ -22,14 +22,17 @@ export interface DemoCredentials {
  * On a database with no partnerships at all (a first start), builds the demo
  * and returns the admin's credentials; otherwise changes nothing and returns
  * null. Safe when several instances start at once: one builds, the rest see it.
+ * Whether a start calls this at all is the service's setting (THRIVE_DEMO).
  */
-export async function seedDemoIfEmpty(db: Db): Promise<DemoCredentials | null> {
+export async function seedDemoIfEmpty(db: Db, options: { onBuild?: () => void } = {}): Promise<DemoCredentials | null> {
   if (await hasPartnerships(db)) return null
   const password = readablePassword()
   const hashes = await hashDemoPassword(password)
   const built = await db.transaction().execute(async (trx) => {
     await holdSeedLock(trx)
     if (await hasPartnerships(trx)) return false
+    // Building takes a few seconds: said only here, when this instance really builds it.
+    options.onBuild?.()
     await buildDemo(trx, hashes)
     return true
   })
@@ -53,7 +56,8 @@ export async function seedDemo(db: Db): Promise<DemoCredentials> {
   return { email: demoAdminEmail, password }
 }
 
-async function hasPartnerships(db: Db | Trx): Promise<boolean> {
+/** Whether any partnership exists (a start with none says how to create one). */
+export async function hasPartnerships(db: Db | Trx): Promise<boolean> {
   return Boolean(await db.selectFrom('partnerships').select('id').limit(1).executeTakeFirst())
 }
 

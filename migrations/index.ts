@@ -9,6 +9,9 @@ import * as accountsAndInvitations from './2026-12-02T1000-accounts-and-invitati
 import * as prioritySetOwners from './2026-12-02T1100-priority-set-owners.ts'
 import * as indicatorValuePages from './2026-12-02T1200-indicator-value-pages.ts'
 import * as prioritySetProposals from './2026-12-03T0900-priority-set-proposals.ts'
+import * as valueImportKeys from './2026-12-03T1500-value-import-keys.ts'
+import * as dataVersions from './2026-12-03T1600-data-versions.ts'
+import * as rateLimitWindows from './2026-12-03T1700-rate-limit-windows.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -23,4 +26,7 @@ export const migrations: Record<string, Migration> = {
   '2026-12-02T1100-priority-set-owners': prioritySetOwners,
   '2026-12-02T1200-indicator-value-pages': indicatorValuePages,
   '2026-12-03T0900-priority-set-proposals': prioritySetProposals,
+  '2026-12-03T1500-value-import-keys': valueImportKeys,
+  '2026-12-03T1600-data-versions': dataVersions,
+  '2026-12-03T1700-rate-limit-windows': rateLimitWindows,
 }

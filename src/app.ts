@@ -6,9 +6,13 @@ import type { Db } from './platform/db/database.ts'
 import { addFilters, nunjucksOptions, templatePaths } from './platform/views/nunjucks.ts'
 import { setUpSecurity } from './platform/http/security.ts'
 import { setUpSessions } from './platform/http/sessions.ts'
+import { setUpPageCache } from './platform/http/page-cache.ts'
 import { setUpAssets } from './platform/http/assets.ts'
 import { setUpErrorPages } from './platform/http/error-pages.ts'
-import { healthRoute } from './platform/http/health.ts'
+import { healthRoutes } from './platform/http/health.ts'
+import { loggerOptions, requestId, setUpAccessLog } from './platform/http/access-log.ts'
+import { setUpMetrics, type PoolFigures } from './platform/http/metrics.ts'
+import { importJobs } from './performance/value-transfer/jobs.ts'
 import { setUpTimeBudget } from './platform/http/time-budget.ts'
 import { sql } from 'kysely'
 import { recordRoutes } from './platform/http/route-list.ts'
@@ -92,23 +96,31 @@ export interface Services {
   db: Db
   /** Whether the database answers, for /health (DatabaseHandle.ping); without it, a query on db. */
   ping?: () => Promise<void>
+  /** PostgreSQL's pool, for /metrics (DatabaseHandle.poolFigures). */
+  poolFigures?: (() => PoolFigures) | undefined
+  /** Where the log goes instead of standard output (tests read it). */
+  logStream?: NodeJS.WritableStream
 }
 
 /** The composition root: platform concerns first, then each feature's routes. */
-export async function createApp(config: Config, { db, ping }: Services): Promise<FastifyInstance> {
+export async function createApp(config: Config, { db, ping, poolFigures, logStream }: Services): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.body.password'] },
+    logger: loggerOptions(config.logLevel, logStream),
+    genReqId: requestId,
     trustProxy: config.trustProxy,
-    // One line per request only when debugging; errors are always logged.
-    logController: new LogController({ disableRequestLogging: config.logLevel !== 'debug' && config.logLevel !== 'trace' }),
+    // Fastify's own lines per request carry the client's address and the raw URL: setUpAccessLog writes one without them.
+    logController: new LogController({ disableRequestLogging: true }),
     // A client gets this long to send its whole request (a 20 MB upload on a slow line included), so a
     // trickled request cannot hold a connection open forever; the page's own budget is setUpTimeBudget's.
     requestTimeout: 300_000,
   })
 
   recordRoutes(app)
-  // Before everything else, so the health check reads no session and waits for nothing a page waits for.
-  healthRoute(app, ping ?? (async () => void (await sql`SELECT 1`.execute(db))))
+  setUpAccessLog(app)
+  // Before everything else, so the health checks and metrics read no session and wait for nothing a page waits for.
+  const databasePing = ping ?? (async () => void (await sql`SELECT 1`.execute(db)))
+  healthRoutes(app, { ping: databasePing, db })
+  if (config.metricsToken) setUpMetrics(app, { token: config.metricsToken, ping: databasePing, poolFigures, jobFigures: () => importJobs.figures() })
   setUpTimeBudget(app, config.requestTimeoutMs)
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
@@ -121,6 +133,7 @@ export async function createApp(config: Config, { db, ping }: Services): Promise
   })
   await setUpAssets(app)
   setUpSessions(app, db)
+  setUpPageCache(app, { maxBytes: config.pageCacheBytes })
   setUpErrorPages(app)
 
   const organisations = organisationService(db)

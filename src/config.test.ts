@@ -12,6 +12,14 @@ test('defaults: loopback on port 3000 with PGlite in ./data', () => {
   assert.match(config.version, /^\d+\.\d+\.\d+/)
 })
 
+test('the demo is created on an empty embedded database by default, on PostgreSQL only when asked, and THRIVE_DEMO=false turns it off', () => {
+  assert.equal(loadConfig({}).demo, true)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thrive' }).demo, false)
+  assert.equal(loadConfig({ DATABASE_URL: 'postgres://u@db:5432/thrive', THRIVE_DEMO: 'true' }).demo, true)
+  assert.equal(loadConfig({ THRIVE_DEMO: 'false' }).demo, false)
+  assert.throws(() => loadConfig({ THRIVE_DEMO: 'yes' }), /THRIVE_DEMO/)
+})
+
 test('a bad setting fails at boot, naming the setting', () => {
   assert.throws(() => loadConfig({ PORT: 'eighty' }), /PORT/)
   assert.throws(() => loadConfig({ DATABASE_URL: 'not a url' }), /DATABASE_URL/)

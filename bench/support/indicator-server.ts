@@ -16,7 +16,8 @@ import { listenOnLoopback } from './servers.ts'
  * serves until its standard input closes.
  */
 async function main(): Promise<void> {
-  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent' })
+  // The probe is about a heavy page's cost to everything else: served again from the page cache it would have none.
+  const config = loadConfig({ ...process.env, LOG_LEVEL: 'silent', PAGE_CACHE_MB: '0' })
   const scratch = config.databaseUrl ? await createScratchDatabase(config.databaseUrl, 'thrive_bench') : null
   const database: DatabaseHandle = await openDatabase(
     scratch

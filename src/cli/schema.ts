@@ -30,8 +30,12 @@ export interface TableInfo {
   foreignKeys: ForeignKeyInfo[]
 }
 
-/** Kysely's own bookkeeping: described by the migration list, never copied as data. */
-const migrationTables = ['kysely_migration', 'kysely_migration_lock']
+/**
+ * Not data, never copied: Kysely's own bookkeeping (described by the migration
+ * list), the page cache's data versions (which move on by themselves as a
+ * restore writes) and the throttles' windows (minutes long).
+ */
+const notData = ['kysely_migration', 'kysely_migration_lock', 'data_versions', 'data_version_changes', 'rate_limit_windows']
 
 /** Every application table in the current schema, referenced tables before the tables that refer to them. */
 export async function applicationTables(db: Executor): Promise<TableInfo[]> {
@@ -44,7 +48,7 @@ export async function applicationTables(db: Executor): Promise<TableInfo[]> {
     JOIN pg_attribute a ON a.attrelid = c.oid
     WHERE n.nspname = current_schema() AND c.relkind IN ('r', 'p') AND NOT c.relispartition
       AND a.attnum > 0 AND NOT a.attisdropped AND a.attgenerated = ''
-      AND c.relname NOT IN (${sql.join(migrationTables)})
+      AND c.relname NOT IN (${sql.join(notData)})
     ORDER BY c.relname, a.attnum
   `.execute(db)
 

@@ -22,6 +22,14 @@ const ALLOWED_UNTYPED: Untyped[] = [
     reason: 'row-level security helper (SECURITY DEFINER): ends a removed member’s sessions, which the app role cannot see; called through sql``',
   },
   {
+    name: 'public.thrive_note_data_change()',
+    reason: 'trigger function (SECURITY DEFINER): every watched table’s writing statements note their scope for the page cache’s data versions',
+  },
+  {
+    name: 'public.thrive_move_data_version()',
+    reason: 'deferred trigger function (SECURITY DEFINER): moves a committing transaction’s data versions on; never called by the app',
+  },
+  {
     name: 'public.thrive_tell_proposer_of_answer(proposal uuid, told text, detail jsonb)',
     reason: 'row-level security helper (SECURITY DEFINER): writes the answer to the proposing partnership’s audit trail; called through sql``',
   },

@@ -1,4 +1,5 @@
 import type { FastifyInstance, LightMyRequestResponse } from 'fastify'
+import { randomInt } from 'node:crypto'
 import { testPassword } from './fixtures.ts'
 
 /**
@@ -6,13 +7,21 @@ import { testPassword } from './fixtures.ts'
  * the CSRF token read from the page, exactly as a person's browser would.
  * CSRF protection stays on in tests.
  */
+/**
+ * A browser of its own, on an address of its own: the per-address throttles
+ * are kept in the database (src/platform/http/rate-limit.ts), so clients that
+ * all came from 127.0.0.1 would share one count across a whole test file.
+ */
 export class TestClient {
   private cookies = new Map<string, string>()
+  readonly address: string
 
   private readonly app: FastifyInstance
 
-  constructor(app: FastifyInstance) {
+  /** address: where the requests come from; by default a random private one. */
+  constructor(app: FastifyInstance, address = `10.${randomInt(256)}.${randomInt(256)}.${randomInt(1, 255)}`) {
     this.app = app
+    this.address = address
   }
 
   private remember(response: LightMyRequestResponse): void {
@@ -22,19 +31,20 @@ export class TestClient {
     }
   }
 
-  private cookieHeader(): string {
+  /** The Cookie header this browser would send. */
+  cookieHeader(): string {
     return [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ')
   }
 
   /** Any request, with this browser's cookies, keeping those it is given. */
   async send(options: { method: 'GET' | 'POST'; url: string; headers?: Record<string, string>; payload?: string | Buffer }): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ ...options, headers: { ...options.headers, cookie: this.cookieHeader() } })
+    const response = await this.app.inject({ ...options, remoteAddress: this.address, headers: { ...options.headers, cookie: this.cookieHeader() } })
     this.remember(response)
     return response
   }
 
   async get(url: string): Promise<LightMyRequestResponse> {
-    const response = await this.app.inject({ method: 'GET', url, headers: { cookie: this.cookieHeader() } })
+    const response = await this.app.inject({ method: 'GET', url, remoteAddress: this.address, headers: { cookie: this.cookieHeader() } })
     this.remember(response)
     return response
   }
@@ -55,6 +65,7 @@ export class TestClient {
     const response = await this.app.inject({
       method: 'POST',
       url,
+      remoteAddress: this.address,
       headers: { cookie: this.cookieHeader(), 'content-type': 'application/x-www-form-urlencoded' },
       payload: body.toString(),
     })

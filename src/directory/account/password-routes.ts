@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { addressThrottle } from '../../platform/http/rate-limit.ts'
 import { z } from 'zod'
 import type { Db } from '../../platform/db/database.ts'
 import type { Config } from '../../config.ts'
@@ -28,7 +29,7 @@ export async function passwordChangeRoutes(app: FastifyInstance, db: Db, config:
 
   // Checking the current password is a password check: throttled per address as signing in is.
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { max: 30, timeWindow: '5 minutes' })
+    await scope.register(rateLimit, addressThrottle(db))
     scope.post('/account/password', async (request, reply) => {
       const session = request.session
       if (!session) throw new SignInRequiredError()

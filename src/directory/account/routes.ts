@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { addressThrottle } from '../../platform/http/rate-limit.ts'
 import { z } from 'zod'
 import type { Db } from '../../platform/db/database.ts'
 import type { Config } from '../../config.ts'
@@ -34,7 +35,7 @@ export async function accountRoutes(app: FastifyInstance, db: Db, config: Config
 
   // A second throttle per address, on top of the per-account lock in signIn.
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { max: 30, timeWindow: '5 minutes' })
+    await scope.register(rateLimit, addressThrottle(db))
     scope.post('/sign-in', async (request, reply) => {
       const body = formBody(request)
       const returnTo = safeReturnTo(body.returnTo)

@@ -1,5 +1,6 @@
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import rateLimit from '@fastify/rate-limit'
+import { addressThrottle } from '../../platform/http/rate-limit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import type { Config } from '../../config.ts'
 import { renderPage } from '../../platform/http/render.ts'
@@ -53,7 +54,7 @@ export async function invitationRoutes(app: FastifyInstance, db: Db, config: Con
 
   // Creating an account hashes a password: throttled per address as signing in is.
   await app.register(async (scope) => {
-    await scope.register(rateLimit, { max: 30, timeWindow: '5 minutes' })
+    await scope.register(rateLimit, addressThrottle(db))
     scope.post('/join/:token/account', async (request, reply) => {
       const token = tokenParam(request)
       const body = formBody(request)

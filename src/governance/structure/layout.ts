@@ -1,9 +1,5 @@
-import elkModule from 'elkjs/lib/elk.bundled.js'
-import type { ElkNode } from 'elkjs/lib/elk-api.js'
-
-// The bundled build is CommonJS whose exports are the constructor, with the
-// same constructor again as `default`; TypeScript sees only the latter.
-const ELK = elkModule.default
+import type { ELK, ElkNode } from 'elkjs/lib/elk-api.js'
+import { LRUCache } from 'lru-cache'
 
 /** What the chart needs of a body. */
 export interface ChartBody {
@@ -64,7 +60,26 @@ export function wrapName(name: string, max = charactersPerLine): string[] {
   return lines.length ? lines : ['']
 }
 
-const elk = new ELK()
+let elk: Promise<ELK> | undefined
+
+/**
+ * elkjs is a large bundle (about 0.7 s to load) that only the structure chart
+ * uses, so it is loaded on the first chart drawn rather than when the service starts.
+ */
+function loadElk(): Promise<ELK> {
+  // The bundled build is CommonJS whose exports are the constructor, with the
+  // same constructor again as `default`; TypeScript sees only the latter.
+  elk ??= import('elkjs/lib/elk.bundled.js').then((module) => new module.default.default())
+  return elk
+}
+
+/*
+ * The same bodies always give the same picture, and elkjs takes tens to
+ * hundreds of milliseconds to draw it, so each picture is kept, keyed by
+ * everything it is drawn from (each body's id, name and line up), and drawn
+ * again only when one of those changes. Callers share what is kept: they read it, never change it.
+ */
+const drawn = new LRUCache<string, Promise<StructureLayout>>({ max: 200 })
 
 /**
  * Lays out the accountability lines top-down with elkjs's layered algorithm:
@@ -72,8 +87,19 @@ const elk = new ELK()
  * the random seed fixed, so the same structure always gives the same picture.
  * A line is drawn only where both bodies are on the chart.
  */
-export async function layoutStructure(bodies: readonly ChartBody[]): Promise<StructureLayout> {
+export function layoutStructure(bodies: readonly ChartBody[]): Promise<StructureLayout> {
   const sorted = [...bodies].sort((a, b) => a.name.localeCompare(b.name, 'en-GB') || a.id.localeCompare(b.id))
+  const key = JSON.stringify(sorted.map((b) => [b.id, b.name, b.accountable_to_id]))
+  let layout = drawn.get(key)
+  if (!layout) {
+    layout = draw(sorted)
+    drawn.set(key, layout)
+    layout.catch(() => drawn.delete(key))
+  }
+  return layout
+}
+
+async function draw(sorted: readonly ChartBody[]): Promise<StructureLayout> {
   const present = new Set(sorted.map((b) => b.id))
   const wrapped = new Map(sorted.map((b) => [b.id, wrapName(b.name)]))
   const linked = sorted.filter((b) => b.accountable_to_id !== null && present.has(b.accountable_to_id))
@@ -93,7 +119,7 @@ export async function layoutStructure(bodies: readonly ChartBody[]): Promise<Str
     children: sorted.map((b) => ({ id: b.id, width: boxWidth, height: boxPadding * 2 + lineHeight * (wrapped.get(b.id)?.length ?? 1) })),
     edges: linked.map((b) => ({ id: `line-${b.id}`, sources: [b.accountable_to_id as string], targets: [b.id] })),
   }
-  const result = await elk.layout(graph)
+  const result = await (await loadElk()).layout(graph)
   const boxes = (result.children ?? []).map((n) => ({
     id: n.id,
     x: n.x ?? 0,

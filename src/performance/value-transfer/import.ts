@@ -2,7 +2,7 @@ import type { Actor } from '../../platform/audit/actor.ts'
 import { recordAudit } from '../../platform/audit/audit.ts'
 import type { Db } from '../../platform/db/database.ts'
 import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
-import { yieldToOthers } from '../../platform/db/single-session.ts'
+import { isSingleSession, yieldToOthers } from '../../platform/db/single-session.ts'
 import { batchSize, layoutNames, maxStoredProblems, type Layout } from './layout.ts'
 import {
   checkRow,
@@ -94,6 +94,8 @@ interface Steps {
   pause(): Promise<void>
   /** Rows staged at a time. */
   batch: number
+  /** The database runs in this process (PGlite): its memory is ours, and it has no COPY from a stream. */
+  embedded: boolean
 }
 
 /** Reads the file into the staging table and checks it there; refuses it with every problem found, or says what it holds. */
@@ -110,9 +112,13 @@ async function readAndCheck(steps: Steps, actor: Actor, source: FileSource, kind
   let rows = 0
   let skipped = 0
   let batch: StagedValue[] = []
+  // One batch is written while the next is read and checked: on PostgreSQL the server stages it on the other core.
+  let staging: Promise<void> = Promise.resolve()
   const stage = async (values: StagedValue[]) => {
-    await steps.step((trx) => repo.stageBatch(trx, values))
-    await steps.pause()
+    await staging
+    staging = steps.step((trx) => repo.stageBatch(trx, values, !steps.embedded)).then(steps.pause)
+    // Its failure is heard where it is awaited (the next batch, or the end), not as an unhandled rejection before then.
+    staging.catch(() => {})
   }
   try {
     for await (const { row, cells } of fileRows(kind, source, (n) => (progress.bytesRead += n))) {
@@ -138,17 +144,27 @@ async function readAndCheck(steps: Steps, actor: Actor, source: FileSource, kind
       }
     }
   } catch (error) {
+    // The batch being written finishes before the caller takes the import back.
+    await staging.catch(() => {})
     if (error instanceof FileProblem) throw ImportRefused.ofFile(error.message)
     throw error
   }
   if (!header) throw ImportRefused.ofFile('The file is empty: it has no headings and no values')
   if (rows === 0) throw ImportRefused.ofFile('The file has its headings but no rows of values under them')
   await stage(batch)
+  await staging
   onProgress({ ...progress, phase: 'checking' })
   await steps.step((trx) => repo.analyseStaging(trx))
   const areaHeading = header.columns.areaCode!.heading
   report(...spread(await steps.step((trx) => repo.unknownAreas(trx, maxStoredProblems, areaHeading))))
-  report(...spread(await steps.step((trx) => repo.duplicateKeys(trx, maxStoredProblems))))
+  report(
+    ...spread(
+      await steps.step(async (trx) => {
+        await repo.tuneForImport(trx, steps.embedded)
+        return repo.duplicateKeys(trx, maxStoredProblems)
+      }),
+    ),
+  )
   if (total > 0) throw new ImportRefused(sortProblems(problems, maxStoredProblems), total)
   onProgress({ ...progress, phase: 'writing' })
   return { layout: header.layout, rows, skipped }
@@ -180,8 +196,11 @@ export async function importInto(
   kind: FileKind,
   onProgress: (p: ImportProgress) => void = () => {},
 ): Promise<ImportDone> {
+  // The demo imports on PGlite this way too, in one transaction of its own.
+  const embedded = await isSingleSession(trx)
   await repo.createStaging(trx)
-  const read = await readAndCheck({ step: (work) => work(trx), pause: async () => {}, batch: batchSize }, actor, source, kind, onProgress)
+  await repo.tuneForImport(trx, embedded)
+  const read = await readAndCheck({ step: (work) => work(trx), pause: async () => {}, batch: batchSize, embedded }, actor, source, kind, onProgress)
   const importId = await repo.insertImport(trx, actor.partnershipId, source.filename, read.layout, read.rows, actor.label)
   const written = await repo.applyStaged(trx, actor.partnershipId, importId)
   await repo.dropStaging(trx)
@@ -218,7 +237,7 @@ export async function importInSteps(
 
 async function stepwise(db: Db, actor: Actor, source: FileSource, kind: FileKind, onProgress: (p: ImportProgress) => void): Promise<ImportDone> {
   const pid = actor.partnershipId
-  const steps: Steps = { step: (work) => inPartnership(db, pid, work), pause: yieldToOthers, batch: writePart }
+  const steps: Steps = { step: (work) => inPartnership(db, pid, work), pause: yieldToOthers, batch: writePart, embedded: true }
   await steps.step(async (trx) => {
     for (const id of await repo.unfinishedImports(trx, pid)) await repo.undoImport(trx, pid, id)
     await repo.createStaging(trx, true)
@@ -242,6 +261,9 @@ async function stepwise(db: Db, actor: Actor, source: FileSource, kind: FileKind
         unchanged: read.rows - read.skipped - written.added - written.replaced,
       }
       await steps.step((trx) => recordAudit(trx, actor, audited(actor, importId, source.filename, read.layout, counts)))
+      // PGlite has no autovacuum to tell the planner the values are there: without this the next import, and the
+      // pages, plan for a partnership with none. (As the owner: the partnership's role may not analyse.)
+      await repo.analyseValues(db)
       return { importId, layout: read.layout, filename: source.filename, counts }
     } catch (error) {
       await steps.step((trx) => repo.undoImport(trx, pid, importId))

@@ -70,6 +70,17 @@ export class ImportJobs {
     return job && job.partnershipId === actor.partnershipId ? job : undefined
   }
 
+  /** How many imports are under way, and how many ended in the last hour, for /metrics: counts only, nothing about whose. */
+  figures(): { running: number; succeeded: number; failed: number } {
+    const figures = { running: 0, succeeded: 0, failed: 0 }
+    for (const job of this.jobs.values()) {
+      if (job.failed) figures.failed++
+      else if (job.result) figures.succeeded++
+      else figures.running++
+    }
+    return figures
+  }
+
   /** Resolves when every import under way has ended: closing the app waits for them rather than cutting a transaction off. */
   async settled(): Promise<void> {
     while (this.running.size) await Promise.allSettled([...this.running])

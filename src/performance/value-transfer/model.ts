@@ -66,9 +66,16 @@ export function readHeader(cells: readonly string[]): HeaderResult {
 export type RawValue = Record<Field, string>
 const fields = thriveColumns.map((c) => c.field)
 
+// Where each field is in a header's rows, worked out once a file rather than once a row.
+const placesOf = new WeakMap<Header, readonly (readonly [Field, number])[]>()
+
 /** A row's cells by field, trimmed; a column the layout lacks reads as blank. */
 export function rawValue(header: Header, cells: readonly string[]): RawValue {
-  return Object.fromEntries(fields.map((f) => [f, (cells[header.columns[f]?.index ?? -1] ?? '').trim()])) as RawValue
+  let places = placesOf.get(header)
+  if (!places) placesOf.set(header, (places = fields.map((f) => [f, header.columns[f]?.index ?? -1] as const)))
+  const raw = {} as RawValue
+  for (const [field, index] of places) raw[field] = (cells[index] ?? '').trim()
+  return raw
 }
 
 export const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.trim() === '')
@@ -76,9 +83,12 @@ export const isBlankRow = (cells: readonly string[]) => cells.every((c) => c.tri
 export type NumberResult = { ok: true; text: string | null } | { ok: false }
 
 /** A figure as written: blank is none; thousands separators and exponents (.NET writes 1E-05) are read; anything else is refused. */
+const plainDecimal = /^-?\d+(\.\d+)?$/
 export function readNumber(text: string): NumberResult {
   const t = text.trim()
   if (t === '') return { ok: true, text: null }
+  // Nearly every figure is a plain decimal, kept as written; the rest are read as below.
+  if (t.length <= 30 && plainDecimal.test(t)) return { ok: true, text: t }
   const plain = /^-?\d{1,3}(,\d{3})+(\.\d+)?$/.test(t) ? t.replace(/,/g, '') : t
   if (!/^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/.test(plain) || !Number.isFinite(Number(plain))) return { ok: false }
   return { ok: true, text: plain.replace(/^\+/, '') }
@@ -180,10 +190,31 @@ export function withinRounding(
   return value
 }
 
+// A file has a few hundred distinct periods in a million rows: each is read once. Bounded, for a file of nothing but different ones.
+type PeriodResult = ReturnType<typeof parsePeriod>
+const periodsRead = new Map<string, PeriodResult>()
+function periodOf(type: PeriodType, text: string): PeriodResult {
+  const key = `${type} ${text}`
+  let result = periodsRead.get(key)
+  if (!result) {
+    if (periodsRead.size >= 10_000) periodsRead.clear()
+    periodsRead.set(key, (result = parsePeriod(type, text)))
+  }
+  return result
+}
+
 /** The heading a field has in this file, or in the layout when the file lacks it. */
 function headingOf(header: Header, field: Field): string {
   return header.columns[field]?.heading ?? thriveColumns.find((c) => c.field === field)!.header
 }
+
+const textLimits = [
+  ['age', 40],
+  ['categoryType', 100],
+  ['category', 100],
+  ['note', 500],
+] as const
+const figureFields = ['count', 'denominator', 'value', 'lower95', 'upper95', 'lower998', 'upper998'] as const
 
 /**
  * Reads one row: skipped when it has neither value nor count (Fingertips lists
@@ -211,12 +242,7 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
   else if (!/^[A-Za-z0-9-]{2,20}$/.test(raw.areaCode)) problem('areaCode', `‘${raw.areaCode}’ is not an area code: use an ONS code such as E08000004`)
   const sex = sexes[raw.sex.toLowerCase() || 'persons']
   if (!sex) problem('sex', `Sex must be Persons, Male or Female, not ‘${raw.sex}’`)
-  for (const [field, max] of [
-    ['age', 40],
-    ['categoryType', 100],
-    ['category', 100],
-    ['note', 500],
-  ] as const) {
+  for (const [field, max] of textLimits) {
     if (raw[field].length > max) problem(field, `Must be ${max} characters or fewer`)
   }
   if (raw.category && !raw.categoryType) problem('categoryType', 'Enter the breakdown the group belongs to, such as Deprivation decile')
@@ -231,7 +257,7 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
   if (illustrative === undefined) problem('illustrative', `Illustrative must be Yes or No, not ‘${raw.illustrative}’`)
 
   const numbers = {} as Record<'count' | 'denominator' | 'value' | 'lower95' | 'upper95' | 'lower998' | 'upper998', string | null>
-  for (const field of ['count', 'denominator', 'value', 'lower95', 'upper95', 'lower998', 'upper998'] as const) {
+  for (const field of figureFields) {
     const read = readNumber(raw[field])
     if (read.ok) numbers[field] = read.text
     else problem(field, `‘${raw[field]}’ is not a number`)
@@ -240,7 +266,7 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
   if (indicator) {
     if (!raw.period) problem('period', 'Enter the period')
     else {
-      const period = parsePeriod(indicator.periodType, raw.period)
+      const period = periodOf(indicator.periodType, raw.period)
       if (period.ok) periodStartsOn = period.startsOn
       else problem('period', `${period.message} (not ‘${raw.period}’)`)
     }

@@ -1,6 +1,7 @@
 import { extname } from 'node:path'
 import { Readable } from 'node:stream'
 import { pipeline } from 'node:stream/promises'
+import { setImmediate } from 'node:timers/promises'
 import { parse } from 'csv-parse'
 import { unescapeCsvText } from '../../platform/files/csv.ts'
 import { assertUnpacksWithin, firstSheetRows, WorkbookProblem, type WorkbookLimits } from '../../platform/files/workbook-rows.ts'
@@ -41,6 +42,9 @@ export function fileKind(filename: string): { ok: true; kind: FileKind } | { ok:
   return { ok: false, message: 'The file must be a CSV file (.csv) or an Excel workbook (.xlsx)' }
 }
 
+/** A file read from disk comes in chunks of this size; an upload is cut to it. */
+const sliceBytes = 64 * 1024
+
 /** Counts the bytes as they pass, and looks at the first ones, where a text file says it is really UTF-16. */
 async function* watchText(source: AsyncIterable<Buffer>, onBytes: (n: number) => void) {
   let first = true
@@ -50,8 +54,14 @@ async function* watchText(source: AsyncIterable<Buffer>, onBytes: (n: number) =>
       throw new FileProblem(encodingMessage.replace('UTF-8 text', 'UTF-8 text (it looks like UTF-16, Excel’s ‘Unicode text’)'))
     }
     first = false
-    onBytes(chunk.length)
-    yield chunk
+    // An upload arrives as one buffer of up to 20 MB, which the parser would read in one go, answering no other
+    // request until it had: it gets slices instead, with other requests let in before each one after the first.
+    for (let at = 0; at < chunk.length; at += sliceBytes) {
+      if (at > 0) await setImmediate()
+      const slice = chunk.subarray(at, at + sliceBytes)
+      onBytes(slice.length)
+      yield slice
+    }
   }
 }
 
@@ -79,7 +89,9 @@ async function* csvRows(input: Readable, onBytes: (n: number) => void): AsyncGen
   let row = 0
   try {
     // What the export escaped so a spreadsheet would not run it as a formula is read back as it was.
-    for await (const record of parser as AsyncIterable<string[]>) yield { row: ++row, cells: record.map(unescapeCsvText) }
+    // Only a cell starting with ' can have been escaped: the rest (nearly all) skip the test.
+    for await (const record of parser as AsyncIterable<string[]>)
+      yield { row: ++row, cells: record.map((c) => (c.charCodeAt(0) === 39 ? unescapeCsvText(c) : c)) }
     await done
   } catch (error) {
     if (error instanceof FileProblem) throw error

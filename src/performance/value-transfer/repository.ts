@@ -1,5 +1,6 @@
 import { sql } from 'kysely'
 import type { Executor } from '../../platform/db/database.ts'
+import { copyIn, escapeCopyText } from '../../platform/db/copy-in.ts'
 import type { ImportLayout } from '../../platform/db/performance-tables.ts'
 import type { Problem, StagedValue } from './model.ts'
 
@@ -47,9 +48,43 @@ export async function createStaging(db: Executor, acrossTransactions = false): P
   if (acrossTransactions) await sql`CREATE INDEX ON value_import_rows (row_number)`.execute(db)
 }
 
-/** One batch, as one statement with one array a column: far cheaper to send and plan than a row of parameters each. */
-export async function stageBatch(db: Executor, rows: readonly StagedValue[]): Promise<void> {
+const stagedLine = (r: StagedValue) =>
+  [
+    r.row,
+    r.indicatorId,
+    r.areaCode,
+    r.periodStartsOn,
+    r.sex,
+    r.age,
+    r.categoryType,
+    r.category,
+    r.categoryRank,
+    r.rankGiven,
+    r.count,
+    r.denominator,
+    r.value,
+    r.lower95,
+    r.upper95,
+    r.lower998,
+    r.upper998,
+    r.note,
+    r.illustrative,
+    r.valueComputed,
+    r.limits95Computed,
+    r.limits998Computed,
+  ]
+    .map(escapeCopyText)
+    .join('\t') + '\n'
+
+/**
+ * One batch: on PostgreSQL by COPY, which the server reads several times
+ * faster than an INSERT; on PGlite (no COPY from a stream) as one statement
+ * with one array a column, far cheaper to send and plan than a row of
+ * parameters each. Both in the staging table's column order.
+ */
+export async function stageBatch(db: Executor, rows: readonly StagedValue[], byCopy = false): Promise<void> {
   if (!rows.length) return
+  if (byCopy) return copyIn(db, 'COPY value_import_rows FROM STDIN', [rows.map(stagedLine).join('')])
   const column = <T>(pick: (r: StagedValue) => T) => rows.map(pick)
   await sql`
     INSERT INTO value_import_rows
@@ -96,22 +131,39 @@ export async function unknownAreas(db: Executor, cap: number, column: string): P
 
 /** Rows that give a value for an indicator, area, period and breakdown an earlier row already gave. */
 export async function duplicateKeys(db: Executor, cap: number): Promise<Found> {
-  const rows = await sql<{ row_number: number; first_row: number; total: number | string }>`
-    SELECT row_number, first_row, count(*) OVER () AS total FROM (
-      SELECT row_number, min(row_number) OVER (PARTITION BY ${sql.raw(key.join(', '))}) AS first_row FROM ${staging}
-    ) d
-    WHERE row_number > first_row
-    ORDER BY row_number
+  const keys = sql.raw(key.join(', '))
+  // First whether there are any, keys grouped by hash in memory (see tuneForImport): one pass over the rows, and for
+  // nearly every file the only one. The rows repeating a key are found only when there are some.
+  const counted = await sql<{ total: number | string | null }>`
+    SELECT sum(n - 1) AS total FROM (SELECT count(*) AS n FROM ${staging} GROUP BY ${keys} HAVING count(*) > 1) r
+  `.execute(db)
+  const total = Number(counted.rows[0]?.total ?? 0)
+  if (total === 0) return { total, problems: [] }
+  const rows = await sql<{ row_number: number; first_row: number }>`
+    WITH repeated AS (SELECT ${keys}, min(row_number) AS first_row FROM ${staging} GROUP BY ${keys} HAVING count(*) > 1)
+    SELECT s.row_number, r.first_row FROM ${staging} s JOIN repeated r ON ${sameKey('r', 's')}
+    WHERE s.row_number > r.first_row
+    ORDER BY s.row_number
     LIMIT ${cap}
   `.execute(db)
   return {
-    total: Number(rows.rows[0]?.total ?? 0),
+    total,
     problems: rows.rows.map((r) => ({
       row: r.row_number,
       column: null,
       message: `Repeats row ${r.first_row}: the same indicator, area, period and breakdown. Keep one of them`,
     })),
   }
+}
+
+/**
+ * For the rest of the transaction: no JIT, whose compiling of the import's
+ * few big statements costs more than it saves, and room to hash a file's keys
+ * in memory rather than spill them to disk. PGlite's memory is this process's,
+ * so it gets less.
+ */
+export async function tuneForImport(db: Executor, embedded: boolean): Promise<void> {
+  await sql`SELECT set_config('jit', 'off', true), set_config('work_mem', ${embedded ? '64MB' : '256MB'}, true)`.execute(db)
 }
 
 export async function insertImport(
@@ -161,10 +213,19 @@ export async function applyStaged(
 ): Promise<{ added: number; replaced: number }> {
   // The file's rows from and to, when the writing is done a part at a time; all of them otherwise.
   const within = rows ? sql`s.row_number BETWEEN ${rows.from} AND ${rows.to}` : sql`true`
+  // A part's few hundred rows are each looked up in the key's index (OFFSET 0 keeps the lookup a subquery run a row at
+  // a time, and no hashing or merging of whole tables). Left to itself the planner, whose statistics (PGlite has no
+  // autovacuum) still say the values the import is adding are not there, reads all of the partnership's values for
+  // every part: a million-row import would read them two thousand times over. The whole file at once is better joined.
+  if (rows) await sql`SELECT set_config('enable_hashjoin', 'off', true), set_config('enable_mergejoin', 'off', true)`.execute(db)
+  const stored = sql`SELECT * FROM indicator_values v WHERE v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')}`
+  const storedFor = rows
+    ? sql`CROSS JOIN LATERAL (${stored} OFFSET 0) v`
+    : sql`JOIN indicator_values v ON v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')}`
+  const isNew = rows ? sql`NOT EXISTS (${stored} OFFSET 0)` : sql`NOT EXISTS (${stored})`
   const replaced = await sql<{ n: number | string }>`
     WITH changed AS (
-      SELECT v.id AS value_id, s.* FROM ${staging} s
-      JOIN indicator_values v ON v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')}
+      SELECT v.id AS value_id, s.* FROM ${staging} s ${storedFor}
       WHERE ${within} AND NOT (${unchanged})
     ), kept AS (
       INSERT INTO indicator_value_revisions (
@@ -197,7 +258,9 @@ export async function applyStaged(
       SELECT ${partnershipId}, s.indicator_id, s.area_code, s.period_starts_on, s.sex, s.age, s.category_type, s.category, s.category_rank,
         s.count, s.denominator, s.value, s.lower_95, s.upper_95, s.lower_998, s.upper_998, coalesce(s.note, ''), coalesce(s.illustrative, false), ${importId}
       FROM ${staging} s
-      WHERE ${within} AND NOT EXISTS (SELECT 1 FROM indicator_values v WHERE v.partnership_id = ${partnershipId} AND ${sameKey('v', 's')})
+      WHERE ${within} AND ${isNew}
+      -- In the order of the key's index: each index page and each foreign key's row is met once, not again and again.
+      ORDER BY ${sql.raw(key.map((c) => `s.${c}`).join(', '))}
       RETURNING 1
     )
     SELECT count(*) AS n FROM inserted
@@ -244,6 +307,11 @@ export async function unfinishedImports(db: Executor, partnershipId: string): Pr
       AND NOT EXISTS (SELECT 1 FROM audit_events a WHERE a.partnership_id = ${partnershipId} AND a.entity_type = 'value-import' AND a.entity_id = vi.id::text)
   `.execute(db)
   return rows.rows.map((r) => r.id)
+}
+
+/** Statistics for the planner after an import changed many values, as autovacuum would give them; PGlite has none. Needs the owner role. */
+export async function analyseValues(db: Executor): Promise<void> {
+  await sql`ANALYZE indicator_values`.execute(db)
 }
 
 export async function dropStaging(db: Executor): Promise<void> {

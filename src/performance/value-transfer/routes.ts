@@ -91,6 +91,8 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
     const job = findJob(request)
     const result = job.result
     const percent = job.totalBytes ? Math.min(100, Math.round((job.progress.bytesRead / job.totalBytes) * 100)) : 0
+    // The progress lives in this process's memory, not the database, so the page cache must not keep it.
+    reply.header('cache-control', 'no-store')
     return renderPage(request, reply, 'value-transfer/views/job.njk', {
       title: result?.ok
         ? `Values imported from ${job.filename}`

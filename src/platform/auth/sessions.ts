@@ -13,6 +13,12 @@ export interface SessionContext {
   user: { id: string; email: string; displayName: string; isOperator: boolean }
   partnership: { id: string; name: string; slug: string; role: Role } | null
   membershipCount: number
+  /**
+   * How far the platform's data and the current partnership's had moved on when
+   * this request began (data_versions): a page rendered for the same person,
+   * address and data version is the same page (src/platform/http/page-cache.ts).
+   */
+  dataVersion: string
 }
 
 export async function createSession(db: Db, userId: string, partnershipId: string | null, ttlHours: number): Promise<string> {
@@ -41,6 +47,12 @@ export async function findSession(db: Db, token: string): Promise<SessionContext
       'p.slug as partnershipSlug',
       'm.role',
       eb.selectFrom('memberships as all_m').whereRef('all_m.user_id', '=', 's.user_id').select(eb.fn.countAll<number>().as('n')).as('membershipCount'),
+      eb.selectFrom('data_versions as platform_v').where('platform_v.scope', '=', 'platform').select('platform_v.version').as('platformVersion'),
+      eb
+        .selectFrom('data_versions as partnership_v')
+        .where('partnership_v.scope', '=', eb.cast<string>('p.id', 'text'))
+        .select('partnership_v.version')
+        .as('partnershipVersion'),
     ])
     .where('s.id', '=', hashToken(token))
     .where('s.expires_at', '>', new Date())
@@ -54,6 +66,7 @@ export async function findSession(db: Db, token: string): Promise<SessionContext
         ? { id: row.partnershipId, name: row.partnershipName, slug: row.partnershipSlug, role: row.role }
         : null,
     membershipCount: Number(row.membershipCount ?? 0),
+    dataVersion: `${row.platformVersion ?? 0}.${row.partnershipVersion ?? 0}`,
   }
 }
 

@@ -2,9 +2,12 @@ import { Kysely, PostgresDialect, PGliteDialect, type DatabaseConnection, type T
 import { setImmediate } from 'node:timers/promises'
 import { PGlite } from '@electric-sql/pglite'
 import pg from 'pg'
-import { mkdirSync } from 'node:fs'
+import { existsSync, mkdirSync } from 'node:fs'
+import { join } from 'node:path'
 import type { Database } from './tables.ts'
 import { lockDataDir } from './data-dir-lock.ts'
+import { copyingPool } from './copy-in.ts'
+import { readClusterTemplate } from './cluster-template.ts'
 
 export type Db = Kysely<Database>
 /** Repositories take either the database or an open transaction. */
@@ -21,6 +24,8 @@ export interface DatabaseHandle {
    * dead), on PGlite whether the engine in this process is open.
    */
   ping(): Promise<void>
+  /** PostgreSQL's pool right now, for /metrics (PGlite has no pool: one engine in this process answers in turn). */
+  poolFigures?: () => { max: number; total: number; idle: number; waiting: number }
   close(): Promise<void>
 }
 
@@ -70,6 +75,11 @@ function yieldBeforeEachQuery(connection: DatabaseConnection): void {
   }
 }
 
+/** Whether PGlite has yet to create its cluster in this directory (initdb: the slow part of a first start). */
+export function isNewDataDir(dataDir: string): boolean {
+  return !dataDir.startsWith('memory://') && !existsSync(join(dataDir, 'PG_VERSION'))
+}
+
 export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHandle> {
   if (options.databaseUrl) {
     const limits = options.limits
@@ -87,7 +97,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // An idle connection the server drops (a restart, an admin ending it) must
     // not crash the process: the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
-    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) })
+    const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) })
     let pinger: pg.Pool | undefined
     const ping = async () => {
       if (!pinger) {
@@ -107,6 +117,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
       db,
       kind: 'postgres',
       ping,
+      poolFigures: () => ({ max: pool.options.max ?? 10, total: pool.totalCount, idle: pool.idleCount, waiting: pool.waitingCount }),
       close: async () => {
         await pinger?.end()
         await db.destroy()
@@ -115,6 +126,8 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
   }
   const dataDir = options.dataDir ?? './data'
   const inMemory = dataDir.startsWith('memory://')
+  // A new directory starts from the empty cluster `npm run build` dumped, when there is one, rather than running initdb.
+  const loadDataDir = options.loadDataDir ?? (inMemory || !isNewDataDir(dataDir) ? undefined : readClusterTemplate())
   if (!inMemory) mkdirSync(dataDir, { recursive: true })
   const unlock = inMemory ? () => {} : lockDataDir(dataDir)
   try {
@@ -124,7 +137,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // would then never exit. The progress it would log goes nowhere here anyway. (A start parameter, since PGlite's
     // postgresqlconf option would replace the data directory's postgresql.conf.)
     const startParams = [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0']
-    const pglite = await PGlite.create(dataDir, { parsers, startParams, ...(options.loadDataDir && { loadDataDir: options.loadDataDir }) })
+    const pglite = await PGlite.create(dataDir, { parsers, startParams, ...(loadDataDir && { loadDataDir }) })
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite, onCreateConnection: async (connection) => yieldBeforeEachQuery(connection) }) })
     return {
       db,

@@ -71,6 +71,31 @@ export interface SessionsTable {
   expires_at: Timestamp
 }
 
+/**
+ * How far each partnership's data, and the platform's, has moved on: one more
+ * for every transaction that changed it (migrations/2026-12-03T1600-data-versions.ts).
+ * Written only by the database's own triggers; read to key the page cache.
+ */
+export interface DataVersionsTable {
+  /** 'platform', or a partnership's id. */
+  scope: string
+  version: Generated<number>
+}
+
+/** The scopes a transaction still in progress has changed; emptied as it commits. */
+export interface DataVersionChangesTable {
+  scope: string
+  transaction_id: Generated<number>
+}
+
+/** A throttle's window: hits so far from one address on one route (src/platform/http/rate-limit.ts). */
+export interface RateLimitWindowsTable {
+  /** base64url SHA-256 of the route and the address. */
+  key: string
+  hits: number
+  window_ends_at: Timestamp
+}
+
 export interface AuditEventsTable {
   /** bigint GENERATED ALWAYS AS IDENTITY: read as a number (database.ts's int8 parser), never written. */
   id: GeneratedAlways<number>
@@ -294,6 +319,9 @@ export interface Database extends StrategyTables, PerformanceTables, ValueRevisi
   memberships: MembershipsTable
   invitations: InvitationsTable
   sessions: SessionsTable
+  data_versions: DataVersionsTable
+  data_version_changes: DataVersionChangesTable
+  rate_limit_windows: RateLimitWindowsTable
   audit_events: AuditEventsTable
   organisations: OrganisationsTable
   people: PeopleTable

@@ -1,5 +1,6 @@
 import type { FastifyReply, FastifyRequest } from 'fastify'
 import { can } from '../auth/model.ts'
+import { noteRenderedParts } from './page-cache.ts'
 
 interface NavItem {
   href: string
@@ -44,14 +45,17 @@ function navigationFor(request: FastifyRequest): NavItem[] {
 /** Renders a page with what every page needs: who is signed in, the menu, the CSRF token and the CSP nonce. */
 export function renderPage(request: FastifyRequest, reply: FastifyReply, template: string, data: Record<string, unknown> = {}) {
   const session = request.session
+  const csrfToken = reply.generateCsrf()
+  const cspNonce = reply.cspNonce?.script
+  noteRenderedParts(reply, { csrfToken, nonce: cspNonce })
   return reply.view(template, {
     serviceName: session?.partnership?.name ?? 'Thrive',
     navigation: navigationFor(request),
     user: session?.user ?? null,
     actor: session?.partnership ?? null,
     hasSeveralPartnerships: (session?.membershipCount ?? 0) > 1,
-    csrfToken: reply.generateCsrf(),
-    cspNonce: reply.cspNonce?.script,
+    csrfToken,
+    cspNonce,
     currentPath: request.url,
     flash: request.flash,
     ...data,

@@ -10,8 +10,9 @@ export const cssOutput = join(root, 'public', 'build', 'app.css')
  * Compiles the stylesheet when it is missing or older than its source, so the
  * first start builds it and later starts pay nothing.
  */
-export function buildCss({ force = false } = {}): void {
+export function buildCss({ force = false, onBuild }: { force?: boolean; onBuild?: () => void } = {}): void {
   if (!force && existsSync(cssOutput) && statSync(cssOutput).mtimeMs >= statSync(source).mtimeMs) return
+  onBuild?.()
   // Sass takes a second to load, and only a start with a stale stylesheet needs it.
   const sass = createRequire(import.meta.url)('sass') as typeof import('sass')
   const result = sass.compile(source, {
