@@ -3,7 +3,6 @@ import assert from 'node:assert/strict'
 import { spawn, execFile, type ChildProcess } from 'node:child_process'
 import { readFileSync } from 'node:fs'
 import { mkdtemp, rm } from 'node:fs/promises'
-import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { setTimeout as sleep } from 'node:timers/promises'
@@ -11,6 +10,7 @@ import { promisify } from 'node:util'
 import { parse } from 'yaml'
 import { postgresUrl } from '../support/database.ts'
 import { createScratchDatabase, type ScratchDatabase } from '../support/scratch-database.ts'
+import { freePort } from '../support/service-process.ts'
 
 // There is no container runtime here, so the container's parts are checked outside one: the compose
 // file's app command, with the environment the Dockerfile and the compose file give it, is run against
@@ -63,17 +63,6 @@ function imageEnvironment(): Record<string, string> {
   const env: Record<string, string> = {}
   for (const line of instruction('ENV')) for (const [, key, value] of line.matchAll(/(\w+)=(\S+)/g)) env[key!] = value!
   return env
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer()
-    server.on('error', reject)
-    server.listen(0, '127.0.0.1', () => {
-      const address = server.address()
-      server.close(() => resolve(typeof address === 'object' && address ? address.port : 0))
-    })
-  })
 }
 
 describe('the Dockerfile and compose.yaml', () => {
