@@ -130,6 +130,17 @@ describe('checking a row', () => {
     assert.equal(result.value.limits95Computed, false)
   })
 
+  test('a sex that names what every JavaScript object has (constructor, toString) is refused, not read as one', () => {
+    for (const sex of ['constructor', 'toString', '__proto__']) {
+      const result = check({ Sex: sex })
+      assert.ok(result.kind === 'problems', sex)
+      assert.deepEqual(
+        result.problems.map((p) => p.message),
+        [`Sex must be Persons, Male or Female, not ‘${sex}’`],
+      )
+    }
+  })
+
   test('a period Fingertips lists without a figure is skipped, not refused', () => {
     assert.equal(check({ Value: '', 'Lower CI 95.0 limit': '', 'Upper CI 95.0 limit': '' }).kind, 'skipped')
     assert.equal(check({ Value: '', 'Lower CI 95.0 limit': '', 'Upper CI 95.0 limit': '', Count: '0' }).kind, 'skipped')
@@ -219,6 +230,12 @@ describe('checking a row', () => {
     assert.equal(result.value.illustrative, true)
     assert.equal(result.value.sex, 'female')
     const bad = checkRow(th, 3, rawValue(th, [...cells.slice(0, 7), 'first', ...cells.slice(8, 16), 'perhaps']), lookup)
+    const inherited = checkRow(th, 5, rawValue(th, [...cells.slice(0, 16), 'valueOf']), lookup)
+    assert.ok(inherited.kind === 'problems')
+    assert.deepEqual(
+      inherited.problems.map((p) => p.column),
+      ['Illustrative'],
+    )
     assert.ok(bad.kind === 'problems')
     assert.deepEqual(
       bad.problems.map((p) => p.column),

@@ -166,8 +166,9 @@ export interface StagedValue {
 
 export type RowResult = { kind: 'value'; value: StagedValue } | { kind: 'skipped' } | { kind: 'problems'; problems: Problem[] }
 
-const sexes: Record<string, Sex> = { persons: 'persons', person: 'persons', male: 'male', males: 'male', female: 'female', females: 'female' }
-const yesNo: Record<string, boolean> = { '': false, no: false, n: false, false: false, yes: true, y: true, true: true }
+// Maps, not objects: a cell saying ‘constructor’ or ‘toString’ must not find what every object inherits.
+const sexes = new Map<string, Sex>(Object.entries({ persons: 'persons', person: 'persons', male: 'male', males: 'male', female: 'female', females: 'female' }))
+const yesNo = new Map<string, boolean>(Object.entries({ '': false, no: false, n: false, false: false, yes: true, y: true, true: true }))
 const close = (a: number, b: number) => Math.abs(a - b) <= 1e-9 * Math.max(1, Math.abs(a), Math.abs(b))
 
 /** The value moved into its limits when no more than half its last written decimal place outside them, for checking only. */
@@ -240,7 +241,7 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
   else if (!indicator.mayChange) problem('indicator', `Only admins, editors and the target lead of ‘${indicator.title}’ can import its values`)
   if (!raw.areaCode) problem('areaCode', 'Enter the area’s code, such as E08000004')
   else if (!/^[A-Za-z0-9-]{2,20}$/.test(raw.areaCode)) problem('areaCode', `‘${raw.areaCode}’ is not an area code: use an ONS code such as E08000004`)
-  const sex = sexes[raw.sex.toLowerCase() || 'persons']
+  const sex = sexes.get(raw.sex.toLowerCase() || 'persons')
   if (!sex) problem('sex', `Sex must be Persons, Male or Female, not ‘${raw.sex}’`)
   for (const [field, max] of textLimits) {
     if (raw[field].length > max) problem(field, `Must be ${max} characters or fewer`)
@@ -253,14 +254,18 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
     categoryRank = /^\d{1,3}$/.test(raw.categoryRank) && Number(raw.categoryRank) >= 1 ? Number(raw.categoryRank) : null
     if (categoryRank == null) problem('categoryRank', `The category rank must be a whole number from 1, not ‘${raw.categoryRank}’`)
   }
-  const illustrative = header.columns.illustrative ? yesNo[raw.illustrative.toLowerCase()] : null
+  const illustrative = header.columns.illustrative ? yesNo.get(raw.illustrative.toLowerCase()) : null
   if (illustrative === undefined) problem('illustrative', `Illustrative must be Yes or No, not ‘${raw.illustrative}’`)
 
   const numbers = {} as Record<'count' | 'denominator' | 'value' | 'lower95' | 'upper95' | 'lower998' | 'upper998', string | null>
+  let allNumbers = true
   for (const field of figureFields) {
     const read = readNumber(raw[field])
     if (read.ok) numbers[field] = read.text
-    else problem(field, `‘${raw[field]}’ is not a number`)
+    else {
+      allNumbers = false
+      problem(field, `‘${raw[field]}’ is not a number`)
+    }
   }
   let periodStartsOn = ''
   if (indicator) {
@@ -282,7 +287,7 @@ export function checkRow(header: Header, row: number, raw: RawValue, indicatorFo
     upper998: numeric(numbers.upper998),
   }
   const method: Method | null = indicator ? { valueType: indicator.valueType, multiplier: indicator.multiplier } : null
-  if (method && Object.values(numbers).length === 7) {
+  if (method && allNumbers) {
     // A published value is rounded to fewer places than its limits (15.6 within 15.52 to 15.59): it lies within them if its unrounded self could.
     const checked = { ...figures, value: withinRounding(figures, numbers.value) }
     for (const [field, message] of Object.entries(figureProblems(method, checked))) problem(field as Field, message)
