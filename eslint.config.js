@@ -4,7 +4,7 @@ import globals from 'globals'
 import prettier from 'eslint-config-prettier'
 
 export default tseslint.config(
-  { ignores: ['node_modules', 'data', 'public/build', 'test-results', '.cache', '.ci/node'] },
+  { ignores: ['node_modules', 'data', 'public/build', 'test-results', '.cache', '.ci/node', 'dist'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -12,6 +12,7 @@ import * as prioritySetProposals from './2026-12-03T0900-priority-set-proposals.
 import * as valueImportKeys from './2026-12-03T1500-value-import-keys.ts'
 import * as dataVersions from './2026-12-03T1600-data-versions.ts'
 import * as rateLimitWindows from './2026-12-03T1700-rate-limit-windows.ts'
+import * as backgroundJobs from './2026-12-04T0900-background-jobs.ts'
 
 // Listed explicitly (not read from disk) so migrations run the same under tsx,
 // in tests and from any working directory. Append; never reorder or edit.
@@ -29,4 +30,5 @@ export const migrations: Record<string, Migration> = {
   '2026-12-03T1500-value-import-keys': valueImportKeys,
   '2026-12-03T1600-data-versions': dataVersions,
   '2026-12-03T1700-rate-limit-windows': rateLimitWindows,
+  '2026-12-04T0900-background-jobs': backgroundJobs,
 }

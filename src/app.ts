@@ -11,8 +11,9 @@ import { setUpAssets } from './platform/http/assets.ts'
 import { setUpErrorPages } from './platform/http/error-pages.ts'
 import { healthRoutes } from './platform/http/health.ts'
 import { loggerOptions, requestId, setUpAccessLog } from './platform/http/access-log.ts'
-import { setUpMetrics, type PoolFigures } from './platform/http/metrics.ts'
+import type { PoolFigures } from './platform/http/metrics.ts'
 import { importJobs } from './performance/value-transfer/jobs.ts'
+import { JobQueue } from './platform/jobs/queue.ts'
 import { setUpTimeBudget } from './platform/http/time-budget.ts'
 import { sql } from 'kysely'
 import { recordRoutes } from './platform/http/route-list.ts'
@@ -120,7 +121,19 @@ export async function createApp(config: Config, { db, ping, poolFigures, logStre
   // Before everything else, so the health checks and metrics read no session and wait for nothing a page waits for.
   const databasePing = ping ?? (async () => void (await sql`SELECT 1`.execute(db)))
   healthRoutes(app, { ping: databasePing, db })
-  if (config.metricsToken) setUpMetrics(app, { token: config.metricsToken, ping: databasePing, poolFigures, jobFigures: () => importJobs.figures() })
+  // Background work, in the database (src/platform/jobs): taken up once the app is ready; on close, what is
+  // under way gets a grace to end and is then handed back to the queue for another instance, or the next start.
+  const jobs = new JobQueue(db, { onFault: (error, job) => app.log.error({ err: error, job: job.id, kind: job.kind }, 'A background job stopped on a fault') })
+  const transfer = valueTransferService(db)
+  const imports = importJobs(db, jobs, transfer)
+  jobs.handle('value-import', (run) => imports.run(run))
+  app.addHook('onReady', () => jobs.start())
+  app.addHook('onClose', () => jobs.stop())
+  // prom-client (a quarter of a second to load) loads only where /metrics is served.
+  if (config.metricsToken) {
+    const { setUpMetrics } = await import('./platform/http/metrics.ts')
+    setUpMetrics(app, { token: config.metricsToken, ping: databasePing, poolFigures, jobFigures: () => imports.figures() })
+  }
   setUpTimeBudget(app, config.requestTimeoutMs)
 
   await setUpSecurity(app, { secureCookies: config.trustProxy })
@@ -182,7 +195,7 @@ export async function createApp(config: Config, { db, ping, poolFigures, logStre
   indicatorRoutes(app, indicatorService(db), indicatorCharts)
   comparatorGroupRoutes(app, comparatorGroupService(db))
   indicatorValueRoutes(app, indicatorValueService(db))
-  valueTransferRoutes(app, valueTransferService(db))
+  valueTransferRoutes(app, transfer, imports)
   targetRoutes(app, targetService(db))
   scorecardRoutes(app, scorecardService(db))
   indicatorChartRoutes(app, indicatorCharts)

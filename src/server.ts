@@ -1,3 +1,4 @@
+import { setFlagsFromString } from 'node:v8'
 import type { Config } from './config.ts'
 import { isNewDataDir, openDatabase, type DatabaseHandle } from './platform/db/database.ts'
 import { migrateToLatest } from './platform/db/migrate.ts'
@@ -15,9 +16,12 @@ const SHUTDOWN_DEADLINE_MS = 8000
 export async function serve(config: Config): Promise<void> {
   buildCss({ onBuild: () => say('Building the stylesheet…') })
   if (!config.databaseUrl && isNewDataDir(config.dataDir)) say(`Creating the embedded database in ${config.dataDir} (first start only)…`)
+  // PGlite compiles its WebAssembly asynchronously, and the first turn of the event loop after it has opened then
+  // blocks (0.4–1.2 s here, the thread waiting on V8's compiler threads) before the first query can run. Compiled
+  // as it is instantiated, that wait goes (and a third of a CPU-second with it). Set before anything opens PGlite.
+  setFlagsFromString('--no-wasm-async-compilation')
   // The web app's modules start loading before the database opens rather than before serve() is called, so
-  // whatever of PGlite's opening waits off this thread (reading its files, compiling its WebAssembly) can be
-  // spent loading them. (Both are mostly work on this one thread, so the gain is small: see bench/restart.ts.)
+  // whatever of PGlite's opening waits off this thread (reading its files) can be spent loading them.
   const appModule = import('./app.ts')
   appModule.catch(() => {}) // awaited below; a failure is reported there, not as an unhandled rejection meanwhile
   const database = await openDatabase({

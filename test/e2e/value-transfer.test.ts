@@ -77,7 +77,7 @@ describe('importing indicator values, as the demo admin', () => {
     assert.equal(await heading(page), 'Import indicator values')
     await chooseFile(page, 'fingertips-92033.csv', export92033(10))
     await e2e.submit(page, 'Import values')
-    assert.match(page.url(), /\/indicator-values\/imports\/[A-Za-z0-9_-]{22}$/)
+    assert.match(page.url(), /\/indicator-values\/imports\/[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/)
     if ((await heading(page)).startsWith('Importing')) {
       // While it runs: a progress bar with its words beside it, and the way to have the page update itself.
       assert.equal(await page.locator('progress').count(), 1)

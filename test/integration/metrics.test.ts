@@ -5,8 +5,7 @@ import { sql } from 'kysely'
 import { createApp } from '../../src/app.ts'
 import { loadConfig } from '../../src/config.ts'
 import type { DatabaseHandle } from '../../src/platform/db/database.ts'
-import { importJobs } from '../../src/performance/value-transfer/jobs.ts'
-import type { ImportResult } from '../../src/performance/value-transfer/service.ts'
+import { finishJob, insertJob, markRunning } from '../../src/platform/jobs/repository.ts'
 import { openDatabase } from '../../src/platform/db/database.ts'
 import { buildCss } from '../../src/platform/views/build-css.ts'
 import { postgresUrl, testDatabase } from '../support/database.ts'
@@ -119,21 +118,26 @@ describe('/metrics with a token set', () => {
     assert.equal(sample(await metrics(), 'thrive_database_up'), 1)
   })
 
-  test('counts background imports under way, succeeded and failed', async () => {
-    const actor = { userId: null, label: 'test', partnershipId: '00000000-0000-0000-0000-000000000000', role: 'admin' as const }
+  test('counts background imports waiting, under way, succeeded and failed, as the database has them', async () => {
+    const db = database.db
+    const { id: partnershipId } = await db.selectFrom('partnerships').select('id').where('slug', '=', slug).executeTakeFirstOrThrow()
     const jobs = async () => {
       const text = await metrics()
-      return ['running', 'succeeded', 'failed'].map((state) => sample(text, `thrive_import_jobs{state="${state}"}`))
+      return ['queued', 'running', 'succeeded', 'failed'].map((state) => sample(text, `thrive_import_jobs{state="${state}"}`))
     }
-    assert.deepEqual(await jobs(), [0, 0, 0])
-    let finish: () => void = () => {}
-    importJobs.start(actor, 'a.csv', 1, () => new Promise<ImportResult>((resolve) => (finish = () => resolve({} as ImportResult))))
-    importJobs.start(actor, 'b.csv', 1, () => Promise.reject(new Error('a fault')))
-    await new Promise((resolve) => setImmediate(resolve))
-    assert.deepEqual(await jobs(), [1, 0, 1])
-    finish()
-    await importJobs.settled()
-    assert.deepEqual(await jobs(), [0, 1, 1])
+    assert.deepEqual(await jobs(), [0, 0, 0, 0])
+    // Rows as any instance's jobs would leave them: the figures are the database's, not this process's.
+    const job = () =>
+      insertJob(db, { partnershipId, kind: 'value-import', title: 'a.csv', requestedBy: null, requestedByLabel: 'test', fileId: null, totalBytes: 1 })
+    await job()
+    const running = await job()
+    await markRunning(db, running)
+    await finishJob(db, await job(), 'failed', { message: 'a fault' })
+    assert.deepEqual(await jobs(), [1, 1, 0, 1])
+    await finishJob(db, running, 'succeeded', {})
+    // A refused file is an import that did its job: it said what to fix.
+    await finishJob(db, await job(), 'refused', {})
+    assert.deepEqual(await jobs(), [1, 0, 2, 1])
   })
 
   test('includes Node’s own figures', async () => {

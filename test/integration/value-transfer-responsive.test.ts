@@ -3,7 +3,7 @@ import assert from 'node:assert/strict'
 import { testApp, type TestApp } from '../support/app.ts'
 import { postgresUrl } from '../support/database.ts'
 import { browserFor, csvFile, fingerprint, fingertipsHeader, fingertipsRow, setUp } from '../fixtures/value-transfer/support.ts'
-import { importJobs } from '../../src/performance/value-transfer/jobs.ts'
+import { jobEnded, jobIdOf, jobNow } from '../support/jobs.ts'
 import { undoImport } from '../../src/performance/value-transfer/repository.ts'
 import { inPartnership } from '../../src/platform/db/tenancy.ts'
 
@@ -32,13 +32,19 @@ before(async () => {
 })
 after(() => t.close())
 
+/** How the import a redirect names ended, once it has. */
+async function importResult(location: unknown) {
+  const job = await jobEnded(t.database.db, jobIdOf(location))
+  return job.result as { ok: boolean; importId: string; counts: { added: number; replaced: number } }
+}
+
 test('/health answers promptly throughout an import of thousands of values', async () => {
   const started = await admin.upload('/indicator-values/import', {}, csvFile('big.csv', [fingertipsHeader, ...rows]), { formPage: '/indicator-values/import' })
   assert.equal(started.statusCode, 303)
-  const job = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(started.headers.location).split('/').pop()!)!
+  const id = jobIdOf(started.headers.location)
   const begun = performance.now()
   const latencies: number[] = []
-  while (!job.result && !job.failed) {
+  while (!(await jobNow(t.database.db, id)).finishedAt) {
     const asked = performance.now()
     const health = await t.app.inject({ method: 'GET', url: '/health' })
     latencies.push(performance.now() - asked)
@@ -46,8 +52,9 @@ test('/health answers promptly throughout an import of thousands of values', asy
     await new Promise((resolve) => setTimeout(resolve, 50))
   }
   const took = performance.now() - begun
-  assert.ok(job.result?.ok, JSON.stringify(job.result))
-  assert.equal(job.result.counts.added, rows.length)
+  const result = (await jobNow(t.database.db, id)).result as { ok: boolean; counts: { added: number } }
+  assert.ok(result.ok, JSON.stringify(result))
+  assert.equal(result.counts.added, rows.length)
   // The import takes seconds on PGlite; were it one transaction there, /health would wait for all of it.
   // (PostgreSQL imports faster, and /health has a connection of its own there.)
   if (!postgresUrl) assert.ok(took > 2000, `the import took ${Math.round(took)} ms: too quick to tell`)
@@ -75,11 +82,10 @@ test('an import taken back (as after a fault half way) leaves the values as they
     csvFile('revised.csv', [fingertipsHeader, ...changed, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2020/21' })]),
     { formPage: '/indicator-values/import' },
   )
-  const job = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(started.headers.location).split('/').pop()!)!
-  await importJobs.settled()
-  assert.ok(job.result?.ok)
-  assert.deepEqual([job.result.counts.added, job.result.counts.replaced], [1, 3])
-  await inPartnership(db, partnershipId, (trx) => undoImport(trx, partnershipId, (job.result as { importId: string }).importId))
+  const result = await importResult(started.headers.location)
+  assert.ok(result.ok)
+  assert.deepEqual([result.counts.added, result.counts.replaced], [1, 3])
+  await inPartnership(db, partnershipId, (trx) => undoImport(trx, partnershipId, result.importId))
   const afterwards = await fingerprint(db)
   assert.deepEqual(await figures(), valuesBefore)
   assert.equal(afterwards.value_imports, before.value_imports)
@@ -100,10 +106,9 @@ test('on PGlite, an import cut off before its last step (the process stopped) is
     ]),
     { formPage: '/indicator-values/import' },
   )
-  const job = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(cut.headers.location).split('/').pop()!)!
-  await importJobs.settled()
-  assert.ok(job.result?.ok)
-  const cutId = job.result.importId
+  const cutResult = await importResult(cut.headers.location)
+  assert.ok(cutResult.ok)
+  const cutId = cutResult.importId
   // Its audit event is written with its last part: without it, the import never finished.
   await db.deleteFrom('audit_events').where('entity_type', '=', 'value-import').where('entity_id', '=', cutId).execute()
 
@@ -113,10 +118,9 @@ test('on PGlite, an import cut off before its last step (the process stopped) is
     csvFile('next.csv', [fingertipsHeader, fingertipsRow({ 'Area Code': 'E08000004', 'Time period': '2022/23' })]),
     { formPage: '/indicator-values/import' },
   )
-  const nextJob = importJobs.find({ partnershipId, userId: null, label: 'test', role: 'admin' }, String(next.headers.location).split('/').pop()!)!
-  await importJobs.settled()
-  assert.ok(nextJob.result?.ok)
-  const nextId = nextJob.result.importId
+  const nextResult = await importResult(next.headers.location)
+  assert.ok(nextResult.ok)
+  const nextId = nextResult.importId
   assert.equal(await db.selectFrom('value_imports').select('id').where('id', '=', cutId).executeTakeFirst(), undefined)
   const valuesAfter = await db
     .selectFrom('indicator_values')

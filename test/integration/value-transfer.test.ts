@@ -4,7 +4,7 @@ import { parse } from 'csv-parse/sync'
 import type { Db } from '../../src/platform/db/database.ts'
 import { testApp, type TestApp } from '../support/app.ts'
 import { TestClient } from '../support/client.ts'
-import { importJobs } from '../../src/performance/value-transfer/jobs.ts'
+import { finishJob, insertJob, markRunning, saveProgress } from '../../src/platform/jobs/repository.ts'
 import {
   browserFor,
   csvFile,
@@ -251,14 +251,22 @@ describe('who may import', () => {
 
 describe('the progress page', () => {
   test('while an import runs it shows how far it has got, and updates itself only when the person chose that', async () => {
-    let finish = () => {}
-    const ended = new Promise<void>((resolve) => (finish = resolve))
-    const actor = { userId: null, label: 'test', partnershipId: s.partnershipId, role: 'admin' as const }
-    const job = importJobs.start(actor, 'slow.csv', 1000, async (onProgress) => {
-      onProgress({ phase: 'reading', rowsRead: 1234, bytesRead: 400 })
-      await ended
-      return { ok: false, filename: 'slow.csv', problems: [{ row: 3, column: 'Value', message: '‘x’ is not a number' }], total: 1 }
+    // The page reads the job's row, whichever instance runs the import: here the row is moved by hand.
+    const id = await insertJob(db, {
+      partnershipId: s.partnershipId,
+      kind: 'value-import',
+      title: 'slow.csv',
+      requestedBy: null,
+      requestedByLabel: 'test',
+      fileId: null,
+      totalBytes: 1000,
     })
+    const job = { id }
+    const waiting = (await (await browserFor(t, s.emails.viewer)).get(`/indicator-values/imports/${id}?follow=yes`)).body
+    assert.match(waiting, /Waiting to start/)
+    assert.match(waiting, /<meta http-equiv="refresh" content="2">/)
+    await markRunning(db, id)
+    await saveProgress(db, id, { phase: 'reading', rowsRead: 1234, bytesRead: 400 })
     const viewer = await browserFor(t, s.emails.viewer)
     const chosen = (await viewer.get(`/indicator-values/imports/${job.id}?follow=yes`)).body
     assert.match(chosen, /<meta http-equiv="refresh" content="2">/)
@@ -269,8 +277,7 @@ describe('the progress page', () => {
     const plain = (await viewer.get(`/indicator-values/imports/${job.id}`)).body
     assert.doesNotMatch(plain, /http-equiv="refresh"/)
     assert.match(plain, /let this page update itself every 2 seconds/)
-    finish()
-    await importJobs.settled()
+    await finishJob(db, id, 'refused', { ok: false, filename: 'slow.csv', problems: [{ row: 3, column: 'Value', message: '‘x’ is not a number' }], total: 1 })
     const done = (await viewer.get(`/indicator-values/imports/${job.id}?follow=yes`)).body
     assert.doesNotMatch(done, /http-equiv="refresh"/, 'an ended import’s page stays still')
     assert.match(done, /Nothing was imported from slow.csv/)

@@ -9,8 +9,20 @@ export const chartFilters = z.object({
   breakdown: z.string().max(200).optional().catch(undefined),
 })
 
+type Charts = ReturnType<typeof drawCharts>
+// Figures are kept between requests until the data changes (service.ts), and so are the charts drawn from them.
+const drawn = new WeakMap<IndicatorFigures, Charts>()
+
 /** Everything the overview draws: the trend, the comparator group's areas and each breakdown, with the group choices. */
-export function chartsOf(figures: IndicatorFigures) {
+export function chartsOf(figures: IndicatorFigures): Charts {
+  const known = drawn.get(figures)
+  if (known) return known
+  const charts = drawCharts(figures)
+  drawn.set(figures, charts)
+  return charts
+}
+
+function drawCharts(figures: IndicatorFigures) {
   return {
     trend: trendView(figures),
     areas: areasView(figures),

@@ -26,6 +26,16 @@ export async function valueTargets(db: Executor, partnershipId: string, indicato
   return new Map(rows.map((r) => [String(r.period_starts_on), Number(r.value)]))
 }
 
+/**
+ * How far the platform's data and the partnership's have moved on (data_versions, moved at the commit of every
+ * transaction that changes a table): figures read at one version are the figures until the next change.
+ */
+export async function dataVersion(db: Executor, partnershipId: string): Promise<string> {
+  const rows = await db.selectFrom('data_versions').select(['scope', 'version']).where('scope', 'in', ['platform', partnershipId]).execute()
+  const of = (scope: string) => rows.find((r) => r.scope === scope)?.version ?? 0
+  return `${of('platform')}.${of(partnershipId)}`
+}
+
 /** The name of the benchmark area, England unless the register calls it otherwise. */
 export async function areaName(db: Executor, code: string): Promise<string | null> {
   const row = await db.selectFrom('areas').select('name').where('code', '=', code).executeTakeFirst()

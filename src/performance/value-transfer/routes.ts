@@ -1,16 +1,14 @@
-import { Readable } from 'node:stream'
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify'
 import { actorOf } from '../../platform/http/request-context.ts'
 import { renderPage } from '../../platform/http/render.ts'
 import { formBody } from '../../platform/http/params.ts'
 import { uploadedFile } from '../../platform/files/uploads.ts'
-import { attachmentHeader, fileTypes, sanitiseFilename } from '../../platform/files/file-types.ts'
+import { attachmentHeader, fileTypes } from '../../platform/files/file-types.ts'
 import { sendTable, type DownloadTable } from '../../platform/files/table-download.ts'
-import { NotFoundError } from '../../platform/errors.ts'
 import { londonToday } from '../../platform/dates/index.ts'
 import { fingertipsColumns, layoutNames, maxBrowserBytes, thriveColumns, type Layout } from './layout.ts'
 import { countsText } from './import.ts'
-import { importJobs as jobs, type ImportJob } from './jobs.ts'
+import type { ImportJob, ImportJobs } from './jobs.ts'
 import { exportHeaders } from './export.ts'
 import { xlsxStream } from './write.ts'
 import { csvStream } from '../../platform/files/csv.ts'
@@ -29,10 +27,7 @@ function problemTable(job: ImportJob): DownloadTable {
   }
 }
 
-export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransferService): void {
-  // Closing waits for imports under way, so none is cut off between its reading and its commit.
-  app.addHook('onClose', async () => jobs.settled())
-
+export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransferService, jobs: ImportJobs): void {
   function showForm(request: FastifyRequest, reply: FastifyReply, data: Record<string, unknown> = {}) {
     return renderPage(request, reply, 'value-transfer/views/import.njk', {
       title,
@@ -46,11 +41,7 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
     })
   }
 
-  function findJob(request: FastifyRequest): ImportJob {
-    const job = jobs.find(actorOf(request), (request.params as { job: string }).job)
-    if (!job) throw new NotFoundError('The import')
-    return job
-  }
+  const findJob = (request: FastifyRequest): Promise<ImportJob> => jobs.find(actorOf(request), (request.params as { job: string }).job)
 
   app.get('/indicator-values/import', async (request, reply) => {
     await transfer.assertMayImport(actorOf(request))
@@ -71,36 +62,27 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
     if (!file) return refuse('Select the file of values to import')
     if (file.truncated)
       return refuse(`The file must be smaller than ${sizeText} to import here: import a bigger file from the command line, with thrive import`)
-    const content = file.content
-    const job = jobs.start(
-      actor,
-      sanitiseFilename(file.filename),
-      content.length,
-      (onProgress) =>
-        transfer.importFile(
-          actor,
-          { filename: file.filename, size: content.length, open: () => Readable.from([content]) },
-          { onProgress, maxBytes: maxBrowserBytes },
-        ),
-      (error) => app.log.error({ err: error }, 'A value import stopped on a fault'),
-    )
-    return reply.redirect(`/indicator-values/imports/${job.id}${follow ? '?follow=yes' : ''}`, 303)
+    const id = await jobs.start(actor, file)
+    return reply.redirect(`/indicator-values/imports/${id}${follow ? '?follow=yes' : ''}`, 303)
   })
 
   app.get('/indicator-values/imports/:job', async (request, reply) => {
-    const job = findJob(request)
+    const job = await findJob(request)
     const result = job.result
+    const failed = job.state === 'failed'
     const percent = job.totalBytes ? Math.min(100, Math.round((job.progress.bytesRead / job.totalBytes) * 100)) : 0
-    // The progress lives in this process's memory, not the database, so the page cache must not keep it.
+    // Progress moves without moving the data versions (background_jobs is not watched), so the page cache must not keep it.
     reply.header('cache-control', 'no-store')
     return renderPage(request, reply, 'value-transfer/views/job.njk', {
       title: result?.ok
         ? `Values imported from ${job.filename}`
-        : result || job.failed
+        : result || failed
           ? `Nothing was imported from ${job.filename}`
           : `Importing values from ${job.filename}`,
       job,
-      running: !result && !job.failed,
+      failed,
+      queued: job.state === 'queued',
+      running: !result && !failed,
       follow: (request.query as { follow?: string } | undefined)?.follow === 'yes',
       percent,
       phaseText: { reading: 'Reading the file', checking: 'Checking the rows against the register of areas and each other', writing: 'Writing the values' }[
@@ -116,7 +98,7 @@ export function valueTransferRoutes(app: FastifyInstance, transfer: ValueTransfe
   })
 
   for (const format of ['csv', 'xlsx'] as const) {
-    app.get(`/indicator-values/imports/:job/problems.${format}`, async (request, reply) => sendTable(reply, problemTable(findJob(request)), format))
+    app.get(`/indicator-values/imports/:job/problems.${format}`, async (request, reply) => sendTable(reply, problemTable(await findJob(request)), format))
 
     app.get(`/indicator-values/imports.${format}`, async (request, reply) => {
       const imports = await transfer.pastImports(actorOf(request))

@@ -1,5 +1,5 @@
 import type { Db } from '../../platform/db/database.ts'
-import { inPartnership } from '../../platform/db/tenancy.ts'
+import { inPartnership, type Trx } from '../../platform/db/tenancy.ts'
 import { isSingleSession } from '../../platform/db/single-session.ts'
 import type { Actor } from '../../platform/audit/actor.ts'
 import { assertCan } from '../../platform/auth/model.ts'
@@ -13,6 +13,16 @@ import type { Layout } from './layout.ts'
 import * as repo from './repository.ts'
 
 export type ImportResult = ({ ok: true } & ImportDone) | { ok: false; filename: string; problems: readonly Problem[]; total: number }
+
+/** What else an import's own transaction does, where it has one (PostgreSQL): the background job it runs for claims itself, and ends with it. */
+export interface WithinImport {
+  /** False when the work is already done (another attempt finished it): the import then stops with ImportSuperseded. */
+  claim(trx: Trx): Promise<boolean>
+  done(trx: Trx, result: ImportResult): Promise<void>
+}
+
+/** The import was not run: the job it was for had already ended. */
+export class ImportSuperseded extends Error {}
 
 const refusal = 'Only admins, editors and the target leads of indicators can import values'
 
@@ -48,7 +58,7 @@ export function valueTransferService(db: Db) {
     async importFile(
       actor: Actor,
       source: FileSource,
-      { onProgress, maxBytes }: { onProgress?: (p: ImportProgress) => void; maxBytes?: number } = {},
+      { onProgress, maxBytes, within }: { onProgress?: (p: ImportProgress) => void; maxBytes?: number; within?: WithinImport } = {},
     ): Promise<ImportResult> {
       await this.assertMayImport(actor)
       const filename = sanitiseFilename(source.filename)
@@ -66,7 +76,12 @@ export function valueTransferService(db: Db) {
         // PGlite is one session: one long transaction there would keep every other request waiting until the import ends.
         const done = (await isSingleSession(db))
           ? await importInSteps(db, actor, file, kind.kind, onProgress)
-          : await inPartnership(db, actor.partnershipId, (trx) => importInto(trx, actor, file, kind.kind, onProgress))
+          : await inPartnership(db, actor.partnershipId, async (trx) => {
+              if (within && !(await within.claim(trx))) throw new ImportSuperseded()
+              const imported = await importInto(trx, actor, file, kind.kind, onProgress)
+              await within?.done(trx, { ok: true, ...imported })
+              return imported
+            })
         return { ok: true, ...done }
       } catch (error) {
         if (error instanceof ImportRefused) return { ok: false, filename, problems: error.problems, total: error.total }

@@ -58,6 +58,19 @@ export interface DatabaseLimits {
   poolWaitMs: number
 }
 
+/**
+ * Where a database handle's Kysely instance came from, for what needs the database other than through
+ * Kysely: the job queue (src/platform/jobs) gives pg-boss a pool of its own on PostgreSQL, and PGlite's
+ * engine itself (whose exec() runs the several statements pg-boss sends at once, which Kysely cannot).
+ */
+export type DatabaseOrigin = { kind: 'postgres'; url: string } | { kind: 'pglite'; pglite: PGlite }
+const origins = new WeakMap<Db, DatabaseOrigin>()
+
+/** The database behind a Kysely instance that openDatabase made. */
+export function databaseOrigin(db: Db): DatabaseOrigin | undefined {
+  return origins.get(db)
+}
+
 /** The health check's own connection gives up quickly: a database this slow to answer is not healthy. */
 const PING_TIMEOUT_MS = 2000
 
@@ -98,6 +111,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     // not crash the process: the pool replaces it on the next query.
     pool.on('error', (error) => console.error(`PostgreSQL connection lost: ${error.message}`))
     const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool: copyingPool(pool) }) })
+    origins.set(db, { kind: 'postgres', url: options.databaseUrl })
     let pinger: pg.Pool | undefined
     const ping = async () => {
       if (!pinger) {
@@ -139,6 +153,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<DatabaseHa
     const startParams = [...PGlite.defaultStartParams, '-c', 'log_startup_progress_interval=0']
     const pglite = await PGlite.create(dataDir, { parsers, startParams, ...(loadDataDir && { loadDataDir }) })
     const db = new Kysely<Database>({ dialect: new PGliteDialect({ pglite, onCreateConnection: async (connection) => yieldBeforeEachQuery(connection) }) })
+    origins.set(db, { kind: 'pglite', pglite })
     return {
       db,
       kind: 'pglite',

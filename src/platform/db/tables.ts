@@ -2,6 +2,7 @@ import type { ColumnType, Generated, GeneratedAlways, Insertable, Selectable, Up
 import type { StrategyTables } from './strategy-tables.ts'
 import type { PerformanceTables } from './performance-tables.ts'
 import type { ValueRevisionTables } from './value-revision-tables.ts'
+import type { JobTables } from './job-tables.ts'
 
 // Table types in one place (as in Kysely's own example) so every query is typed.
 type CreatedAt = ColumnType<Date, Date | string | undefined, never>
@@ -313,7 +314,7 @@ export interface PlannedItemsTable {
   version: Generated<number>
 }
 
-export interface Database extends StrategyTables, PerformanceTables, ValueRevisionTables {
+export interface Database extends StrategyTables, PerformanceTables, ValueRevisionTables, JobTables {
   partnerships: PartnershipsTable
   users: UsersTable
   memberships: MembershipsTable

@@ -1,7 +1,8 @@
 import { Readable } from 'node:stream'
-// exceljs takes a second to load: it loads with the first workbook, not with every process.
+// exceljs takes a second to load, and unzipper (with its dependencies) a quarter of one: both load
+// with the first workbook, not with every process.
 import type ExcelJS from 'exceljs'
-import unzipper from 'unzipper'
+import type unzipper from 'unzipper'
 
 // Reads a workbook's first sheet a row at a time, never the whole workbook at
 // once. An xlsx file is a zip of XML, and XML compresses hundreds of times over:
@@ -30,8 +31,9 @@ const isWorksheet = (path: string) => /^xl\/worksheets\/sheet\d+\.xml$/.test(pat
 
 /** Throws WorkbookProblem when the zip unpacks to more than the limit or cannot be unpacked at all. Memory stays one chunk deep. */
 export async function assertUnpacksWithin(open: () => Readable, limits: WorkbookLimits): Promise<void> {
+  const { default: unzip } = await import('unzipper')
   const input = open()
-  const zip = input.pipe(unzipper.Parse({ forceStream: true }))
+  const zip = input.pipe(unzip.Parse({ forceStream: true }))
   input.on('error', (error: Error) => zip.destroy(error))
   let total = 0
   try {

@@ -13,6 +13,7 @@ export interface PoolFigures {
 
 /** Background imports by state, counted: never whose or which. */
 export interface JobFigures {
+  queued: number
   running: number
   succeeded: number
   failed: number
@@ -25,12 +26,13 @@ export interface MetricsSources {
   ping: () => Promise<void>
   /** PostgreSQL's pool; PGlite has none (one engine in this process, queries in turn). */
   poolFigures?: (() => PoolFigures) | undefined
-  jobFigures: () => JobFigures
+  /** Read from the database at each scrape (background_jobs), so every instance reports the same figures. */
+  jobFigures: () => Promise<JobFigures>
 }
 
 /**
  * GET /metrics in Prometheus's text format: requests by method, route pattern and status, their
- * durations, the database's pool, background imports and Node's own figures (memory, event loop, GC).
+ * durations, the database's pool, background imports (from the database) and Node's own figures (memory, event loop, GC).
  *
  * Who may read it: only a scraper presenting `Authorization: Bearer <METRICS_TOKEN>`; without the
  * setting the route does not exist. The figures hold nothing about any partnership (no names, ids
@@ -91,10 +93,16 @@ export function setUpMetrics(app: FastifyInstance, sources: MetricsSources): voi
       },
     })
   }
-  byState(registry, 'thrive_import_jobs', 'Indicator value imports run in the background: under way, and ended in the last hour (succeeded or failed)', () => {
-    const { running, succeeded, failed } = jobFigures()
-    return { running, succeeded, failed }
-  })
+  byState(
+    registry,
+    'thrive_import_jobs',
+    'Indicator value imports run in the background, across every instance: waiting and under way, and ended in the last hour (succeeded or failed)',
+    async () => {
+      // A database that does not answer has no figures to give: thrive_database_up says so, and these are left out.
+      const figures = await jobFigures().catch(() => null)
+      return figures ? { queued: figures.queued, running: figures.running, succeeded: figures.succeeded, failed: figures.failed } : {}
+    },
+  )
 
   const expected = digest(`Bearer ${sources.token}`)
   app.get('/metrics', async (request, reply) => {
@@ -107,14 +115,15 @@ export function setUpMetrics(app: FastifyInstance, sources: MetricsSources): voi
 }
 
 /** A gauge with one series per state, read from `figures` at each scrape. */
-function byState(registry: Registry, name: string, help: string, figures: () => Record<string, number>): void {
+function byState(registry: Registry, name: string, help: string, figures: () => Record<string, number> | Promise<Record<string, number>>): void {
   new Gauge({
     name,
     help,
     labelNames: ['state'] as const,
     registers: [registry],
-    collect() {
-      for (const [state, value] of Object.entries(figures())) this.set({ state }, value)
+    async collect() {
+      this.reset()
+      for (const [state, value] of Object.entries(await figures())) this.set({ state }, value)
     },
   })
 }

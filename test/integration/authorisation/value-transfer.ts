@@ -1,4 +1,4 @@
-import { importJobs } from '../../../src/performance/value-transfer/jobs.ts'
+import { finishJob, insertJob } from '../../../src/platform/jobs/repository.ts'
 import type { Fixtures, Rule } from './rules.ts'
 
 // Importing and exporting values. Everyone in the partnership reads the
@@ -8,16 +8,19 @@ import type { Fixtures, Rule } from './rules.ts'
 // walker does not send: only the empty form is walked here, and the import
 // tests upload files.
 
-/** A finished import in the fixtures' partnership, as the import page would have started it. */
+/** A finished import in the fixtures' partnership, as its background job would have left it. */
 async function job(f: Fixtures): Promise<string> {
-  const started = importJobs.start(f.admin, 'walked.csv', 10, async () => ({
-    ok: false,
-    filename: 'walked.csv',
-    problems: [{ row: 2, column: 'Value', message: 'Walked problem' }],
-    total: 1,
-  }))
-  await importJobs.settled()
-  return started.id
+  const id = await insertJob(f.db, {
+    partnershipId: f.partnershipId,
+    kind: 'value-import',
+    title: 'walked.csv',
+    requestedBy: f.admin.userId,
+    requestedByLabel: f.admin.label,
+    fileId: null,
+    totalBytes: 10,
+  })
+  await finishJob(f.db, id, 'refused', { ok: false, filename: 'walked.csv', problems: [{ row: 2, column: 'Value', message: 'Walked problem' }], total: 1 })
+  return id
 }
 const jobId = { name: 'job', value: job }
 
