@@ -101,6 +101,12 @@ interface Measured {
 async function partnershipWithValues(db: Db, n: number, areas: string[], periods: number): Promise<Measured> {
   const partnership = await createPartnership(db, `bench-scale-${n}`, `Bench scale partnership ${n}`)
   const { actor } = await createMember(db, partnership.id, 'admin', `admin@bench-scale-${n}.example.org`)
+  // The scorecard reads the partnership's own area, as a real one has set under Settings.
+  await db
+    .updateTable('partnerships')
+    .set({ area_code: areas[1 + (n % (areas.length - 1))]! })
+    .where('id', '=', partnership.id)
+    .execute()
   await db
     .insertInto('indicators')
     .values(
