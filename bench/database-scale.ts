@@ -4,7 +4,7 @@ import type { Actor } from '../src/platform/audit/actor.ts'
 import { inPartnership } from '../src/platform/db/tenancy.ts'
 import { scorecardService } from '../src/performance/scorecards/service.ts'
 import { createMember, createPartnership } from '../test/support/fixtures.ts'
-import { BenchmarkFailure, formatRatio, type Benchmark, type BenchSettings } from './support/benchmark.ts'
+import { BenchmarkFailure, formatRatio, medianMs, type Benchmark, type BenchSettings } from './support/benchmark.ts'
 import { scratchDatabase } from './support/database.ts'
 
 /*
@@ -143,21 +143,7 @@ async function measure(db: Db, { partnershipId, actor }: Measured, settings: Ben
         trx,
       ),
     )
-  return { scorecard: await median(() => service.scorecard(actor, {}), settings), read: await median(read, settings) }
-}
-
-async function median(work: () => Promise<unknown>, settings: BenchSettings): Promise<number> {
-  const warmUpEnd = Date.now() + settings.warmUpSeconds * 1000
-  while (Date.now() < warmUpEnd) await work()
-  const times: number[] = []
-  const end = Date.now() + settings.durationSeconds * 1000
-  while (Date.now() < end || times.length < 5) {
-    const start = process.hrtime.bigint()
-    await work()
-    times.push(Number(process.hrtime.bigint() - start) / 1e6)
-  }
-  times.sort((a, b) => a - b)
-  return times[Math.floor(times.length / 2)]!
+  return { scorecard: (await medianMs(() => service.scorecard(actor, {}), settings)).median, read: (await medianMs(read, settings)).median }
 }
 
 export default databaseScale

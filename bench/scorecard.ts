@@ -3,7 +3,7 @@ import type { Db } from '../src/platform/db/database.ts'
 import { inPartnership } from '../src/platform/db/tenancy.ts'
 import { scorecardService } from '../src/performance/scorecards/service.ts'
 import { createMember, createPartnership } from '../test/support/fixtures.ts'
-import { BenchmarkFailure, formatRatio, type Benchmark } from './support/benchmark.ts'
+import { BenchmarkFailure, formatRatio, medianMs, type Benchmark } from './support/benchmark.ts'
 import { scratchDatabase } from './support/database.ts'
 
 const indicatorCount = 300
@@ -46,19 +46,7 @@ const scorecard: Benchmark = {
       const rowsRead = (await baseline()).rows.length
       if (rowsRead !== indicatorCount * areaCount * periodCount) throw new BenchmarkFailure(`the single query read ${rowsRead} rows`)
 
-      const timed = async (work: () => Promise<unknown>) => {
-        const warmUpEnd = Date.now() + settings.warmUpSeconds * 1000
-        while (Date.now() < warmUpEnd) await work()
-        const times: number[] = []
-        const end = Date.now() + settings.durationSeconds * 1000
-        while (Date.now() < end || times.length < 5) {
-          const start = process.hrtime.bigint()
-          await work()
-          times.push(Number(process.hrtime.bigint() - start) / 1e6)
-        }
-        times.sort((a, b) => a - b)
-        return { median: times[Math.floor(times.length / 2)]!, runs: times.length }
-      }
+      const timed = (work: () => Promise<unknown>) => medianMs(work, settings)
 
       const where = database.kind === 'pglite' ? 'PGlite in memory' : 'PostgreSQL'
       console.log(

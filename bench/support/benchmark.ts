@@ -34,3 +34,21 @@ export function formatRatio(ratio: number): string {
   if (!Number.isFinite(ratio)) return 'n/a'
   return ratio >= 100 ? String(Math.round(ratio)) : ratio.toPrecision(2)
 }
+
+/**
+ * The median time of a piece of work, in milliseconds: run for the warm-up,
+ * then as often as fits the measured duration (at least five times).
+ */
+export async function medianMs(work: () => Promise<unknown>, settings: BenchSettings): Promise<{ median: number; runs: number }> {
+  const warmUpEnd = Date.now() + settings.warmUpSeconds * 1000
+  while (Date.now() < warmUpEnd) await work()
+  const times: number[] = []
+  const end = Date.now() + settings.durationSeconds * 1000
+  while (Date.now() < end || times.length < 5) {
+    const start = process.hrtime.bigint()
+    await work()
+    times.push(Number(process.hrtime.bigint() - start) / 1e6)
+  }
+  times.sort((a, b) => a - b)
+  return { median: times[Math.floor(times.length / 2)]!, runs: times.length }
+}

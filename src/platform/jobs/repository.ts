@@ -1,6 +1,6 @@
-import { sql } from 'kysely'
+import { sql, type Selectable } from 'kysely'
 import type { Db, Executor } from '../db/database.ts'
-import type { BackgroundJobKind, BackgroundJobState } from '../db/job-tables.ts'
+import type { BackgroundJobKind, BackgroundJobState, BackgroundJobsTable } from '../db/job-tables.ts'
 
 // background_jobs: the partnership's record of work done in the background.
 // The queue (queue.ts) reads and writes it as the owner, by id, on whichever
@@ -43,23 +43,7 @@ const columns = [
   'finished_at',
 ] as const
 
-type Row = {
-  id: string
-  partnership_id: string
-  kind: BackgroundJobKind
-  state: BackgroundJobState
-  title: string
-  requested_by: string | null
-  requested_by_label: string
-  file_id: string | null
-  total_bytes: number
-  options: unknown
-  progress: unknown
-  result: unknown
-  attempts: number
-  created_at: Date
-  finished_at: Date | null
-}
+type Row = Pick<Selectable<BackgroundJobsTable>, (typeof columns)[number]>
 
 const record = (row: Row): JobRecord => ({
   id: row.id,
